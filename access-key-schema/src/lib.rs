@@ -1,0 +1,1 @@
+pub use access_key_derive::*;
