@@ -1,0 +1,162 @@
+//! The typed model of a type deriving `Validate`: what the emitters read.
+
+use syn::{Data, DeriveInput, Fields, GenericArgument, Ident, PathArguments, Type};
+
+use crate::attr::{self, FieldRules, SerdeContainer};
+use crate::ctxt::Ctxt;
+
+pub struct Container<'a> {
+    pub ident: &'a Ident,
+    pub generics: &'a syn::Generics,
+    pub serde: SerdeContainer,
+    pub doc: String,
+    pub data: Body<'a>,
+}
+
+pub enum Body<'a> {
+    Struct(Vec<Field<'a>>),
+    /// A fieldless enum: serialized as one of these strings.
+    Enum(Vec<Variant>),
+}
+
+pub struct Field<'a> {
+    pub ident: &'a Ident,
+    pub ty: &'a Type,
+    /// `T` when the field is `Option<T>`.
+    pub option_inner: Option<&'a Type>,
+    /// The member name in the payload (serde renames applied).
+    pub json_name: String,
+    /// Must be present: not an `Option`, no serde default.
+    pub required: bool,
+    /// `#[serde(skip)]`: never in the payload.
+    pub skipped: bool,
+    pub rules: FieldRules,
+    pub doc: String,
+}
+
+pub struct Variant {
+    pub json_name: String,
+}
+
+impl<'a> Container<'a> {
+    pub fn from_ast(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
+        let serde = attr::serde_container(cx, &input.attrs);
+        for a in input
+            .attrs
+            .iter()
+            .filter(|a| a.path().is_ident(crate::symbol::VALIDATE))
+        {
+            cx.error_spanned_by(
+                a,
+                "`#[validate(..)]` goes on fields; a type has no container-level rules",
+            );
+        }
+        let data = match &input.data {
+            Data::Struct(s) => match &s.fields {
+                Fields::Named(named) => Body::Struct(
+                    named
+                        .named
+                        .iter()
+                        .map(|f| Field::from_ast(cx, f, &serde))
+                        .collect(),
+                ),
+                _ => {
+                    cx.error_spanned_by(
+                        &input.ident,
+                        "`Validate` supports structs with named fields and fieldless enums",
+                    );
+                    return None;
+                }
+            },
+            Data::Enum(e) => {
+                let mut variants = Vec::new();
+                for v in &e.variants {
+                    if !matches!(v.fields, Fields::Unit) {
+                        cx.error_spanned_by(
+                            &v.ident,
+                            "`Validate` on an enum needs fieldless variants (serialized as strings)",
+                        );
+                        continue;
+                    }
+                    for a in v
+                        .attrs
+                        .iter()
+                        .filter(|a| a.path().is_ident(crate::symbol::VALIDATE))
+                    {
+                        cx.error_spanned_by(a, "`#[validate(..)]` goes on struct fields");
+                    }
+                    let member = attr::serde_member(cx, &v.attrs);
+                    if member.skip {
+                        continue;
+                    }
+                    let json_name = member.rename.unwrap_or_else(|| {
+                        let name = v.ident.to_string();
+                        match serde.rename_all {
+                            Some(rule) => rule.apply_to_variant(&name),
+                            None => name,
+                        }
+                    });
+                    variants.push(Variant { json_name });
+                }
+                Body::Enum(variants)
+            }
+            Data::Union(_) => {
+                cx.error_spanned_by(&input.ident, "`Validate` cannot be derived for a union");
+                return None;
+            }
+        };
+        Some(Container {
+            ident: &input.ident,
+            generics: &input.generics,
+            doc: attr::doc(&input.attrs),
+            serde,
+            data,
+        })
+    }
+}
+
+impl<'a> Field<'a> {
+    fn from_ast(cx: &Ctxt, field: &'a syn::Field, container: &SerdeContainer) -> Field<'a> {
+        let ident = field.ident.as_ref().expect("named field");
+        let member = attr::serde_member(cx, &field.attrs);
+        let rules = attr::field_rules(cx, &field.attrs);
+        let option_inner = option_inner(&field.ty);
+        let json_name = member.rename.unwrap_or_else(|| {
+            let name = ident.to_string();
+            let name = name.strip_prefix("r#").unwrap_or(&name).to_owned();
+            match container.rename_all {
+                Some(rule) => rule.apply_to_field(&name),
+                None => name,
+            }
+        });
+        Field {
+            ident,
+            ty: &field.ty,
+            required: option_inner.is_none() && !member.default && !container.default,
+            option_inner,
+            json_name,
+            skipped: member.skip,
+            rules,
+            doc: attr::doc(&field.attrs),
+        }
+    }
+}
+
+/// `Some(T)` when `ty` is spelled `Option<T>` (or `std::option::Option<T>`).
+fn option_inner(ty: &Type) -> Option<&Type> {
+    let Type::Path(p) = ty else { return None };
+    if p.qself.is_some() {
+        return None;
+    }
+    let last = p.path.segments.last()?;
+    if last.ident != "Option" {
+        return None;
+    }
+    let PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first() {
+        Some(GenericArgument::Type(inner)) if args.args.len() == 1 => Some(inner),
+        _ => None,
+    }
+}

@@ -1,0 +1,392 @@
+//! Attribute parsing: `#[validate(...)]` rules and the `#[serde(...)]`
+//! options that decide what the payload looks like. Spans are kept so each
+//! error points at the offending token.
+
+use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
+use syn::meta::ParseNestedMeta;
+use syn::parse::ParseStream;
+use syn::punctuated::Punctuated;
+use syn::{Attribute, Ident, Lit, LitInt, LitStr, Token};
+
+use crate::case::RenameRule;
+use crate::ctxt::Ctxt;
+use crate::symbol::*;
+
+/// `length(min = .., max = ..)`.
+pub struct LengthRule {
+    pub key: Ident,
+    pub min: Option<LitInt>,
+    pub max: Option<LitInt>,
+}
+
+/// A number as written in `range(..)`, sign included.
+pub struct NumLit {
+    pub tokens: TokenStream,
+    pub text: String,
+    pub value: f64,
+}
+
+/// `range(min = .., max = ..)`.
+pub struct RangeRule {
+    pub key: Ident,
+    pub min: Option<NumLit>,
+    pub max: Option<NumLit>,
+}
+
+/// `pattern = ".."`.
+pub struct PatternRule {
+    pub key: Ident,
+    pub lit: LitStr,
+}
+
+/// `one_of("A", "B", ..)`.
+pub struct OneOfRule {
+    pub key: Ident,
+    pub values: Vec<LitStr>,
+}
+
+/// Every rule on one field; each at most once.
+#[derive(Default)]
+pub struct FieldRules {
+    pub length: Option<LengthRule>,
+    pub range: Option<RangeRule>,
+    pub pattern: Option<PatternRule>,
+    pub one_of: Option<OneOfRule>,
+    pub nested: Option<Ident>,
+    pub sensitive: Option<Ident>,
+    /// The first `#[validate]` attribute, to point at when rules conflict
+    /// with something outside them.
+    pub first_attr: Option<Span>,
+}
+
+impl FieldRules {
+    pub fn is_empty(&self) -> bool {
+        self.length.is_none()
+            && self.range.is_none()
+            && self.pattern.is_none()
+            && self.one_of.is_none()
+            && self.nested.is_none()
+            && self.sensitive.is_none()
+    }
+}
+
+fn duplicate(cx: &Ctxt, key: &Ident) {
+    cx.error_spanned_by(key, format!("duplicate rule `{key}`"));
+}
+
+fn set_once<T>(cx: &Ctxt, slot: &mut Option<T>, key: &Ident, value: T) {
+    if slot.is_some() {
+        duplicate(cx, key);
+    } else {
+        *slot = Some(value);
+    }
+}
+
+/// Consumes whatever follows a key we do not interpret (`= expr` or `(..)`).
+fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
+    if meta.input.peek(Token![=]) {
+        meta.input.parse::<Token![=]>()?;
+        meta.input.parse::<syn::Expr>()?;
+    } else if meta.input.peek(syn::token::Paren) {
+        let content;
+        syn::parenthesized!(content in meta.input);
+        content.parse::<TokenStream>()?;
+    }
+    Ok(())
+}
+
+fn key_ident(meta: &ParseNestedMeta) -> syn::Result<Ident> {
+    meta.path
+        .get_ident()
+        .cloned()
+        .ok_or_else(|| meta.error("expected a rule name"))
+}
+
+/// Parses every `#[validate(..)]` on a field.
+pub fn field_rules(cx: &Ctxt, attrs: &[Attribute]) -> FieldRules {
+    let mut rules = FieldRules::default();
+    for attr in attrs.iter().filter(|a| a.path().is_ident(VALIDATE)) {
+        rules.first_attr.get_or_insert(attr.pound_token.span);
+        let result = attr.parse_nested_meta(|meta| {
+            let key = key_ident(&meta)?;
+            let name = key.to_string();
+            match name.as_str() {
+                LENGTH => {
+                    let (min, max) = bounds(cx, &meta, &key, |input| input.parse::<LitInt>())?;
+                    set_once(
+                        cx,
+                        &mut rules.length,
+                        &key.clone(),
+                        LengthRule { key, min, max },
+                    );
+                }
+                RANGE => {
+                    let (min, max) = bounds(cx, &meta, &key, parse_number)?;
+                    set_once(
+                        cx,
+                        &mut rules.range,
+                        &key.clone(),
+                        RangeRule { key, min, max },
+                    );
+                }
+                PATTERN => {
+                    let lit: LitStr = meta.value()?.parse()?;
+                    set_once(
+                        cx,
+                        &mut rules.pattern,
+                        &key.clone(),
+                        PatternRule { key, lit },
+                    );
+                }
+                ONE_OF => {
+                    let content;
+                    syn::parenthesized!(content in meta.input);
+                    let values: Punctuated<LitStr, Token![,]> =
+                        content.parse_terminated(|input| input.parse::<LitStr>(), Token![,])?;
+                    let values = values.into_iter().collect();
+                    set_once(
+                        cx,
+                        &mut rules.one_of,
+                        &key.clone(),
+                        OneOfRule { key, values },
+                    );
+                }
+                NESTED => set_once(cx, &mut rules.nested, &key.clone(), key),
+                SENSITIVE => set_once(cx, &mut rules.sensitive, &key.clone(), key),
+                _ => {
+                    cx.error_spanned_by(
+                        &key,
+                        format!(
+                            "unknown validate rule `{name}`; expected one of: {}",
+                            FIELD_RULES.join(", ")
+                        ),
+                    );
+                    skip_value(&meta)?;
+                }
+            }
+            Ok(())
+        });
+        if let Err(e) = result {
+            cx.syn_error(e);
+        }
+    }
+    rules
+}
+
+/// `(min = .., max = ..)`, either optional, each at most once.
+fn bounds<T>(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    key: &Ident,
+    parse: impl Fn(ParseStream) -> syn::Result<T>,
+) -> syn::Result<(Option<T>, Option<T>)> {
+    let mut min = None;
+    let mut max = None;
+    let empty = {
+        let fork = meta.input.fork();
+        let content;
+        syn::parenthesized!(content in fork);
+        content.is_empty()
+    };
+    if empty {
+        let content;
+        syn::parenthesized!(content in meta.input);
+        let _ = content;
+        // Reported by `valid`, like any rule without bounds.
+        return Ok((None, None));
+    }
+    meta.parse_nested_meta(|inner| {
+        let arg = key_ident(&inner)?;
+        let name = arg.to_string();
+        let slot = match name.as_str() {
+            MIN => &mut min,
+            MAX => &mut max,
+            _ => {
+                cx.error_spanned_by(
+                    &arg,
+                    format!("unknown `{key}` argument `{name}`; expected `min` or `max`"),
+                );
+                return skip_value(&inner);
+            }
+        };
+        let value = parse(inner.value()?)?;
+        if slot.is_some() {
+            cx.error_spanned_by(&arg, format!("duplicate `{key}` argument `{name}`"));
+        } else {
+            *slot = Some(value);
+        }
+        Ok(())
+    })?;
+    Ok((min, max))
+}
+
+fn parse_number(input: ParseStream) -> syn::Result<NumLit> {
+    let neg: Option<Token![-]> = input.parse()?;
+    let lit: Lit = input.parse()?;
+    let digits = match &lit {
+        Lit::Int(i) => i.base10_digits().to_owned(),
+        Lit::Float(f) => f.base10_digits().to_owned(),
+        other => return Err(syn::Error::new_spanned(other, "expected a number")),
+    };
+    let text = if neg.is_some() {
+        format!("-{digits}")
+    } else {
+        digits
+    };
+    let value = text
+        .parse::<f64>()
+        .map_err(|_| syn::Error::new_spanned(&lit, "expected a number"))?;
+    let mut tokens = neg.into_token_stream();
+    lit.to_tokens(&mut tokens);
+    Ok(NumLit {
+        tokens,
+        text,
+        value,
+    })
+}
+
+/// The `#[serde(..)]` options of a container that change the payload.
+#[derive(Default)]
+pub struct SerdeContainer {
+    pub rename_all: Option<RenameRule>,
+    pub deny_unknown_fields: bool,
+    pub default: bool,
+}
+
+/// The `#[serde(..)]` options of a field or variant that change the payload.
+#[derive(Default)]
+pub struct SerdeMember {
+    pub rename: Option<String>,
+    pub default: bool,
+    pub skip: bool,
+}
+
+/// `rename = ".."` or `rename(deserialize = "..")`: the name payloads use.
+/// Validation is about what arrives, so the deserialize name wins.
+fn renamed(meta: &ParseNestedMeta) -> syn::Result<Option<String>> {
+    if meta.input.peek(Token![=]) {
+        let lit: LitStr = meta.value()?.parse()?;
+        return Ok(Some(lit.value()));
+    }
+    let mut name = None;
+    meta.parse_nested_meta(|inner| {
+        if inner.path.is_ident(DESERIALIZE) {
+            let lit: LitStr = inner.value()?.parse()?;
+            name = Some(lit.value());
+        } else if inner.path.is_ident(SERIALIZE) {
+            skip_value(&inner)?;
+        } else {
+            return Err(inner.error("expected `serialize` or `deserialize`"));
+        }
+        Ok(())
+    })?;
+    Ok(name)
+}
+
+fn unsupported(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<()> {
+    cx.error_spanned_by(
+        &meta.path,
+        format!(
+            "`#[serde({name})]` is not supported with `Validate`: neither the checks nor \
+             the JSON Schema could follow the payload shape it makes"
+        ),
+    );
+    skip_value(meta)
+}
+
+/// Reads the container's `#[serde(..)]` attributes.
+pub fn serde_container(cx: &Ctxt, attrs: &[Attribute]) -> SerdeContainer {
+    let mut out = SerdeContainer::default();
+    for attr in attrs.iter().filter(|a| a.path().is_ident(SERDE)) {
+        let result = attr.parse_nested_meta(|meta| {
+            let name = meta.path.to_token_stream().to_string();
+            match name.as_str() {
+                RENAME_ALL => {
+                    let mut rule = None;
+                    let mut read = |lit: LitStr| match RenameRule::from_str(&lit.value()) {
+                        Some(r) => rule = Some(r),
+                        None => cx.error_spanned_by(&lit, "unknown rename_all rule"),
+                    };
+                    if meta.input.peek(Token![=]) {
+                        read(meta.value()?.parse()?);
+                    } else {
+                        meta.parse_nested_meta(|inner| {
+                            if inner.path.is_ident(DESERIALIZE) {
+                                read(inner.value()?.parse()?);
+                                Ok(())
+                            } else {
+                                skip_value(&inner)
+                            }
+                        })?;
+                    }
+                    out.rename_all = rule;
+                }
+                DENY_UNKNOWN_FIELDS => out.deny_unknown_fields = true,
+                DEFAULT => {
+                    out.default = true;
+                    skip_value(&meta)?;
+                }
+                n if SERDE_UNSUPPORTED.contains(&n) => unsupported(cx, &meta, n)?,
+                _ => skip_value(&meta)?,
+            }
+            Ok(())
+        });
+        if let Err(e) = result {
+            cx.syn_error(e);
+        }
+    }
+    out
+}
+
+/// Reads a field's or a variant's `#[serde(..)]` attributes.
+pub fn serde_member(cx: &Ctxt, attrs: &[Attribute]) -> SerdeMember {
+    let mut out = SerdeMember::default();
+    for attr in attrs.iter().filter(|a| a.path().is_ident(SERDE)) {
+        let result = attr.parse_nested_meta(|meta| {
+            let name = meta.path.to_token_stream().to_string();
+            match name.as_str() {
+                RENAME => {
+                    if let Some(n) = renamed(&meta)? {
+                        out.rename = Some(n);
+                    }
+                }
+                DEFAULT => {
+                    out.default = true;
+                    skip_value(&meta)?;
+                }
+                SKIP | SKIP_DESERIALIZING => out.skip = true,
+                n if SERDE_UNSUPPORTED.contains(&n) => unsupported(cx, &meta, n)?,
+                n if SERDE_HARMLESS.contains(&n) => skip_value(&meta)?,
+                _ => skip_value(&meta)?,
+            }
+            Ok(())
+        });
+        if let Err(e) = result {
+            cx.syn_error(e);
+        }
+    }
+    out
+}
+
+/// The `///` doc comment, lines joined, leading space of each line removed.
+pub fn doc(attrs: &[Attribute]) -> String {
+    let mut lines = Vec::new();
+    for attr in attrs.iter().filter(|a| a.path().is_ident(DOC)) {
+        if let syn::Meta::NameValue(nv) = &attr.meta {
+            if let syn::Expr::Lit(syn::ExprLit {
+                lit: Lit::Str(s), ..
+            }) = &nv.value
+            {
+                let line = s.value();
+                lines.push(
+                    line.strip_prefix(' ')
+                        .unwrap_or(&line)
+                        .trim_end()
+                        .to_owned(),
+                );
+            }
+        }
+    }
+    lines.join("\n").trim().to_owned()
+}

@@ -1,0 +1,61 @@
+//! Attribute names, in one place.
+
+pub const VALIDATE: &str = "validate";
+pub const SERDE: &str = "serde";
+pub const DOC: &str = "doc";
+
+// Field rules.
+pub const LENGTH: &str = "length";
+pub const RANGE: &str = "range";
+pub const PATTERN: &str = "pattern";
+pub const ONE_OF: &str = "one_of";
+pub const NESTED: &str = "nested";
+pub const SENSITIVE: &str = "sensitive";
+pub const MIN: &str = "min";
+pub const MAX: &str = "max";
+
+/// Every field rule, for the "expected one of" list of an unknown-rule error.
+pub const FIELD_RULES: &[&str] = &[LENGTH, PATTERN, ONE_OF, RANGE, NESTED, SENSITIVE];
+
+// serde attributes that change what the payload looks like.
+pub const RENAME: &str = "rename";
+pub const RENAME_ALL: &str = "rename_all";
+pub const DENY_UNKNOWN_FIELDS: &str = "deny_unknown_fields";
+pub const DEFAULT: &str = "default";
+pub const SKIP: &str = "skip";
+pub const SKIP_DESERIALIZING: &str = "skip_deserializing";
+pub const SERIALIZE: &str = "serialize";
+pub const DESERIALIZE: &str = "deserialize";
+
+/// serde attributes that do not change the accepted payload; read past.
+pub const SERDE_HARMLESS: &[&str] = &[
+    "skip_serializing",
+    "skip_serializing_if",
+    "serialize_with",
+    "borrow",
+    "bound",
+    "crate",
+    "expecting",
+    "getter",
+];
+
+/// serde attributes whose payload shape neither the checks nor the schema
+/// can follow: a compile error rather than a silent mismatch.
+pub const SERDE_UNSUPPORTED: &[&str] = &[
+    "alias",
+    "flatten",
+    "with",
+    "deserialize_with",
+    "transparent",
+    "untagged",
+    "tag",
+    "content",
+    "from",
+    "try_from",
+    "into",
+    "remote",
+    "other",
+    "rename_all_fields",
+    "variant_identifier",
+    "field_identifier",
+];
