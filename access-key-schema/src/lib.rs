@@ -1,1 +1,107 @@
-pub use access_key_derive::*;
+#![doc = include_str!("../../README.md")]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+extern crate self as access_key_schema;
+
+mod errors;
+mod model;
+mod path;
+pub mod rules;
+pub mod schema;
+mod secret;
+mod timestamp;
+
+#[doc(hidden)]
+#[path = "../../access-key-derive/src/pattern.rs"]
+#[allow(dead_code, missing_docs)]
+pub mod pattern_translation;
+
+pub use errors::{Constraint, ValidationErrors, Violation};
+pub use model::{
+    model_type, AccessKey, AccessKeyLastUsed, AccessKeyMetadata, CreateAccessKeyRequest,
+    CreateAccessKeyResponse, DeleteAccessKeyRequest, ListAccessKeysRequest, ListAccessKeysResponse,
+    ModelType, StatusType, UpdateAccessKeyRequest, MODEL_TYPES,
+};
+pub use path::Path;
+pub use secret::SecretString;
+pub use timestamp::{Timestamp, TimestampError};
+
+/// Derives [`Validate`](trait@Validate) and [`schemars::JsonSchema`] from
+/// `#[validate(...)]` annotations; see the crate documentation for the
+/// attribute reference.
+pub use access_key_derive::Validate;
+
+/// Re-exported so users can name the schema trait without a direct dependency.
+pub use schemars;
+
+/// A value that can check itself against its annotations.
+///
+/// Implemented by `#[derive(Validate)]`, and here for `Option`, `Vec`,
+/// slices and `Box` of validatable values, so `#[validate(nested)]` works
+/// through them (array elements get their index in the path).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not implement `Validate`",
+    label = "`nested` needs a type that implements `Validate` (or an Option, Vec or Box of one)",
+    note = "derive it with `#[derive(Validate)]` on that type, or remove `nested`"
+)]
+pub trait Validate {
+    /// Checks every rule and returns every violation, not only the first.
+    fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        self.validate_into(&Path::ROOT, &mut errors);
+        errors.into_result()
+    }
+
+    /// Records the violations of `self`, found at `path`, into `errors`.
+    fn validate_into(&self, path: &Path<'_>, errors: &mut ValidationErrors);
+}
+
+impl<T: Validate> Validate for Option<T> {
+    fn validate_into(&self, path: &Path<'_>, errors: &mut ValidationErrors) {
+        if let Some(v) = self {
+            v.validate_into(path, errors);
+        }
+    }
+}
+
+impl<T: Validate> Validate for [T] {
+    fn validate_into(&self, path: &Path<'_>, errors: &mut ValidationErrors) {
+        for (i, v) in self.iter().enumerate() {
+            v.validate_into(&path.index(i), errors);
+        }
+    }
+}
+
+impl<T: Validate> Validate for Vec<T> {
+    fn validate_into(&self, path: &Path<'_>, errors: &mut ValidationErrors) {
+        self.as_slice().validate_into(path, errors);
+    }
+}
+
+impl<T: Validate + ?Sized> Validate for Box<T> {
+    fn validate_into(&self, path: &Path<'_>, errors: &mut ValidationErrors) {
+        (**self).validate_into(path, errors);
+    }
+}
+
+impl<T: Validate + ?Sized> Validate for &T {
+    fn validate_into(&self, path: &Path<'_>, errors: &mut ValidationErrors) {
+        (**self).validate_into(path, errors);
+    }
+}
+
+/// The string values of a fieldless enum deriving `Validate`, as serialized.
+pub trait EnumValues {
+    /// Every variant's serialized name, in declaration order.
+    const VALUES: &'static [&'static str];
+}
+
+/// What generated code names; not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use regex::Regex;
+    pub use schemars::{JsonSchema, Schema, SchemaGenerator};
+    pub use serde_json::json;
+    pub use std::borrow::Cow;
+}

@@ -1,0 +1,271 @@
+//! The validation report: every violation of a value, with its JSON Pointer,
+//! a stable machine code and the AWS wording.
+//!
+//! Violations are recorded cheaply (a rendered path and a [`Constraint`] that
+//! borrows static data from the generated code); messages are formatted only
+//! when read. No violation ever holds the offending value, so a report can be
+//! logged or returned to a client without leaking what was sent.
+
+use std::fmt;
+
+use serde::ser::{SerializeMap, SerializeStruct};
+use serde::{Serialize, Serializer};
+
+use crate::path::Path;
+
+/// The constraint a value failed to satisfy.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Constraint {
+    /// Shorter than `min` (code points for strings, items for arrays).
+    MinLength(usize),
+    /// Longer than `max` (code points for strings, items for arrays).
+    MaxLength(usize),
+    /// Does not match the whole AWS pattern (shown as the model writes it).
+    Pattern(&'static str),
+    /// Not one of the allowed values.
+    Enum(&'static [&'static str]),
+    /// Less than the lower bound (the bound as written in the annotation).
+    Minimum(&'static str),
+    /// Greater than the upper bound (the bound as written in the annotation).
+    Maximum(&'static str),
+    /// A required member is missing or null.
+    Required,
+    /// The JSON value has the wrong type (`"string"`, `"integer"`, ...).
+    Type(&'static str),
+    /// Not a valid value of the named format (`"date-time"`).
+    Format(&'static str),
+}
+
+impl Constraint {
+    /// The stable machine code of this constraint kind.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Constraint::MinLength(_) | Constraint::MaxLength(_) => "length",
+            Constraint::Pattern(_) => "pattern",
+            Constraint::Enum(_) => "enum",
+            Constraint::Minimum(_) | Constraint::Maximum(_) => "range",
+            Constraint::Required => "required",
+            Constraint::Type(_) => "type",
+            Constraint::Format(_) => "format",
+        }
+    }
+}
+
+impl fmt::Display for Constraint {
+    /// The AWS wording of the broken rule: `Member must ...`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Constraint::MinLength(n) => {
+                write!(f, "Member must have length greater than or equal to {n}")
+            }
+            Constraint::MaxLength(n) => {
+                write!(f, "Member must have length less than or equal to {n}")
+            }
+            Constraint::Pattern(p) => {
+                write!(f, "Member must satisfy regular expression pattern: {p}")
+            }
+            Constraint::Enum(values) => {
+                f.write_str("Member must satisfy enum value set: [")?;
+                for (i, v) in values.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    f.write_str(v)?;
+                }
+                f.write_str("]")
+            }
+            Constraint::Minimum(n) => {
+                write!(f, "Member must have value greater than or equal to {n}")
+            }
+            Constraint::Maximum(n) => write!(f, "Member must have value less than or equal to {n}"),
+            Constraint::Required => f.write_str("Member must not be null"),
+            Constraint::Type(t) => write!(f, "Member must be of type {t}"),
+            Constraint::Format(name) => write!(f, "Member must be a valid {name}"),
+        }
+    }
+}
+
+/// One broken rule at one place in the payload.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Violation {
+    path: String,
+    constraint: Constraint,
+}
+
+impl Violation {
+    /// A violation at an already rendered JSON Pointer.
+    pub fn new(path: impl Into<String>, constraint: Constraint) -> Self {
+        Violation {
+            path: path.into(),
+            constraint,
+        }
+    }
+
+    /// JSON Pointer of serialized member names: `/UserName`, `/Children/2/Name`.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// Stable machine code: `length`, `pattern`, `enum`, `range`, `required`, `type`, `format`.
+    pub fn code(&self) -> &'static str {
+        self.constraint.code()
+    }
+
+    /// The rule that was broken.
+    pub fn constraint(&self) -> &Constraint {
+        &self.constraint
+    }
+
+    /// AWS wording: `Value at '/UserName' failed to satisfy constraint: Member must ...`.
+    pub fn message(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "Value at '{}' failed to satisfy constraint: {}",
+            self.path, self.constraint
+        )
+    }
+}
+
+impl Serialize for Violation {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Violation", 3)?;
+        s.serialize_field("path", &self.path)?;
+        s.serialize_field("code", self.code())?;
+        s.serialize_field("message", &self.message())?;
+        s.end()
+    }
+}
+
+/// Every violation found in a value, in the order the fields were declared.
+///
+/// `Display` gives the AWS report: `2 validation errors detected: <msg>; <msg>`.
+/// Serializes as `{"message": "...", "fieldList": [{"path", "code", "message"}]}`,
+/// ready to be an HTTP 400 body.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ValidationErrors {
+    violations: Vec<Violation>,
+}
+
+impl ValidationErrors {
+    /// An empty report, to be filled by [`Validate::validate_into`](crate::Validate::validate_into).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Every violation, in declaration order.
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+
+    /// Number of violations.
+    pub fn len(&self) -> usize {
+        self.violations.len()
+    }
+
+    /// True when nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.violations.is_empty()
+    }
+
+    /// Records a violation at `path`.
+    pub fn add(&mut self, path: &Path<'_>, constraint: Constraint) {
+        self.violations.push(Violation {
+            path: path.render(),
+            constraint,
+        });
+    }
+
+    /// Records an already built violation.
+    pub fn push(&mut self, violation: Violation) {
+        self.violations.push(violation);
+    }
+
+    /// `Ok(())` when empty, the report otherwise.
+    pub fn into_result(self) -> Result<(), ValidationErrors> {
+        if self.violations.is_empty() {
+            Ok(())
+        } else {
+            Err(self)
+        }
+    }
+}
+
+impl IntoIterator for ValidationErrors {
+    type Item = Violation;
+    type IntoIter = std::vec::IntoIter<Violation>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.violations.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a ValidationErrors {
+    type Item = &'a Violation;
+    type IntoIter = std::slice::Iter<'a, Violation>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.violations.iter()
+    }
+}
+
+impl fmt::Display for ValidationErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.violations.len();
+        let noun = if n == 1 { "error" } else { "errors" };
+        write!(f, "{n} validation {noun} detected: ")?;
+        for (i, v) in self.violations.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            fmt::Display::fmt(v, f)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ValidationErrors {}
+
+impl Serialize for ValidationErrors {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut m = serializer.serialize_map(Some(2))?;
+        m.serialize_entry("message", &self.to_string())?;
+        m.serialize_entry("fieldList", &self.violations)?;
+        m.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_uses_aws_wording_and_pluralizes() {
+        let mut e = ValidationErrors::new();
+        let root = Path::ROOT;
+        e.add(&root.field("UserName"), Constraint::MaxLength(64));
+        assert_eq!(
+            e.to_string(),
+            "1 validation error detected: Value at '/UserName' failed to satisfy constraint: \
+             Member must have length less than or equal to 64"
+        );
+        e.add(
+            &root.field("Status"),
+            Constraint::Enum(&["Active", "Inactive"]),
+        );
+        assert_eq!(
+            e.to_string(),
+            "2 validation errors detected: Value at '/UserName' failed to satisfy constraint: \
+             Member must have length less than or equal to 64; Value at '/Status' failed to \
+             satisfy constraint: Member must satisfy enum value set: [Active, Inactive]"
+        );
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["fieldList"][1]["code"], "enum");
+        assert_eq!(json["fieldList"][0]["path"], "/UserName");
+        assert_eq!(json["message"], e.to_string());
+    }
+}

@@ -1,0 +1,114 @@
+//! `range(min = .., max = ..)`: numeric bounds, inclusive, AWS wording
+//! ("Member must have value greater than or equal to 1").
+
+use crate::errors::{Constraint, ValidationErrors};
+use crate::path::Path;
+
+/// A number that `range` can bound.
+#[diagnostic::on_unimplemented(
+    message = "`range` cannot apply to `{Self}`",
+    label = "`range` needs a number (or an Option of one) here",
+    note = "use `length(min = .., max = ..)` for strings and arrays"
+)]
+pub trait Number {
+    /// The type the bounds are written in.
+    type Num: PartialOrd + Copy;
+    /// The value, or `None` when absent.
+    fn number(&self) -> Option<Self::Num>;
+}
+
+macro_rules! numbers {
+    ($($t:ty),*) => {$(
+        impl Number for $t {
+            type Num = $t;
+            fn number(&self) -> Option<$t> {
+                Some(*self)
+            }
+        }
+    )*};
+}
+numbers!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64);
+
+impl<T: Number> Number for Option<T> {
+    type Num = T::Num;
+    fn number(&self) -> Option<T::Num> {
+        self.as_ref()?.number()
+    }
+}
+
+impl<T: Number + ?Sized> Number for &T {
+    type Num = T::Num;
+    fn number(&self) -> Option<T::Num> {
+        (**self).number()
+    }
+}
+
+/// Records a `range` violation when `value` is present and out of bounds.
+/// `*_text` is the bound as written in the annotation, for the message.
+/// NaN fails every bound (hence the negated comparisons).
+#[inline]
+#[allow(clippy::neg_cmp_op_on_partial_ord)]
+pub fn apply<T: Number + ?Sized>(
+    value: &T,
+    min: Option<(T::Num, &'static str)>,
+    max: Option<(T::Num, &'static str)>,
+    path: &Path<'_>,
+    errors: &mut ValidationErrors,
+) {
+    let Some(v) = value.number() else { return };
+    if let Some((min, text)) = min {
+        if !(v >= min) {
+            errors.add(path, Constraint::Minimum(text));
+            return;
+        }
+    }
+    if let Some((max, text)) = max {
+        if !(v <= max) {
+            errors.add(path, Constraint::Maximum(text));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inclusive_bounds_and_nan() {
+        let mut e = ValidationErrors::new();
+        for v in [1, 500, 1000] {
+            apply(
+                &v,
+                Some((1, "1")),
+                Some((1000, "1000")),
+                &Path::ROOT,
+                &mut e,
+            );
+        }
+        assert!(e.is_empty());
+        apply(
+            &0,
+            Some((1, "1")),
+            Some((1000, "1000")),
+            &Path::ROOT,
+            &mut e,
+        );
+        apply(
+            &Some(1001),
+            Some((1, "1")),
+            Some((1000, "1000")),
+            &Path::ROOT,
+            &mut e,
+        );
+        apply(&f64::NAN, Some((0.0, "0.0")), None, &Path::ROOT, &mut e);
+        assert_eq!(e.len(), 3);
+        assert_eq!(
+            e.violations()[0].constraint().to_string(),
+            "Member must have value greater than or equal to 1"
+        );
+        assert_eq!(
+            e.violations()[1].constraint().to_string(),
+            "Member must have value less than or equal to 1000"
+        );
+    }
+}
