@@ -1,0 +1,90 @@
+"""Merge the runners' results and print the conformance table.
+
+Usage: report.py EXAMPLES.tsv RESULTS.json:RC [RESULTS.json:RC ...]
+
+RC is the runner's exit status; a runner that crashed (non-zero, or no results
+file) counts as one failed run. EXAMPLES.tsv holds `name<TAB>expected<TAB>got`
+exit codes for the README examples. Exits 1 if anything failed.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+MAX_SHOWN = 20
+PAYLOAD_CHARS = 200
+
+
+def main():
+    examples_tsv, runner_args = sys.argv[1], sys.argv[2:]
+    rows, failures_extra, versions, notes = [], [], {}, []
+    for arg in runner_args:
+        path, rc = arg.rsplit(":", 1)
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except Exception as e:
+            failures_extra.append(f"runner {Path(path).stem} crashed (exit {rc}), no results: {e}")
+            continue
+        if rc != "0":
+            failures_extra.append(f"{data.get('runner')} runner exited {rc}")
+        versions.update(data.get("versions", {}))
+        notes += data.get("notes", [])
+        rows += data["results"]
+
+    if not rows and not failures_extra:
+        failures_extra.append("no *.vectors.json results at all")
+    rows.sort(key=lambda r: (r["file"], r["implementation"]))
+    header = ("file", "implementation", "cases", "accepted", "rejected", "disagreements")
+    table = [header] + [(r["file"], r["implementation"], str(r["cases"]), str(r["accepted"]),
+                         str(r["rejected"]),
+                         "ERROR" if r["error"] else str(r["disagreements"])) for r in rows]
+    widths = [max(len(t[i]) for t in table) for i in range(len(header))]
+    for t in table:
+        print("  ".join(c.ljust(w) if i < 2 else c.rjust(w)
+                        for i, (c, w) in enumerate(zip(t, widths))))
+    print()
+
+    passed = sum(1 for r in rows if not r["error"] and r["disagreements"] == 0)
+    failed = len(rows) - passed
+
+    for r in rows:
+        if r["error"]:
+            print(f"ERROR {r['file']} / {r['implementation']}: {r['error']}")
+    shown = 0
+    for r in rows:
+        for ex in r["examples"]:
+            if shown >= MAX_SHOWN:
+                break
+            shown += 1
+            payload = json.dumps(ex["payload"], ensure_ascii=True)
+            if len(payload) > PAYLOAD_CHARS:
+                payload = payload[:PAYLOAD_CHARS] + "..."
+            print(f"DISAGREEMENT {r['file']} / {r['implementation']}: {ex['description']}")
+            print(f"  payload:  {payload}")
+            print(f"  expected: {'valid' if ex['expected'] else 'invalid'} (Rust)"
+                  f"   got: {ex['got'] if isinstance(ex['got'], str) else ('valid' if ex['got'] else 'invalid')}")
+    total_dis = sum(r["disagreements"] for r in rows)
+    if total_dis > shown:
+        print(f"... {total_dis - shown} more disagreement(s) not shown")
+
+    # README examples: exit codes
+    ex_lines = [l.split("\t") for l in Path(examples_tsv).read_text().splitlines() if l.strip()]
+    for name, expected, got in ex_lines:
+        ok = expected == got
+        print(f"example {name}: expected exit {expected}, got {got} -> {'ok' if ok else 'FAIL'}")
+        passed += ok
+        failed += not ok
+
+    for msg in failures_extra:
+        print(f"FAIL {msg}")
+    failed += len(failures_extra)
+    for n in notes:
+        print(f"note: {n}")
+    if versions:
+        print("versions: " + ", ".join(f"{k} {v}" for k, v in sorted(versions.items())))
+    print(f"conformance: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Cross-language conformance: do Python and JavaScript validators, given our
+# emitted draft 2020-12 schemas, accept/reject exactly what the Rust code does?
+#
+# Usage: tests/conformance/run.sh SCHEMA_DIR     (e.g. schema/ after `cargo xtask schema`)
+#
+# Reads every SCHEMA_DIR/*.vectors.json ({"schema": ..., "cases": [{description,
+# payload, valid}]}, `valid` = Rust verdict), runs 3 Python and 4 JS validator
+# configurations on each, prints a table and the first disagreements, runs the
+# README examples, and ends with `conformance: N passed, M failed`.
+# Exit 0 iff every run agrees with Rust on every case and every example behaves.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+if [[ $# -ne 1 || ! -d "$1" ]]; then
+  echo "usage: $0 SCHEMA_DIR" >&2
+  exit 2
+fi
+schema_dir="$(cd "$1" && pwd)"
+
+hash_of() { sha256sum "$1" | cut -d' ' -f1; }
+install_failed() { echo "FAIL installing validators ($1)"; echo "conformance: 0 passed, 1 failed"; exit 1; }
+
+# --- Python: venv with exact pins ------------------------------------------------
+venv="$here/.venv"
+req_hash="$(hash_of "$here/requirements.txt")"
+if [[ ! -x "$venv/bin/python" || "$(cat "$venv/.conformance-stamp" 2>/dev/null)" != "$req_hash" ]]; then
+  echo "conformance: installing Python pins into $venv" >&2
+  [[ -x "$venv/bin/python" ]] || python3 -m venv "$venv" || install_failed "python3 -m venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check -r "$here/requirements.txt" || install_failed "pip install"
+  echo "$req_hash" > "$venv/.conformance-stamp"
+fi
+
+# --- JavaScript: npm ci from the committed lockfile ------------------------------
+lock_hash="$(hash_of "$here/package-lock.json")"
+if [[ ! -d "$here/node_modules" || "$(cat "$here/node_modules/.conformance-stamp" 2>/dev/null)" != "$lock_hash" ]]; then
+  echo "conformance: npm ci in $here" >&2
+  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >&2) || install_failed "npm ci"
+  echo "$lock_hash" > "$here/node_modules/.conformance-stamp"
+fi
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+# --- run both runners in parallel (2 cores) --------------------------------------
+py_rc=0 js_rc=0
+"$venv/bin/python" "$here/runner.py" "$schema_dir" "$tmp/python.json" & py_pid=$!
+node "$here/runner.mjs" "$schema_dir" "$tmp/javascript.json" & js_pid=$!
+wait "$py_pid" || py_rc=$?
+wait "$js_pid" || js_rc=$?
+
+# --- README examples: one valid and one invalid payload each ---------------------
+: > "$tmp/examples.tsv"
+example() { # name expected-exit command...
+  local name="$1" expected="$2" rc=0
+  shift 2
+  "$@" > "$tmp/example.out" 2> "$tmp/example.err" || rc=$?
+  # A crash (traceback, unreadable file, ...) also exits 1: anything on stderr
+  # means the example did not run as a validator, whatever its exit code.
+  [[ -s "$tmp/example.err" ]] && rc="crash($rc)"
+  printf '%s\t%s\t%s\n' "$name" "$expected" "$rc" >> "$tmp/examples.tsv"
+  if [[ "$rc" != "$expected" ]]; then cat "$tmp/example.out" "$tmp/example.err" | head -20 | sed 's/^/    /'; fi
+}
+ak_schema="$schema_dir/AccessKey.schema.json"
+for kind in valid invalid; do
+  expected=0; [[ "$kind" == invalid ]] && expected=1
+  payload="$here/examples/access-key.$kind.json"
+  example "validate.py/$kind" "$expected" "$venv/bin/python" "$here/examples/validate.py" "$ak_schema" "$payload"
+  example "validate.mjs/$kind" "$expected" node "$here/examples/validate.mjs" "$ak_schema" "$payload"
+done
+
+# --- table, disagreements, final line (always printed) ---------------------------
+rc=0
+"$venv/bin/python" "$here/report.py" "$tmp/examples.tsv" \
+  "$tmp/python.json:$py_rc" "$tmp/javascript.json:$js_rc" || rc=$?
+exit "$rc"
