@@ -24,11 +24,13 @@ pub fn derive(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Error>> {
         Body::Struct(fields) => expand_struct(&cont, fields, &patterns),
         Body::Enum(variants) => expand_enum(&cont, variants),
     };
+    let json_impl = crate::expand_json::expand(&cont, &patterns);
     Ok(quote! {
         #[doc(hidden)]
         #[allow(non_upper_case_globals, clippy::all)]
         const _: () = {
             #body
+            #json_impl
         };
     })
 }

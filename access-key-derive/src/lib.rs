@@ -14,6 +14,7 @@ mod attr;
 mod case;
 mod ctxt;
 mod expand;
+mod expand_json;
 #[allow(dead_code)]
 mod pattern;
 mod symbol;

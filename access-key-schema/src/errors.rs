@@ -35,6 +35,29 @@ pub enum Constraint {
     Type(&'static str),
     /// Not a valid value of the named format (`"date-time"`).
     Format(&'static str),
+    /// The payload is not well-formed JSON. `reason` is serde_json's wording
+    /// of the error kind (`"expected value"`), which never quotes the input.
+    Syntax {
+        /// What is wrong, e.g. `"trailing characters"`.
+        reason: &'static str,
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column of the error.
+        column: usize,
+    },
+    /// A member the type does not declare, in an object whose type denies
+    /// unknown members (`#[serde(deny_unknown_fields)]`); holds the known ones.
+    UnknownField(&'static [&'static str]),
+    /// A member name that appears more than once in one object.
+    DuplicateField,
+    /// The payload is larger than this many bytes.
+    MaxBytes(usize),
+    /// Arrays and objects are nested deeper than this many levels.
+    MaxDepth(usize),
+    /// The value could not be read as the expected type for a reason no
+    /// other constraint describes (a custom `Deserialize` that is stricter
+    /// than its `JsonCheck`).
+    Invalid,
 }
 
 impl Constraint {
@@ -48,6 +71,11 @@ impl Constraint {
             Constraint::Required => "required",
             Constraint::Type(_) => "type",
             Constraint::Format(_) => "format",
+            Constraint::Syntax { .. } => "syntax",
+            Constraint::UnknownField(_) => "unknown_field",
+            Constraint::DuplicateField => "duplicate_field",
+            Constraint::MaxBytes(_) | Constraint::MaxDepth(_) => "limit",
+            Constraint::Invalid => "invalid",
         }
     }
 }
@@ -82,6 +110,35 @@ impl fmt::Display for Constraint {
             Constraint::Required => f.write_str("Member must not be null"),
             Constraint::Type(t) => write!(f, "Member must be of type {t}"),
             Constraint::Format(name) => write!(f, "Member must be a valid {name}"),
+            Constraint::Syntax {
+                reason,
+                line,
+                column,
+            } => write!(
+                f,
+                "Member must be valid JSON: {reason} at line {line} column {column}"
+            ),
+            Constraint::UnknownField(known) => {
+                f.write_str("Member must not be present (known members: [")?;
+                for (i, v) in known.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    f.write_str(v)?;
+                }
+                f.write_str("])")
+            }
+            Constraint::DuplicateField => f.write_str("Member must not appear more than once"),
+            Constraint::MaxBytes(n) => {
+                write!(f, "Member must have size less than or equal to {n} bytes")
+            }
+            Constraint::MaxDepth(n) => {
+                write!(
+                    f,
+                    "Member must have nesting depth less than or equal to {n}"
+                )
+            }
+            Constraint::Invalid => f.write_str("Member must be a valid value of its type"),
         }
     }
 }
@@ -107,7 +164,9 @@ impl Violation {
         &self.path
     }
 
-    /// Stable machine code: `length`, `pattern`, `enum`, `range`, `required`, `type`, `format`.
+    /// Stable machine code: `length`, `pattern`, `enum`, `range`, `required`,
+    /// `type`, `format`, and for payloads read with `from_json`: `syntax`,
+    /// `unknown_field`, `duplicate_field`, `limit`, `invalid`.
     pub fn code(&self) -> &'static str {
         self.constraint.code()
     }

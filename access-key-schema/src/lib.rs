@@ -5,6 +5,7 @@
 extern crate self as access_key_schema;
 
 mod errors;
+mod json;
 mod model;
 mod path;
 pub mod rules;
@@ -18,6 +19,12 @@ mod timestamp;
 pub mod pattern_translation;
 
 pub use errors::{Constraint, ValidationErrors, Violation};
+/// What the derive's generated `JsonCheck` impls call; not a public API.
+#[doc(hidden)]
+pub use json::derive as __json;
+pub use json::{
+    from_json, from_json_with, from_str, from_value, from_value_with, JsonCheck, Limits, Valid,
+};
 pub use model::{
     model_type, AccessKey, AccessKeyLastUsed, AccessKeyMetadata, CreateAccessKeyRequest,
     CreateAccessKeyResponse, DeleteAccessKeyRequest, ListAccessKeysRequest, ListAccessKeysResponse,

@@ -1,0 +1,185 @@
+//! What `#[derive(Validate)]`'s generated `JsonCheck` impls call: the loops
+//! and decisions live here, the generated code only lists the fields.
+//!
+//! The rule helpers read the JSON value directly and mirror the typed rules
+//! in [`crate::rules`] exactly (same functions, same constraints). They run
+//! only once the member's own check found nothing, so the value already has
+//! the JSON kind of the field's type: a string for strings, an array for
+//! vectors.
+
+use serde_json::Map;
+
+pub use serde::de::DeserializeOwned;
+pub use serde_json::Value;
+
+use super::JsonCheck;
+use crate::errors::{Constraint, ValidationErrors};
+use crate::path::Path;
+use crate::rules::length::check_str;
+use crate::rules::pattern::Pattern;
+
+/// The object a struct is read from; records `type` and returns `None` for
+/// anything else.
+pub fn object<'v>(
+    value: &'v Value,
+    path: &Path<'_>,
+    errors: &mut ValidationErrors,
+) -> Option<&'v Map<String, Value>> {
+    match value {
+        Value::Object(map) => Some(map),
+        _ => {
+            errors.add(path, Constraint::Type("object"));
+            None
+        }
+    }
+}
+
+/// Member `name` of `object`, to be checked as a `T` at `path` (the member's
+/// path). Absent: `required` when `required`. Null: `required` unless `T`
+/// is nullable. `None` when there is nothing more to check.
+pub fn member<'v, T: JsonCheck + ?Sized>(
+    object: &'v Map<String, Value>,
+    name: &str,
+    required: bool,
+    path: &Path<'_>,
+    errors: &mut ValidationErrors,
+) -> Option<&'v Value> {
+    match object.get(name) {
+        None => {
+            if required {
+                errors.add(path, Constraint::Required);
+            }
+            None
+        }
+        Some(Value::Null) if !T::NULLABLE => {
+            errors.add(path, Constraint::Required);
+            None
+        }
+        Some(Value::Null) => None,
+        Some(value) => Some(value),
+    }
+}
+
+/// [`member`], then the member's own check; `Some` only when that found
+/// nothing, so the field's rules can run on it.
+pub fn field<'v, T: JsonCheck + ?Sized>(
+    object: &'v Map<String, Value>,
+    name: &str,
+    required: bool,
+    path: &Path<'_>,
+    errors: &mut ValidationErrors,
+) -> Option<&'v Value> {
+    let value = member::<T>(object, name, required, path, errors)?;
+    let before = errors.len();
+    T::check_json(value, path, errors);
+    (errors.len() == before).then_some(value)
+}
+
+/// `T`'s check of `value` (for `nested` fields, after their `length`).
+pub fn check<T: JsonCheck + ?Sized>(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
+    T::check_json(value, path, errors);
+}
+
+/// `length` on a string (code points) or an array (items), as
+/// [`crate::rules::length::apply`] counts them.
+pub fn length(
+    value: &Value,
+    min: usize,
+    max: usize,
+    path: &Path<'_>,
+    errors: &mut ValidationErrors,
+) {
+    let broken = match value {
+        Value::String(s) => check_str(s, min, max),
+        Value::Array(items) => items_bound(items.len(), min, max),
+        _ => None,
+    };
+    if let Some(c) = broken {
+        errors.add(path, c);
+    }
+}
+
+/// `length` on a `nested` field, which is always an array of validatable
+/// items: checked before the items, as `validate()` orders them.
+pub fn length_items(
+    value: &Value,
+    min: usize,
+    max: usize,
+    path: &Path<'_>,
+    errors: &mut ValidationErrors,
+) {
+    if let Value::Array(items) = value {
+        if let Some(c) = items_bound(items.len(), min, max) {
+            errors.add(path, c);
+        }
+    }
+}
+
+fn items_bound(n: usize, min: usize, max: usize) -> Option<Constraint> {
+    if n < min {
+        Some(Constraint::MinLength(min))
+    } else if n > max {
+        Some(Constraint::MaxLength(max))
+    } else {
+        None
+    }
+}
+
+/// `pattern` on a string.
+pub fn pattern(
+    value: &Value,
+    pattern: &'static Pattern,
+    path: &Path<'_>,
+    errors: &mut ValidationErrors,
+) {
+    if let Value::String(s) = value {
+        crate::rules::pattern::apply(s, pattern, path, errors);
+    }
+}
+
+/// `one_of` on a string.
+pub fn one_of(
+    value: &Value,
+    values: &'static [&'static str],
+    path: &Path<'_>,
+    errors: &mut ValidationErrors,
+) {
+    if let Value::String(s) = value {
+        crate::rules::one_of::apply(s, values, path, errors);
+    }
+}
+
+/// The member as the field's type, for `range`, which compares in that type.
+/// Read through the strict reader, so a whole float (`5.0`) fits an integer
+/// field exactly as it does on the fast path.
+pub fn typed<T: DeserializeOwned>(value: &Value) -> Option<T> {
+    super::strict::from_value(value, usize::MAX)
+}
+
+/// `unknown_field` for every member of `object` not in `known`.
+pub fn unknown(
+    object: &Map<String, Value>,
+    known: &'static [&'static str],
+    path: &Path<'_>,
+    errors: &mut ValidationErrors,
+) {
+    for name in object.keys() {
+        if !known.contains(&name.as_str()) {
+            errors.add(&path.field(name), Constraint::UnknownField(known));
+        }
+    }
+}
+
+/// A fieldless enum: a string, one of `values`.
+pub fn string_enum(
+    value: &Value,
+    values: &'static [&'static str],
+    path: &Path<'_>,
+    errors: &mut ValidationErrors,
+) {
+    match value {
+        Value::String(s) if values.contains(&s.as_str()) => {}
+        Value::String(_) => errors.add(path, Constraint::Enum(values)),
+        _ => errors.add(path, Constraint::Type("string")),
+    }
+}

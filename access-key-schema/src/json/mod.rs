@@ -1,0 +1,676 @@
+//! The payload boundary: [`from_json`] and its siblings, the [`JsonCheck`]
+//! trait of the slow path, and the leaf types' impls. The fast path's strict
+//! deserializer is in `strict`, the slow path's parser in `tree`, the
+//! helpers of generated code in `derive`.
+
+#[doc(hidden)]
+pub mod derive;
+mod strict;
+mod tree;
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::hash::BuildHasher;
+use std::ops::Deref;
+
+use serde::de::DeserializeOwned;
+use serde::{Serialize, Serializer};
+use serde_json::Value;
+
+use crate::errors::{Constraint, ValidationErrors, Violation};
+use crate::path::Path;
+use crate::{SecretString, Timestamp, Validate};
+
+/// Resource limits for reading a payload.
+///
+/// Exceeding one is a `limit` violation, reported alone; nothing is
+/// allocated beyond a small multiple of `max_bytes`, and recursion is bounded
+/// by `max_depth`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Limits {
+    /// Largest accepted payload, in bytes. Default: 1 MiB.
+    pub max_bytes: usize,
+    /// Deepest accepted nesting of arrays and objects (the top-level object
+    /// is depth 1). Default: 64. Values above 127 act as 127, serde_json's
+    /// own recursion limit.
+    pub max_depth: usize,
+}
+
+/// serde_json refuses a 128th level of nesting.
+const SERDE_JSON_MAX_DEPTH: usize = 127;
+
+impl Limits {
+    /// 1 MiB, depth 64.
+    pub const DEFAULT: Limits = Limits {
+        max_bytes: 1 << 20,
+        max_depth: 64,
+    };
+
+    fn depth(&self) -> usize {
+        self.max_depth.min(SERDE_JSON_MAX_DEPTH)
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits::DEFAULT
+    }
+}
+
+/// A `T` read from a payload that passed every check: the only way to get
+/// one is [`from_json`] and its siblings.
+///
+/// Derefs to `T`; [`into_inner`](Self::into_inner) takes it out. `Debug`,
+/// `Serialize` and comparisons are `T`'s own (transparent).
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Valid<T>(T);
+
+impl<T> Valid<T> {
+    /// The validated value.
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T> Deref for Valid<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> AsRef<T> for Valid<T> {
+    fn as_ref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for Valid<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl<T: Serialize> Serialize for Valid<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+/// Checks a JSON value against a type's shape and rules, recording every
+/// problem: what the slow path of [`from_json`] runs.
+///
+/// `#[derive(Validate)]` implements it for structs (an object; each member
+/// checked as its field's type, then the field's rules; unknown members
+/// with `deny_unknown_fields`) and fieldless enums (one of the strings);
+/// this crate implements it for strings, [`SecretString`], `bool`, integers,
+/// floats, [`Timestamp`], `Option`, `Vec`, `Box`, string-keyed maps and
+/// `serde_json::Value`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be checked as JSON",
+    label = "`from_json` needs `JsonCheck` for this type and every field type in it",
+    note = "derive `Validate` on it, or implement `access_key_schema::JsonCheck`"
+)]
+pub trait JsonCheck {
+    /// Whether `null` is a valid value (`Option`, `serde_json::Value`); a
+    /// `null` member of any other type is a `required` violation.
+    const NULLABLE: bool = false;
+
+    /// Records every problem of `value`, read as a `Self`, found at `path`.
+    fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors);
+}
+
+/// Reads a `T` from JSON bytes with the default [`Limits`]: a [`Valid`] `T`,
+/// or the report of every problem in the payload.
+///
+/// ```
+/// use access_key_schema::{from_json, AccessKey, StatusType};
+///
+/// let payload = br#"{"AccessKeyId": "AKIAIOSFODNN7EXAMPLE",
+///     "SecretAccessKey": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+///     "Status": "Active", "UserName": "Bob"}"#;
+/// let key = from_json::<AccessKey>(payload).unwrap();
+/// assert_eq!(key.status, StatusType::Active);
+///
+/// let report = from_json::<AccessKey>(br#"{"AccessKeyId": 7, "Status": "On"}"#).unwrap_err();
+/// let codes: Vec<_> = report.violations().iter().map(|v| (v.path(), v.code())).collect();
+/// assert_eq!(codes, [
+///     ("/AccessKeyId", "type"),
+///     ("/SecretAccessKey", "required"),
+///     ("/Status", "enum"),
+///     ("/UserName", "required"),
+/// ]);
+/// ```
+///
+/// # How
+///
+/// A valid payload takes the **fast path**: serde_json deserializes the bytes
+/// straight into `T` through a strict wrapper (objects only where the schema
+/// wants objects, strings only for enums, no repeated member names, nesting
+/// within the limit), then [`Validate::validate`] runs. No
+/// `serde_json::Value` is built.
+///
+/// Any failure takes the **slow path**: the bytes are parsed into a
+/// `serde_json::Value` (recording repeated member names and refusing deep
+/// nesting), then [`JsonCheck::check_json`] walks it and records every
+/// problem. When the payload deserialized but did not validate, the report is
+/// `validate()`'s own.
+///
+/// # The report
+///
+/// Every violation has the JSON Pointer of the member and a code:
+///
+/// | code | when | message (`Member must ...`) |
+/// |---|---|---|
+/// | `syntax` | not well-formed JSON (alone in its report) | `be valid JSON: expected value at line 1 column 1` |
+/// | `limit` | over [`Limits`] (alone in its report) | `have size less than or equal to 1048576 bytes`, `have nesting depth less than or equal to 64` |
+/// | `duplicate_field` | a member name repeated in one object | `not appear more than once` |
+/// | `type` | wrong JSON type | `be of type string` (`object`, `array`, `integer`, `number`, `boolean`) |
+/// | `required` | a required member is absent or null | `not be null` |
+/// | `enum` | not a value of a fieldless enum | `satisfy enum value set: [Active, Inactive]` |
+/// | `format` | not a valid [`Timestamp`](crate::Timestamp) | `be a valid date-time` |
+/// | `length`, `pattern`, `range`, ... | the field's rules | exactly as `validate()` reports them |
+/// | `unknown_field` | an undeclared member, with `deny_unknown_fields` | `not be present (known members: [..])` |
+/// | `invalid` | only if a hand-written `Deserialize` rejects what its `JsonCheck` accepts | `be a valid value of its type` |
+///
+/// Order: repeated member names first (in document order), then each
+/// field in declaration order, its own problems in rule order (as
+/// `validate()`), then the unknown members of its object. No message ever
+/// quotes a value of the payload (member names do appear, in paths).
+///
+/// # Numbers
+///
+/// An integer type accepts every JSON number that is a whole number, however
+/// it is written (`5`, `5.0`, `1e2`, `-0`), because JSON Schema's `integer`
+/// does: the Rust checks and the emitted schema must agree. (Plain serde
+/// rejects `5.0` for an `i32`; `from_json` reads it as `5`.) A number with a
+/// fraction is a `type` error ("Member must be of type integer"). An integer
+/// outside the type's range is a `range` error naming the type's bound
+/// (`300` for a `u8`: "Member must have value less than or equal to 255"),
+/// and the schema carries the same bounds. `f32` and `f64` accept any JSON
+/// number.
+///
+/// # Errors
+///
+/// Every problem of the payload, as above.
+pub fn from_json<T>(bytes: &[u8]) -> Result<Valid<T>, ValidationErrors>
+where
+    T: Validate + DeserializeOwned + JsonCheck,
+{
+    from_json_with(bytes, &Limits::DEFAULT)
+}
+
+/// [`from_json`] of a string.
+///
+/// # Errors
+///
+/// Every problem of the payload.
+#[allow(clippy::should_implement_trait)]
+pub fn from_str<T>(s: &str) -> Result<Valid<T>, ValidationErrors>
+where
+    T: Validate + DeserializeOwned + JsonCheck,
+{
+    from_json(s.as_bytes())
+}
+
+/// [`from_json`] with other [`Limits`].
+///
+/// # Errors
+///
+/// Every problem of the payload.
+pub fn from_json_with<T>(bytes: &[u8], limits: &Limits) -> Result<Valid<T>, ValidationErrors>
+where
+    T: Validate + DeserializeOwned + JsonCheck,
+{
+    if bytes.len() > limits.max_bytes {
+        return Err(single(Violation::new(
+            "",
+            Constraint::MaxBytes(limits.max_bytes),
+        )));
+    }
+    let depth = limits.depth();
+    if let Some(value) = strict::from_slice::<T>(bytes, depth) {
+        return finish(value);
+    }
+    let (value, duplicates) = match tree::parse(bytes, depth) {
+        Ok(parsed) => parsed,
+        Err(problem) => return Err(single(problem)),
+    };
+    let mut errors = ValidationErrors::new();
+    for at in duplicates {
+        errors.push(Violation::new(at, Constraint::DuplicateField));
+    }
+    Err(walk::<T>(&value, errors))
+}
+
+/// Reads a `T` from an already parsed value, with the default [`Limits`]
+/// (`max_bytes` does not apply).
+///
+/// # Errors
+///
+/// Every problem of the value; repeated member names cannot be seen here.
+pub fn from_value<T>(value: Value) -> Result<Valid<T>, ValidationErrors>
+where
+    T: Validate + DeserializeOwned + JsonCheck,
+{
+    from_value_with(&value, &Limits::DEFAULT)
+}
+
+/// [`from_value`] of a borrowed value with other [`Limits`].
+///
+/// # Errors
+///
+/// Every problem of the value.
+pub fn from_value_with<T>(value: &Value, limits: &Limits) -> Result<Valid<T>, ValidationErrors>
+where
+    T: Validate + DeserializeOwned + JsonCheck,
+{
+    let depth = limits.depth();
+    let mut at = Vec::new();
+    if too_deep(value, 0, depth, &mut at) {
+        let path = at.iter().rev().fold(String::new(), |mut out, seg| {
+            out.push_str(seg);
+            out
+        });
+        return Err(single(Violation::new(path, Constraint::MaxDepth(depth))));
+    }
+    match strict::from_value::<T>(value, depth) {
+        Some(t) => finish(t),
+        None => Err(walk::<T>(value, ValidationErrors::new())),
+    }
+}
+
+/// Whether `value` nests deeper than `max`; if so, `at` holds the escaped
+/// pointer segments of the first too-deep value, innermost first.
+/// Recursion stops at `max + 1` levels.
+fn too_deep(value: &Value, depth: usize, max: usize, at: &mut Vec<String>) -> bool {
+    let children: Box<dyn Iterator<Item = (String, &Value)>> = match value {
+        Value::Array(items) => {
+            Box::new(items.iter().enumerate().map(|(i, v)| (format!("/{i}"), v)))
+        }
+        Value::Object(map) => Box::new(map.iter().map(|(k, v)| (Path::ROOT.field(k).render(), v))),
+        _ => return false,
+    };
+    if depth + 1 > max {
+        return true;
+    }
+    for (seg, child) in children {
+        if too_deep(child, depth + 1, max, at) {
+            at.push(seg);
+            return true;
+        }
+    }
+    false
+}
+
+fn single(v: Violation) -> ValidationErrors {
+    let mut errors = ValidationErrors::new();
+    errors.push(v);
+    errors
+}
+
+fn finish<T: Validate>(value: T) -> Result<Valid<T>, ValidationErrors> {
+    value.validate()?;
+    Ok(Valid(value))
+}
+
+/// The slow path's walk. Never returns an empty report: if the check finds
+/// nothing although deserializing failed (a custom `Deserialize` stricter
+/// than its `JsonCheck`), the payload is `invalid` at the root.
+fn walk<T: JsonCheck>(value: &Value, mut errors: ValidationErrors) -> ValidationErrors {
+    T::check_json(value, &Path::ROOT, &mut errors);
+    if errors.is_empty() {
+        errors.add(&Path::ROOT, Constraint::Invalid);
+    }
+    errors
+}
+
+// ---- Leaf types --------------------------------------------------------
+
+fn expect_string<'v>(
+    value: &'v Value,
+    path: &Path<'_>,
+    errors: &mut ValidationErrors,
+) -> Option<&'v str> {
+    match value {
+        Value::String(s) => Some(s),
+        _ => {
+            errors.add(path, Constraint::Type("string"));
+            None
+        }
+    }
+}
+
+macro_rules! strings {
+    ($($t:ty),*) => {$(
+        impl JsonCheck for $t {
+            fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
+                expect_string(value, path, errors);
+            }
+        }
+    )*};
+}
+strings!(String, str, Cow<'_, str>, SecretString);
+
+impl JsonCheck for char {
+    fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
+        if let Some(s) = expect_string(value, path, errors) {
+            let mut chars = s.chars();
+            match (chars.next(), chars.next()) {
+                (Some(_), None) => {}
+                (None, _) => errors.add(path, Constraint::MinLength(1)),
+                (Some(_), Some(_)) => errors.add(path, Constraint::MaxLength(1)),
+            }
+        }
+    }
+}
+
+impl JsonCheck for Timestamp {
+    fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
+        if let Some(s) = expect_string(value, path, errors) {
+            if Timestamp::parse(s).is_err() {
+                errors.add(path, Constraint::Format("date-time"));
+            }
+        }
+    }
+}
+
+impl JsonCheck for bool {
+    fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
+        if !value.is_boolean() {
+            errors.add(path, Constraint::Type("boolean"));
+        }
+    }
+}
+
+fn integer(
+    value: &Value,
+    (min, min_text): (i128, &'static str),
+    (max, max_text): (i128, &'static str),
+    path: &Path<'_>,
+    errors: &mut ValidationErrors,
+) {
+    let n = match value {
+        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+            (Some(i), _) => i128::from(i),
+            (None, Some(u)) => i128::from(u),
+            // `5.0`, `1e2`: whole numbers are integers to JSON Schema.
+            (None, None) => match n.as_f64().filter(|f| f.fract() == 0.0) {
+                Some(f) if f < min as f64 => {
+                    errors.add(path, Constraint::Minimum(min_text));
+                    return;
+                }
+                Some(f) if f > max as f64 => {
+                    errors.add(path, Constraint::Maximum(max_text));
+                    return;
+                }
+                Some(f) => f as i128,
+                None => {
+                    errors.add(path, Constraint::Type("integer"));
+                    return;
+                }
+            },
+        },
+        _ => {
+            errors.add(path, Constraint::Type("integer"));
+            return;
+        }
+    };
+    if n < min {
+        errors.add(path, Constraint::Minimum(min_text));
+    } else if n > max {
+        errors.add(path, Constraint::Maximum(max_text));
+    }
+}
+
+macro_rules! integers {
+    ($($t:ty => ($min:expr, $min_text:literal), ($max:expr, $max_text:literal);)*) => {$(
+        impl JsonCheck for $t {
+            fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
+                integer(value, ($min, $min_text), ($max, $max_text), path, errors);
+            }
+        }
+    )*};
+}
+integers! {
+    i8 => (i8::MIN.into(), "-128"), (i8::MAX.into(), "127");
+    i16 => (i16::MIN.into(), "-32768"), (i16::MAX.into(), "32767");
+    i32 => (i32::MIN.into(), "-2147483648"), (i32::MAX.into(), "2147483647");
+    i64 => (i64::MIN.into(), "-9223372036854775808"), (i64::MAX.into(), "9223372036854775807");
+    i128 => (i128::MIN, "-170141183460469231731687303715884105728"),
+        (i128::MAX, "170141183460469231731687303715884105727");
+    u8 => (0, "0"), (u8::MAX.into(), "255");
+    u16 => (0, "0"), (u16::MAX.into(), "65535");
+    u32 => (0, "0"), (u32::MAX.into(), "4294967295");
+    u64 => (0, "0"), (u64::MAX.into(), "18446744073709551615");
+    // A JSON integer serde_json reads exactly is at most u64::MAX.
+    u128 => (0, "0"), (i128::MAX, "340282366920938463463374607431768211455");
+}
+#[cfg(target_pointer_width = "64")]
+integers! {
+    isize => (i64::MIN.into(), "-9223372036854775808"), (i64::MAX.into(), "9223372036854775807");
+    usize => (0, "0"), (u64::MAX.into(), "18446744073709551615");
+}
+#[cfg(target_pointer_width = "32")]
+integers! {
+    isize => (i32::MIN.into(), "-2147483648"), (i32::MAX.into(), "2147483647");
+    usize => (0, "0"), (u32::MAX.into(), "4294967295");
+}
+
+macro_rules! floats {
+    ($($t:ty),*) => {$(
+        impl JsonCheck for $t {
+            fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
+                if !value.is_number() {
+                    errors.add(path, Constraint::Type("number"));
+                }
+            }
+        }
+    )*};
+}
+floats!(f32, f64);
+
+impl JsonCheck for Value {
+    const NULLABLE: bool = true;
+    fn check_json(_: &Value, _: &Path<'_>, _: &mut ValidationErrors) {}
+}
+
+impl<T: JsonCheck> JsonCheck for Option<T> {
+    const NULLABLE: bool = true;
+    fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
+        if !value.is_null() {
+            T::check_json(value, path, errors);
+        }
+    }
+}
+
+impl<T: JsonCheck + ?Sized> JsonCheck for Box<T> {
+    const NULLABLE: bool = T::NULLABLE;
+    fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
+        T::check_json(value, path, errors);
+    }
+}
+
+impl<T: JsonCheck> JsonCheck for Vec<T> {
+    fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
+        match value {
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    T::check_json(item, &path.index(i), errors);
+                }
+            }
+            _ => errors.add(path, Constraint::Type("array")),
+        }
+    }
+}
+
+fn members<T: JsonCheck>(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
+    match value {
+        Value::Object(map) => {
+            for (name, member) in map {
+                T::check_json(member, &path.field(name), errors);
+            }
+        }
+        _ => errors.add(path, Constraint::Type("object")),
+    }
+}
+
+impl JsonCheck for serde_json::Map<String, Value> {
+    fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
+        members::<Value>(value, path, errors);
+    }
+}
+
+impl<V: JsonCheck, S: BuildHasher> JsonCheck for HashMap<String, V, S> {
+    fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
+        members::<V>(value, path, errors);
+    }
+}
+
+impl<V: JsonCheck> JsonCheck for BTreeMap<String, V> {
+    fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
+        members::<V>(value, path, errors);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn check<T: JsonCheck>(value: Value) -> Vec<(String, &'static str)> {
+        let mut e = ValidationErrors::new();
+        T::check_json(&value, &Path::ROOT, &mut e);
+        e.violations()
+            .iter()
+            .map(|v| (v.message(), v.code()))
+            .collect()
+    }
+
+    fn msg(m: &str) -> String {
+        format!("Value at '' failed to satisfy constraint: Member must {m}")
+    }
+
+    #[test]
+    fn integers_agree_with_the_strict_reader() {
+        for (v, ok) in [
+            (json!(5), true),
+            (json!(-5), false),
+            (json!(255), true),
+            (json!(256), false),
+            (json!(5.0), true),
+            (json!(1e2), true),
+            (json!(5.5), false),
+            (json!(2.56e2), false),
+            (json!("5"), false),
+        ] {
+            assert_eq!(check::<u8>(v.clone()).is_empty(), ok, "{v}");
+            assert_eq!(super::strict::from_value::<u8>(&v, 8).is_some(), ok, "{v}");
+        }
+        assert_eq!(
+            check::<i32>(json!(1e30)),
+            [(msg("have value less than or equal to 2147483647"), "range")]
+        );
+        assert_eq!(
+            check::<u8>(json!(256)),
+            [(msg("have value less than or equal to 255"), "range")]
+        );
+        assert_eq!(
+            check::<u32>(json!(-1)),
+            [(msg("have value greater than or equal to 0"), "range")]
+        );
+        assert_eq!(
+            check::<i64>(json!(1.5)),
+            [(msg("be of type integer"), "type")]
+        );
+        assert!(check::<u64>(json!(u64::MAX)).is_empty());
+        assert!(check::<i128>(json!(i64::MIN)).is_empty());
+        assert!(check::<f32>(json!(3)).is_empty());
+        assert_eq!(
+            check::<f64>(json!("3")),
+            [(msg("be of type number"), "type")]
+        );
+    }
+
+    #[test]
+    fn leaves() {
+        assert!(check::<String>(json!("x")).is_empty());
+        assert_eq!(
+            check::<String>(json!(1)),
+            [(msg("be of type string"), "type")]
+        );
+        assert_eq!(
+            check::<bool>(json!(1)),
+            [(msg("be of type boolean"), "type")]
+        );
+        assert_eq!(
+            check::<Timestamp>(json!("2015-03-09T18:39:23")),
+            [(msg("be a valid date-time"), "format")]
+        );
+        assert!(check::<Timestamp>(json!("2015-03-09T18:39:23Z")).is_empty());
+        assert!(check::<Option<String>>(Value::Null).is_empty());
+        assert!(check::<Value>(json!([{}])).is_empty());
+        assert_eq!(
+            check::<Vec<u8>>(json!([1, "a", 300])).len(),
+            2,
+            "each bad item"
+        );
+        assert_eq!(
+            check::<Vec<u8>>(json!({})),
+            [(msg("be of type array"), "type")]
+        );
+        assert_eq!(check::<char>(json!("ab")).len(), 1);
+        assert_eq!(
+            check::<HashMap<String, u8>>(json!({"a": 1, "b": "x"})).len(),
+            1
+        );
+    }
+
+    #[derive(crate::Validate, serde::Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Doc {
+        a: Value,
+    }
+
+    #[test]
+    fn from_value_depth_limit_has_a_path() {
+        let v = json!({"a": [[1]]});
+        let limits = Limits {
+            max_depth: 2,
+            ..Limits::DEFAULT
+        };
+        let e = from_value_with::<Doc>(&v, &limits).unwrap_err();
+        assert_eq!(e.violations()[0].path(), "/a/0");
+        assert_eq!(e.violations()[0].code(), "limit");
+        let limits = Limits {
+            max_depth: 3,
+            ..limits
+        };
+        assert!(from_value_with::<Doc>(&v, &limits).is_ok());
+    }
+
+    #[test]
+    fn serde_json_recursion_limit_is_127() {
+        let nest = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        assert!(serde_json::from_str::<Value>(&nest(SERDE_JSON_MAX_DEPTH)).is_ok());
+        assert!(serde_json::from_str::<Value>(&nest(SERDE_JSON_MAX_DEPTH + 1)).is_err());
+        let limits = Limits {
+            max_depth: 1000,
+            ..Limits::DEFAULT
+        };
+        let doc = |n: usize| format!(r#"{{"a": {}}}"#, nest(n));
+        let e = from_json_with::<Doc>(doc(200).as_bytes(), &limits).unwrap_err();
+        assert_eq!(e.violations()[0].code(), "limit");
+        let path = format!("/a{}", "/0".repeat(126));
+        assert_eq!(
+            e.violations()[0].message(),
+            format!(
+                "Value at '{path}' failed to satisfy constraint: \
+                 Member must have nesting depth less than or equal to 127"
+            )
+        );
+        assert!(from_json_with::<Doc>(doc(126).as_bytes(), &limits).is_ok());
+    }
+}

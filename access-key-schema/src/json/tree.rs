@@ -1,0 +1,286 @@
+//! The slow path's parser: bytes to a `serde_json::Value`, recording every
+//! repeated member name (the first value is kept) and refusing nesting past
+//! the depth limit, with the JSON Pointer of each.
+
+use std::fmt::{self, Write as _};
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
+
+use crate::errors::{Constraint, Violation};
+
+/// One step of the path being parsed.
+enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// Renders `stack` as a JSON Pointer, escaped like [`crate::Path::render`].
+fn render(stack: &[Seg]) -> String {
+    let mut out = String::new();
+    for seg in stack {
+        out.push('/');
+        match seg {
+            Seg::Key(name) => {
+                for c in name.chars() {
+                    match c {
+                        '~' => out.push_str("~0"),
+                        '/' => out.push_str("~1"),
+                        c => out.push(c),
+                    }
+                }
+            }
+            Seg::Index(i) => {
+                let _ = write!(out, "{i}");
+            }
+        }
+    }
+    out
+}
+
+struct State {
+    max_depth: usize,
+    stack: Vec<Seg>,
+    duplicates: Vec<String>,
+    too_deep: Option<String>,
+    /// Where the first error surfaced: the innermost array element or
+    /// member whose value failed.
+    failed_at: Option<String>,
+}
+
+impl State {
+    fn failed<T, E>(&mut self, result: Result<T, E>) -> Result<T, E> {
+        if result.is_err() && self.failed_at.is_none() {
+            self.failed_at = Some(render(&self.stack));
+        }
+        result
+    }
+}
+
+/// Parses `bytes`. On success, the value and the pointer of every repeated
+/// member; on failure, the one problem that stopped the parse (`syntax`,
+/// or `limit` for nesting deeper than `max_depth`).
+pub(crate) fn parse(bytes: &[u8], max_depth: usize) -> Result<(Value, Vec<String>), Violation> {
+    let mut state = State {
+        max_depth,
+        stack: Vec::new(),
+        duplicates: Vec::new(),
+        too_deep: None,
+        failed_at: None,
+    };
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let parsed = ValueSeed {
+        state: &mut state,
+        depth: 0,
+    }
+    .deserialize(&mut de)
+    .and_then(|value| de.end().map(|()| value));
+    match parsed {
+        Ok(value) => Ok((value, state.duplicates)),
+        Err(_) if state.too_deep.is_some() => Err(Violation::new(
+            state.too_deep.unwrap_or_default(),
+            Constraint::MaxDepth(max_depth),
+        )),
+        Err(e) => Err(syntax(&e, max_depth, state.failed_at.unwrap_or_default())),
+    }
+}
+
+/// serde_json's wording of each syntax error kind, as static text.
+const REASONS: &[&str] = &[
+    "EOF while parsing a list",
+    "EOF while parsing an object",
+    "EOF while parsing a string",
+    "EOF while parsing a value",
+    "expected `:`",
+    "expected `,` or `]`",
+    "expected `,` or `}`",
+    "expected ident",
+    "expected value",
+    "expected `\"`",
+    "invalid escape",
+    "invalid number",
+    "number out of range",
+    "invalid unicode code point",
+    "control character (\\u0000-\\u001F) found while parsing a string",
+    "key must be a string",
+    "lone leading surrogate in hex escape",
+    "trailing comma",
+    "trailing characters",
+    "unexpected end of hex escape",
+];
+
+/// The `syntax` problem of a serde_json error, at the root. The reason is
+/// picked from a fixed list, so no part of the payload can leak through it.
+/// serde_json's own recursion limit (when `max_depth` is 127) is a `limit`
+/// at `failed_at`.
+fn syntax(e: &serde_json::Error, max_depth: usize, failed_at: String) -> Violation {
+    let message = e.to_string();
+    if message.starts_with("recursion limit exceeded") {
+        return Violation::new(failed_at, Constraint::MaxDepth(max_depth));
+    }
+    let reason = REASONS
+        .iter()
+        .find(|r| message.starts_with(**r))
+        .copied()
+        .unwrap_or("invalid JSON");
+    Violation::new(
+        "",
+        Constraint::Syntax {
+            reason,
+            line: e.line(),
+            column: e.column(),
+        },
+    )
+}
+
+struct ValueSeed<'s> {
+    state: &'s mut State,
+    depth: usize,
+}
+
+impl ValueSeed<'_> {
+    fn deeper<E: de::Error>(&mut self) -> Result<usize, E> {
+        let depth = self.depth + 1;
+        if depth > self.state.max_depth {
+            self.state.too_deep = Some(render(&self.state.stack));
+            return Err(E::custom("nesting too deep"));
+        }
+        Ok(depth)
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Value, D::Error> {
+        de.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ValueSeed<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        // serde_json never produces a non-finite number.
+        Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<Value, A::Error> {
+        let depth = self.deeper()?;
+        let mut items = Vec::new();
+        loop {
+            self.state.stack.push(Seg::Index(items.len()));
+            let next = seq.next_element_seed(ValueSeed {
+                state: &mut *self.state,
+                depth,
+            });
+            let next = self.state.failed(next);
+            self.state.stack.pop();
+            match next? {
+                Some(item) => items.push(item),
+                None => return Ok(Value::Array(items)),
+            }
+        }
+    }
+
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Value, A::Error> {
+        let depth = self.deeper()?;
+        let mut object = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            self.state.stack.push(Seg::Key(key));
+            let value = map.next_value_seed(ValueSeed {
+                state: &mut *self.state,
+                depth,
+            });
+            let value = self.state.failed(value);
+            let Some(Seg::Key(key)) = self.state.stack.pop() else {
+                unreachable!("the key pushed above");
+            };
+            let value = value?;
+            if object.contains_key(&key) {
+                self.state.stack.push(Seg::Key(key));
+                let at = render(&self.state.stack);
+                self.state.stack.pop();
+                self.state.duplicates.push(at);
+            } else {
+                object.insert(key, value);
+            }
+        }
+        Ok(Value::Object(object))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn keeps_first_duplicate_and_reports_paths() {
+        let (v, dups) = parse(br#"{"a": 1, "b": [{"x/y": 1, "x/y": 2}], "a": 3}"#, 64).unwrap();
+        assert_eq!(v, json!({"a": 1, "b": [{"x/y": 1}]}));
+        assert_eq!(dups, ["/b/0/x~1y", "/a"]);
+    }
+
+    #[test]
+    fn syntax_errors_have_position_and_fixed_reason() {
+        let e = parse(b"{\n  \"a\": tru }", 64).unwrap_err();
+        assert_eq!(e.code(), "syntax");
+        assert_eq!(e.path(), "");
+        assert_eq!(
+            *e.constraint(),
+            Constraint::Syntax {
+                reason: "expected ident",
+                line: 2,
+                column: 11
+            }
+        );
+        let e = parse(br#"{"a": "secret-canary" x}"#, 64).unwrap_err();
+        assert!(!e.message().contains("canary"));
+        assert_eq!(parse(b"[1] 2", 64).unwrap_err().code(), "syntax");
+        assert_eq!(parse(b"", 64).unwrap_err().code(), "syntax");
+    }
+
+    #[test]
+    fn depth_limit_with_path() {
+        assert!(parse(b"[[[]]]", 3).is_ok());
+        let e = parse(br#"{"a": [[{"b": 1}]]}"#, 3).unwrap_err();
+        assert_eq!(e.code(), "limit");
+        assert_eq!(e.path(), "/a/0/0");
+        let deep = "[".repeat(100_000);
+        assert_eq!(parse(deep.as_bytes(), 64).unwrap_err().code(), "limit");
+    }
+}
