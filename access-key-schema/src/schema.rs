@@ -28,6 +28,33 @@ pub fn schema_for<T: schemars::JsonSchema>() -> Value {
     value
 }
 
+/// The range of the integer type schemars names in `format`.
+fn integer_bounds(format: &str) -> Option<(Value, Value)> {
+    Some(match format {
+        "int8" => (i8::MIN.into(), i8::MAX.into()),
+        "int16" => (i16::MIN.into(), i16::MAX.into()),
+        "int32" => (i32::MIN.into(), i32::MAX.into()),
+        "int64" => (i64::MIN.into(), i64::MAX.into()),
+        "uint8" => (0.into(), u8::MAX.into()),
+        "uint16" => (0.into(), u16::MAX.into()),
+        "uint32" => (0.into(), u32::MAX.into()),
+        "uint64" | "uint" => (0.into(), u64::MAX.into()),
+        "int" => (i64::MIN.into(), i64::MAX.into()),
+        _ => return None,
+    })
+}
+
+/// Sets `key` to `bound` unless an existing value is already tighter.
+fn tighten(map: &mut Map<String, Value>, key: &str, bound: Value, tighter: fn(f64, f64) -> bool) {
+    let keep_old = match (map.get(key).and_then(Value::as_f64), bound.as_f64()) {
+        (Some(old), Some(new)) => !tighter(new, old),
+        _ => false,
+    };
+    if !keep_old {
+        map.insert(key.into(), bound);
+    }
+}
+
 /// The `format` values draft 2020-12 defines.
 const STANDARD_FORMATS: &[&str] = &[
     "date-time",
@@ -57,9 +84,19 @@ const STANDARD_FORMATS: &[&str] = &[
 fn strip_nonstandard_formats(value: &mut Value) {
     match value {
         Value::Object(map) => {
-            let drop = matches!(map.get("format"), Some(Value::String(f)) if !STANDARD_FORMATS.contains(&f.as_str()));
-            if drop {
+            let format = match map.get("format") {
+                Some(Value::String(f)) if !STANDARD_FORMATS.contains(&f.as_str()) => {
+                    Some(f.clone())
+                }
+                _ => None,
+            };
+            if let Some(format) = format {
                 map.remove("format");
+                // The type's own bounds, which the Rust side enforces.
+                if let Some((lo, hi)) = integer_bounds(&format) {
+                    tighten(map, "minimum", lo, |new, old| new > old);
+                    tighten(map, "maximum", hi, |new, old| new < old);
+                }
             }
             for (key, child) in map.iter_mut() {
                 // `enum`/`const`/`default`/`examples` hold data, not schemas.

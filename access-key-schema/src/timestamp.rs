@@ -141,7 +141,7 @@ struct Fields {
 
 impl Timestamp {
     /// Parses `s`, which must match the grammar described in the
-    /// [module documentation](self) exactly.
+    /// module documentation exactly.
     ///
     /// Never panics; the only allocation is the copy of `s` that is kept.
     ///
