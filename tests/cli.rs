@@ -535,3 +535,30 @@ fn a_multi_megabyte_document_is_validated() {
     assert_eq!(out.code, 0, "{}", out.stdout);
     assert_eq!(out.stderr, "checked 1 record: 1 valid, 0 invalid\n");
 }
+
+#[test]
+fn aws_cli_samples_validate_from_their_files() {
+    let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/samples");
+    for (ty, files) in [
+        (
+            "CreateAccessKeyResponse",
+            ["create-access-key.v1.json", "create-access-key.v2.json"],
+        ),
+        (
+            "ListAccessKeysResponse",
+            ["list-access-keys.v1.json", "list-access-keys.v2.json"],
+        ),
+    ] {
+        let paths: Vec<String> = files.iter().map(|f| format!("{samples}/{f}")).collect();
+        let mut args = vec!["validate", "--type", ty];
+        args.extend(paths.iter().map(String::as_str));
+        let out = run(&args);
+        assert_eq!(out.code, 0, "{ty}: {}", out.stderr);
+        assert!(
+            out.stderr.contains("checked 2 records: 2 valid, 0 invalid"),
+            "{}",
+            out.stderr
+        );
+        assert!(!out.stdout.contains("EXAMPLEKEY") && !out.stderr.contains("EXAMPLEKEY"));
+    }
+}
