@@ -377,7 +377,10 @@ fn integers_accept_whole_numbers_and_reject_fractions_and_out_of_range_values() 
         .replace("\"MaxItems\":10", "\"MaxItems\":99999999999999999999");
     assert_eq!(
         messages(&err::<Group>(&text)),
-        [at("/MaxItems", "have value less than or equal to 2147483647")]
+        [at(
+            "/MaxItems",
+            "have value less than or equal to 2147483647"
+        )]
     );
     let text = serde_json::to_string(&group())
         .unwrap()
