@@ -12,13 +12,19 @@ pub struct ModelType {
     pub name: &'static str,
     /// Its schema file (see [`schema::document`]).
     pub schema: fn() -> String,
+    /// [`from_json_with`](crate::from_json_with) for this type, the value dropped.
+    pub check: fn(&[u8], &crate::Limits) -> Result<(), crate::ValidationErrors>,
 }
 
 macro_rules! model_types {
     ($($t:ident),* $(,)?) => {
         /// Every public model type, in a stable order.
         pub const MODEL_TYPES: &[ModelType] = &[
-            $(ModelType { name: stringify!($t), schema: schema::document::<$t> },)*
+            $(ModelType {
+                name: stringify!($t),
+                schema: schema::document::<$t>,
+                check: |bytes, limits| crate::from_json_with::<$t>(bytes, limits).map(drop),
+            },)*
         ];
     };
 }

@@ -5,44 +5,16 @@ use std::path::PathBuf;
 
 use access_key_schema::{Limits, ModelType, ValidationErrors, MODEL_TYPES};
 
-/// Checks one record: parse and validate in one pass.
-pub type Validator = fn(&[u8]) -> Result<(), ValidationErrors>;
+/// Checks one record: parse and validate in one pass (a model type's `check`).
+pub type Validator = fn(&[u8], &Limits) -> Result<(), ValidationErrors>;
 
 /// The library's limits, except that a record may be as large as the
 /// reader accepts (`MAX_RECORD`, 64 MiB) rather than 1 MiB: a file on disk
 /// is not an untrusted request body.
-const LIMITS: Limits = Limits {
+pub const LIMITS: Limits = Limits {
     max_bytes: crate::input::MAX_RECORD,
     ..Limits::DEFAULT
 };
-
-/// The checker for the model type called `name`: a `match` onto
-/// `from_json::<T>` (with [`LIMITS`]), one arm per type. A unit test makes sure every name in
-/// `MODEL_TYPES` has an arm.
-pub fn validator(name: &str) -> Option<Validator> {
-    macro_rules! arms {
-        ($($t:ident),* $(,)?) => {
-            match name {
-                $(stringify!($t) => Some(|bytes: &[u8]| {
-                    access_key_schema::from_json_with::<access_key_schema::$t>(bytes, &LIMITS)
-                        .map(drop)
-                }),)*
-                _ => None,
-            }
-        };
-    }
-    arms!(
-        AccessKey,
-        AccessKeyMetadata,
-        AccessKeyLastUsed,
-        CreateAccessKeyRequest,
-        CreateAccessKeyResponse,
-        ListAccessKeysRequest,
-        ListAccessKeysResponse,
-        UpdateAccessKeyRequest,
-        DeleteAccessKeyRequest,
-    )
-}
 
 /// Output format of `validate`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -280,12 +252,7 @@ pub fn parse(
     if is_schema {
         return Ok(Command::Schema(ty));
     }
-    let check = validator(ty.name).ok_or_else(|| {
-        Usage(format!(
-            "type `{}` has no validator in this build of access-key",
-            ty.name
-        ))
-    })?;
+    let check = ty.check;
     let threads = match (thread_arg, env_threads) {
         (Some(v), _) => threads(&v, "--threads")?,
         (None, Some(v)) => threads(&v.to_string_lossy(), "ACCESS_KEY_THREADS")?,
@@ -320,14 +287,6 @@ mod tests {
             env.map(OsString::from),
             3,
         )
-    }
-
-    #[test]
-    fn every_model_type_has_a_validator() {
-        for m in MODEL_TYPES {
-            assert!(validator(m.name).is_some(), "no validator for {}", m.name);
-        }
-        assert!(validator("Nope").is_none());
     }
 
     #[test]

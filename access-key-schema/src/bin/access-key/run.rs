@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use access_key_schema::ValidationErrors;
 use serde::Serialize;
 
-use crate::args::{Format, Input, ValidateOpts, Validator};
+use crate::args::{Format, Input, ValidateOpts, Validator, LIMITS};
 use crate::input::{read_all, Batch, Sink};
 
 /// A validated batch: the invalid records' reports, and the buffer to reuse.
@@ -31,7 +31,11 @@ fn check(validator: Validator, batch: Batch) -> Checked {
     let invalid = batch
         .records
         .iter()
-        .filter_map(|r| validator(batch.record(r)).err().map(|e| (r.line, e)))
+        .filter_map(|r| {
+            validator(batch.record(r), &LIMITS)
+                .err()
+                .map(|e| (r.line, e))
+        })
         .collect();
     Checked { batch, invalid }
 }
