@@ -85,7 +85,13 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &valid::Patterns)
             statics.push(pattern_static(&name, aws, t));
             name
         });
-        checks.push(field_check(field, pattern_static.as_ref()));
+        // An ASCII-only class: a passing value has as many code points as
+        // bytes, so `length` and `pattern` can be checked in one pass.
+        let ascii_class = pattern
+            .as_ref()
+            .and_then(|t| t.class_repeat.as_ref())
+            .is_some_and(|class| class.ascii_only());
+        checks.push(field_check(field, pattern_static.as_ref(), ascii_class));
         schemas.push(field_schema(field, pattern_static.as_ref()));
         if field.required {
             required.push(field.json_name.as_str());
@@ -162,7 +168,7 @@ fn pattern_static(name: &syn::Ident, aws: &syn::LitStr, t: &Translated) -> Token
     quote!(static #name: #krate::rules::pattern::Pattern = #init;)
 }
 
-fn field_check(field: &Field, pattern: Option<&syn::Ident>) -> TokenStream {
+fn field_check(field: &Field, pattern: Option<&syn::Ident>, ascii_class: bool) -> TokenStream {
     let krate = krate();
     let member = field.ident;
     let json_name = &field.json_name;
@@ -193,6 +199,26 @@ fn field_check(field: &Field, pattern: Option<&syn::Ident>) -> TokenStream {
         let v = value(span);
         calls.push(quote_spanned! {span=>
             #krate::rules::pattern::apply(#v, &#name, &__p, __errors);
+        });
+    }
+    // `length` then an ASCII-only class `pattern`: one pass decides when
+    // both pass (the common case); otherwise the two calls above report, in
+    // the same order as without the fusion. `Fused` picks the one-pass check
+    // only for string types, so a rule on another type is reported by the
+    // calls above exactly as before.
+    if let (Some(len), Some(name), true, 2) = (&rules.length, pattern, ascii_class, calls.len()) {
+        let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
+        let max = len.max.as_ref().map_or(quote!(usize::MAX), |m| quote!(#m));
+        let field = quote!(&self.#member);
+        let separate = std::mem::take(&mut calls);
+        calls.push(quote! {
+            {
+                #[allow(unused_imports)]
+                use #krate::rules::pattern::{FusedAny as _, FusedText as _};
+                if !(&#krate::rules::pattern::Fused(#field)).accepts(#min, #max, &#name) {
+                    #(#separate)*
+                }
+            }
         });
     }
     if let Some(rule) = &rules.one_of {

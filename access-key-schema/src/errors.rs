@@ -143,10 +143,105 @@ impl fmt::Display for Constraint {
     }
 }
 
+/// A rendered JSON Pointer, stored without allocating when it is short (most
+/// are: `/UserName`, `/Children/2/Name`), so recording a violation costs no
+/// allocation beyond the report's own vector.
+#[derive(Clone)]
+enum PathText {
+    /// Up to [`PathText::INLINE`] bytes of UTF-8; `len` of them are used.
+    Inline {
+        len: u8,
+        bytes: [u8; PathText::INLINE],
+    },
+    Heap(Box<str>),
+}
+
+impl PathText {
+    const INLINE: usize = 30;
+    const EMPTY: PathText = PathText::Inline {
+        len: 0,
+        bytes: [0; PathText::INLINE],
+    };
+
+    fn as_str(&self) -> &str {
+        match self {
+            // Only whole `&str`s are ever copied in, so this cannot fail.
+            PathText::Inline { len, bytes } => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+            }
+            PathText::Heap(s) => s,
+        }
+    }
+
+    fn render(path: &Path<'_>) -> PathText {
+        let mut bytes = [0u8; PathText::INLINE];
+        match path.render_bytes(&mut bytes, 0) {
+            Some(len) => PathText::Inline {
+                len: len as u8,
+                bytes,
+            },
+            None => PathText::Heap(path.render().into_boxed_str()),
+        }
+    }
+
+    fn push_str(&mut self, piece: &str) {
+        match self {
+            PathText::Inline { len, bytes } => {
+                let at = usize::from(*len);
+                let end = at + piece.len();
+                if end <= PathText::INLINE {
+                    bytes[at..end].copy_from_slice(piece.as_bytes());
+                    *len = end as u8;
+                } else {
+                    let mut s = String::with_capacity(end.max(64));
+                    s.push_str(self.as_str());
+                    s.push_str(piece);
+                    *self = PathText::Heap(s.into_boxed_str());
+                }
+            }
+            PathText::Heap(s) => {
+                let mut owned = std::mem::take(s).into_string();
+                owned.push_str(piece);
+                *s = owned.into_boxed_str();
+            }
+        }
+    }
+}
+
+impl From<String> for PathText {
+    fn from(s: String) -> Self {
+        if s.len() <= PathText::INLINE {
+            let mut out = PathText::EMPTY;
+            out.push_str(&s);
+            out
+        } else {
+            PathText::Heap(s.into_boxed_str())
+        }
+    }
+}
+
+impl PartialEq for PathText {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl fmt::Debug for PathText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for PathText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One broken rule at one place in the payload.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Violation {
-    path: String,
+    path: PathText,
     constraint: Constraint,
 }
 
@@ -154,14 +249,14 @@ impl Violation {
     /// A violation at an already rendered JSON Pointer.
     pub fn new(path: impl Into<String>, constraint: Constraint) -> Self {
         Violation {
-            path: path.into(),
+            path: PathText::from(path.into()),
             constraint,
         }
     }
 
     /// JSON Pointer of serialized member names: `/UserName`, `/Children/2/Name`.
     pub fn path(&self) -> &str {
-        &self.path
+        self.path.as_str()
     }
 
     /// Stable machine code: `length`, `pattern`, `enum`, `range`, `required`,
@@ -195,7 +290,7 @@ impl fmt::Display for Violation {
 impl Serialize for Violation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut s = serializer.serialize_struct("Violation", 3)?;
-        s.serialize_field("path", &self.path)?;
+        s.serialize_field("path", self.path())?;
         s.serialize_field("code", self.code())?;
         s.serialize_field("message", &self.message())?;
         s.end()
@@ -236,7 +331,7 @@ impl ValidationErrors {
     /// Records a violation at `path`.
     pub fn add(&mut self, path: &Path<'_>, constraint: Constraint) {
         self.violations.push(Violation {
-            path: path.render(),
+            path: PathText::render(path),
             constraint,
         });
     }

@@ -1,8 +1,6 @@
 //! JSON Pointer paths, built on the stack while validating and rendered only
 //! when a violation is recorded, so a valid value costs no allocation.
 
-use std::fmt::Write as _;
-
 /// Where a value sits in the payload, as a chain of serialized member names
 /// and array indexes. Rendered as a JSON Pointer (RFC 6901): `/Children/2/Name`.
 #[derive(Clone, Copy, Debug)]
@@ -31,28 +29,74 @@ impl<'a> Path<'a> {
 
     /// Renders the JSON Pointer, escaping `~` as `~0` and `/` as `~1`.
     pub fn render(&self) -> String {
-        let mut out = String::new();
-        self.render_into(&mut out);
-        out
-    }
-
-    fn render_into(&self, out: &mut String) {
-        match *self {
-            Path::Root => {}
-            Path::Field(parent, name) => {
-                parent.render_into(out);
-                out.push('/');
-                for c in name.chars() {
-                    match c {
-                        '~' => out.push_str("~0"),
-                        '/' => out.push_str("~1"),
-                        c => out.push(c),
-                    }
+        let mut len = 0;
+        let mut at: &Path<'_> = self;
+        loop {
+            match *at {
+                Path::Root => break,
+                Path::Field(parent, name) => {
+                    len +=
+                        1 + name.len() + name.bytes().filter(|&b| b == b'~' || b == b'/').count();
+                    at = parent;
+                }
+                Path::Index(parent, _) => {
+                    len += 21;
+                    at = parent;
                 }
             }
+        }
+        let mut buf = vec![0u8; len];
+        let end = self.render_bytes(&mut buf, 0).unwrap_or(0);
+        buf.truncate(end);
+        // Whole `&str`s, ASCII escapes and digits: always UTF-8.
+        String::from_utf8(buf).unwrap_or_default()
+    }
+
+    /// Renders the JSON Pointer into `buf` from `at`; the end, or `None`
+    /// when it does not fit. The report stores short pointers inline this
+    /// way, without allocating.
+    pub(crate) fn render_bytes(&self, buf: &mut [u8], at: usize) -> Option<usize> {
+        match *self {
+            Path::Root => Some(at),
+            Path::Field(parent, name) => {
+                let mut at = parent.render_bytes(buf, at)?;
+                *buf.get_mut(at)? = b'/';
+                at += 1;
+                if !name.bytes().any(|b| b == b'~' || b == b'/') {
+                    let end = at + name.len();
+                    buf.get_mut(at..end)?.copy_from_slice(name.as_bytes());
+                    return Some(end);
+                }
+                for b in name.bytes() {
+                    let escaped: &[u8] = match b {
+                        b'~' => b"~0",
+                        b'/' => b"~1",
+                        _ => std::slice::from_ref(&b),
+                    };
+                    let end = at + escaped.len();
+                    buf.get_mut(at..end)?.copy_from_slice(escaped);
+                    at = end;
+                }
+                Some(at)
+            }
             Path::Index(parent, index) => {
-                parent.render_into(out);
-                let _ = write!(out, "/{index}");
+                let at = parent.render_bytes(buf, at)?;
+                let mut digits = [0u8; 21];
+                let mut start = digits.len();
+                let mut n = index;
+                loop {
+                    start -= 1;
+                    digits[start] = b'0' + (n % 10) as u8;
+                    n /= 10;
+                    if n == 0 {
+                        break;
+                    }
+                }
+                start -= 1;
+                digits[start] = b'/';
+                let end = at + (digits.len() - start);
+                buf.get_mut(at..end)?.copy_from_slice(&digits[start..]);
+                Some(end)
             }
         }
     }
@@ -70,5 +114,10 @@ mod tests {
         let second = children.index(2);
         assert_eq!(second.field("Name").render(), "/Children/2/Name");
         assert_eq!(root.field("a/b~c").render(), "/a~1b~0c");
+        assert_eq!(root.field("~~x/").render(), "/~0~0x~1");
+        assert_eq!(
+            root.index(0).index(usize::MAX).render(),
+            "/0/18446744073709551615"
+        );
     }
 }

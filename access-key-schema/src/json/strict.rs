@@ -47,10 +47,12 @@ pub(crate) fn from_value<T: de::DeserializeOwned>(
 const TOO_DEEP: &str = "nesting too deep";
 const DUPLICATE: &str = "duplicate member";
 
-/// Member names seen so far in one object.
+/// Member names seen so far in one object: the first [`Keys::FEW`] inline
+/// (no allocation for the objects of a typical payload), a hash set beyond.
 #[derive(Default)]
 pub(crate) struct Keys<'de> {
-    few: Vec<Cow<'de, str>>,
+    len: usize,
+    few: [Option<Cow<'de, str>>; Keys::FEW],
     many: Option<HashSet<Cow<'de, str>>>,
 }
 
@@ -63,13 +65,15 @@ impl<'de> Keys<'de> {
         if let Some(set) = &mut self.many {
             return set.insert(key);
         }
-        if self.few.contains(&key) {
+        let seen = &self.few[..self.len];
+        if seen.iter().any(|k| k.as_deref() == Some(&*key)) {
             return false;
         }
-        if self.few.len() < Self::FEW {
-            self.few.push(key);
+        if self.len < Self::FEW {
+            self.few[self.len] = Some(key);
+            self.len += 1;
         } else {
-            let mut set: HashSet<_> = self.few.drain(..).collect();
+            let mut set: HashSet<_> = self.few.iter_mut().filter_map(Option::take).collect();
             set.insert(key);
             self.many = Some(set);
         }

@@ -57,11 +57,17 @@ impl<T: Text + ?Sized> Text for &T {
     }
 }
 
+// `Class` is large on purpose: patterns are `static`s, one per annotation,
+// and the byte table is what makes the ASCII loop branch-free.
+#[allow(clippy::large_enum_variant)]
 enum Matcher {
     /// Every code point in the class, count within `min..=max`.
     Class {
         /// ASCII members, bit `c` of `[low, high]`.
         ascii: [u64; 2],
+        /// The same members as a byte table: `table[b]` for each byte `b`
+        /// (never true for a byte >= 0x80), for the ASCII-only loop.
+        table: [bool; 256],
         /// Non-ASCII members as sorted inclusive ranges.
         ranges: &'static [(char, char)],
         min: u32,
@@ -96,6 +102,7 @@ impl Pattern {
             forbid_trailing_newline,
             matcher: Matcher::Class {
                 ascii,
+                table: byte_table(ascii),
                 ranges,
                 min,
                 max,
@@ -139,21 +146,20 @@ impl Pattern {
         match &self.matcher {
             Matcher::Class {
                 ascii,
+                table,
                 ranges,
                 min,
                 max,
             } => {
-                let mut count: u32 = 0;
-                if ranges.is_empty() {
+                let count = if ranges.is_empty() {
                     // ASCII-only class: any non-ASCII byte fails, and a
                     // passing value has as many code points as bytes.
-                    for &b in s.as_bytes() {
-                        if b >= 0x80 || ascii[(b >> 6) as usize] & (1u64 << (b & 63)) == 0 {
-                            return false;
-                        }
+                    if !all_in(table, s) {
+                        return false;
                     }
-                    count = u32::try_from(s.len()).unwrap_or(u32::MAX);
+                    s.len()
                 } else {
+                    let mut count: usize = 0;
                     for c in s.chars() {
                         let ok = if c.is_ascii() {
                             let b = c as u32;
@@ -164,14 +170,62 @@ impl Pattern {
                         if !ok {
                             return false;
                         }
-                        count = count.saturating_add(1);
+                        count += 1;
                     }
-                }
+                    count
+                };
+                let count = u32::try_from(count).unwrap_or(u32::MAX);
                 count >= *min && count <= *max
             }
             Matcher::Regex(re) => re.is_match(s),
         }
     }
+
+    /// Whether `s` matches *and* has `min..=max` code points, in one pass:
+    /// true only for an ASCII-only class pattern (a passing value has as
+    /// many code points as bytes). `false` means "check each rule on its
+    /// own", never "invalid".
+    #[inline]
+    pub fn accepts_with_length(&self, s: &str, min: usize, max: usize) -> bool {
+        match &self.matcher {
+            Matcher::Class {
+                table,
+                ranges: [],
+                min: class_min,
+                max: class_max,
+                ..
+            } => {
+                let n = s.len();
+                n >= min
+                    && n <= max
+                    && u32::try_from(n).is_ok_and(|n| n >= *class_min && n <= *class_max)
+                    && all_in(table, s)
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The byte table of an ASCII bitmap.
+const fn byte_table(ascii: [u64; 2]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = ascii[b >> 6] & (1u64 << (b & 63)) != 0;
+        b += 1;
+    }
+    table
+}
+
+/// Every byte of `s` is in `table`; no early exit, so the loop has no
+/// branch per byte (the values checked are short).
+#[inline]
+fn all_in(table: &[bool; 256], s: &str) -> bool {
+    let mut ok = true;
+    for &b in s.as_bytes() {
+        ok &= table[usize::from(b)];
+    }
+    ok
 }
 
 fn in_ranges(ranges: &[(char, char)], c: char) -> bool {
@@ -187,6 +241,44 @@ fn in_ranges(ranges: &[(char, char)], c: char) -> bool {
         })
         .is_ok()
 }
+
+/// What generated code wraps a field in to try `length` and an ASCII-only
+/// class `pattern` in one pass (see [`FusedText`]); not a public API.
+#[doc(hidden)]
+pub struct Fused<'a, T: ?Sized>(pub &'a T);
+
+/// The one-pass check, chosen by method resolution when the field is a
+/// [`Text`]: `(&Fused(&v)).accepts(..)` finds this impl first. For any other
+/// type [`FusedAny`] answers `false`, and the separate `length::apply` and
+/// `pattern::apply` calls then report (or fail to compile) exactly as
+/// without the fusion.
+#[doc(hidden)]
+pub trait FusedText {
+    /// True when the value is absent, or present with `min..=max` code
+    /// points and matching `pattern`: nothing to report.
+    fn accepts(&self, min: usize, max: usize, pattern: &'static Pattern) -> bool;
+}
+
+impl<T: Text + ?Sized> FusedText for Fused<'_, T> {
+    #[inline]
+    fn accepts(&self, min: usize, max: usize, pattern: &'static Pattern) -> bool {
+        match self.0.text() {
+            None => true,
+            Some(s) => pattern.accepts_with_length(s, min, max),
+        }
+    }
+}
+
+/// The fallback of [`FusedText`]: never accepts.
+#[doc(hidden)]
+pub trait FusedAny {
+    /// Always `false`.
+    fn accepts(&self, _min: usize, _max: usize, _pattern: &'static Pattern) -> bool {
+        false
+    }
+}
+
+impl<T: ?Sized> FusedAny for &Fused<'_, T> {}
 
 /// Records a `pattern` violation when `value` is present and does not match.
 #[inline]
@@ -241,6 +333,22 @@ mod tests {
         assert!(LATIN1.is_match("caf\u{e9} \u{ff}"));
         assert!(!LATIN1.is_match("\u{100}"));
         assert!(!LATIN1.is_match("\t"));
+    }
+
+    #[test]
+    #[allow(clippy::needless_borrow)] // the borrow is how generated code calls it
+    fn one_pass_length_and_class() {
+        assert!(WORD.accepts_with_length("abc_123", 1, 7));
+        assert!(!WORD.accepts_with_length("abc_123", 1, 6));
+        assert!(!WORD.accepts_with_length("abc_123", 8, 10));
+        assert!(!WORD.accepts_with_length("", 0, 10), "the class needs one");
+        assert!(!WORD.accepts_with_length("ab c", 1, 10));
+        assert!(!WORD.accepts_with_length("\u{e9}", 1, 10));
+        assert!(!LATIN1.accepts_with_length("abc", 1, 10), "not ASCII-only");
+        assert!(!ALT.accepts_with_length("ab", 1, 10));
+        assert!((&Fused(&None::<String>)).accepts(1, 2, &WORD));
+        assert!((&Fused(&"ab".to_string())).accepts(1, 2, &WORD));
+        assert!(!(&Fused(&7u8)).accepts(1, 2, &WORD), "not text: no fusion");
     }
 
     #[test]

@@ -1,0 +1,185 @@
+//! `cargo bench -p access-key-bench`: this library against serde_json
+//! parse-only (the floor), a byte-table hand-written check, `regex`,
+//! `validator`, `garde` and `jsonschema`, on the same payloads, in one run.
+//! `cargo xtask bench` runs it and prints the ratios.
+//!
+//! Groups (criterion ids `<group>/<approach>`):
+//!
+//! - `one_valid`, `one_invalid3`: parse + validate one payload (every
+//!   violation collected).
+//! - `validate_valid`, `validate_invalid3`: validation alone, on an already
+//!   parsed value.
+//! - `ndjson_100k`: parse + validate 100,000 distinct mixed records (~10%
+//!   invalid). Repeating one payload lets the branch predictor learn it: this
+//!   is the honest figure.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use access_key_bench::{
+    hand_check, jsonschema_errors, jsonschema_validator, ndjson, regex_check, PlainKey, INVALID3,
+    VALID,
+};
+use access_key_schema::{from_json, AccessKey, Validate};
+use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, SamplingMode};
+
+type Group<'a> = BenchmarkGroup<'a, criterion::measurement::WallTime>;
+
+fn configure(group: &mut Group<'_>) {
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(3));
+}
+
+fn plain(bytes: &[u8]) -> PlainKey {
+    serde_json::from_slice(bytes).expect("well-formed")
+}
+
+/// Parse + validate one payload, every approach.
+fn one(c: &mut Criterion, name: &str, payload: &'static [u8]) {
+    let jsv = jsonschema_validator();
+    let mut g = c.benchmark_group(name);
+    configure(&mut g);
+    g.bench_function("parse_only", |b| {
+        b.iter(|| serde_json::from_slice::<PlainKey>(black_box(payload)).is_ok())
+    });
+    g.bench_function("access_key_schema", |b| {
+        b.iter(|| from_json::<AccessKey>(black_box(payload)))
+    });
+    g.bench_function("hand_written", |b| {
+        b.iter(|| hand_check(&plain(black_box(payload))))
+    });
+    g.bench_function("regex", |b| {
+        b.iter(|| regex_check(&plain(black_box(payload))))
+    });
+    g.bench_function("validator", |b| {
+        b.iter(|| validator::Validate::validate(&plain(black_box(payload))))
+    });
+    g.bench_function("garde", |b| {
+        b.iter(|| garde::Validate::validate(&plain(black_box(payload))))
+    });
+    g.bench_function("jsonschema", |b| {
+        b.iter(|| {
+            let value: serde_json::Value =
+                serde_json::from_slice(black_box(payload)).expect("well-formed");
+            jsonschema_errors(&jsv, &value)
+        })
+    });
+    g.finish();
+}
+
+/// Validation alone, on values parsed beforehand.
+fn validate_only(c: &mut Criterion, name: &str, payload: &'static [u8]) {
+    let jsv = jsonschema_validator();
+    let key: AccessKey = serde_json::from_slice(payload).expect("well-formed");
+    let p = plain(payload);
+    let value: serde_json::Value = serde_json::from_slice(payload).expect("well-formed");
+    let mut g = c.benchmark_group(name);
+    configure(&mut g);
+    g.bench_function("access_key_schema", |b| {
+        b.iter(|| black_box(&key).validate())
+    });
+    g.bench_function("hand_written", |b| b.iter(|| hand_check(black_box(&p))));
+    g.bench_function("regex", |b| b.iter(|| regex_check(black_box(&p))));
+    g.bench_function("validator", |b| {
+        b.iter(|| validator::Validate::validate(black_box(&p)))
+    });
+    g.bench_function("garde", |b| {
+        b.iter(|| garde::Validate::validate(black_box(&p)))
+    });
+    g.bench_function("jsonschema", |b| {
+        b.iter(|| jsonschema_errors(&jsv, black_box(&value)))
+    });
+    g.finish();
+}
+
+fn single(c: &mut Criterion) {
+    one(c, "one_valid", VALID);
+    one(c, "one_invalid3", INVALID3);
+    validate_only(c, "validate_valid", VALID);
+    validate_only(c, "validate_invalid3", INVALID3);
+}
+
+/// Parse + validate 100k distinct records; counts the invalid ones.
+fn batch(c: &mut Criterion) {
+    let (text, lines) = ndjson(100_000);
+    let records: Vec<&[u8]> = lines.into_iter().map(|r| &text[r]).collect();
+    let jsv = jsonschema_validator();
+    let mut g = c.benchmark_group("ndjson_100k");
+    configure(&mut g);
+    g.sample_size(10);
+    g.sampling_mode(SamplingMode::Flat);
+    g.throughput(criterion::Throughput::Bytes(text.len() as u64));
+
+    // Each approach keeps every report it produces alive until the next
+    // record, as a caller writing them out would.
+    fn run<R>(records: &[&[u8]], f: impl Fn(&[u8]) -> (bool, R)) -> usize {
+        let mut invalid = 0;
+        for &r in records {
+            let (bad, report) = f(black_box(r));
+            invalid += usize::from(bad);
+            black_box(report);
+        }
+        invalid
+    }
+
+    g.bench_function("parse_only", |b| {
+        b.iter(|| {
+            run(&records, |r| {
+                (serde_json::from_slice::<PlainKey>(r).is_err(), ())
+            })
+        })
+    });
+    g.bench_function("access_key_schema", |b| {
+        b.iter(|| {
+            run(&records, |r| {
+                let result = from_json::<AccessKey>(r);
+                (result.is_err(), result)
+            })
+        })
+    });
+    g.bench_function("hand_written", |b| {
+        b.iter(|| {
+            run(&records, |r| {
+                let found = hand_check(&plain(r));
+                (!found.is_empty(), found)
+            })
+        })
+    });
+    g.bench_function("regex", |b| {
+        b.iter(|| {
+            run(&records, |r| {
+                let found = regex_check(&plain(r));
+                (!found.is_empty(), found)
+            })
+        })
+    });
+    g.bench_function("validator", |b| {
+        b.iter(|| {
+            run(&records, |r| {
+                let result = validator::Validate::validate(&plain(r));
+                (result.is_err(), result)
+            })
+        })
+    });
+    g.bench_function("garde", |b| {
+        b.iter(|| {
+            run(&records, |r| {
+                let result = garde::Validate::validate(&plain(r));
+                (result.is_err(), result)
+            })
+        })
+    });
+    g.bench_function("jsonschema", |b| {
+        b.iter(|| {
+            run(&records, |r| {
+                let value: serde_json::Value = serde_json::from_slice(r).expect("well-formed");
+                let errors = jsonschema_errors(&jsv, &value);
+                (!errors.is_empty(), errors)
+            })
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, single, batch);
+criterion_main!(benches);

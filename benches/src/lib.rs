@@ -1,0 +1,380 @@
+//! What the benchmarks share: the plain struct every peer parses into, the
+//! peers' configurations, a byte-table hand-written check, and the payloads
+//! (one valid, one with three violations, and a deterministic mixed NDJSON
+//! batch).
+//!
+//! One struct, [`PlainKey`], carries the `validator` and `garde` derives, so
+//! the parse cost of every peer is identical; `serde_json::from_slice` into it
+//! is the floor every ratio is measured against. This library reads the real
+//! [`access_key_schema::AccessKey`] (a `SecretString`, a `StatusType`, a
+//! parsed `Timestamp`), which does more work than the plain struct.
+
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+/// `[\w]+` and `[\w+=,.@-]+` with ASCII `\w`, anchored: the patterns of
+/// `AccessKeyId` and `UserName` in `regex` syntax (`\w` is Unicode there).
+pub const ID_PATTERN: &str = r"^[0-9A-Za-z_]+$";
+/// See [`ID_PATTERN`].
+pub const USER_PATTERN: &str = r"^[0-9A-Za-z_+=,.@-]+$";
+
+/// Compiled once, for `validator` and the plain-`regex` check.
+pub static ID_RE: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(ID_PATTERN).expect("valid"));
+/// See [`ID_RE`].
+pub static USER_RE: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(USER_PATTERN).expect("valid"));
+
+/// The status of a key, as the plain struct reads it.
+#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// `Active`.
+    Active,
+    /// `Inactive`.
+    Inactive,
+}
+
+/// The access key as a plain serde struct, with the same constraints written
+/// for `validator` and for `garde`.
+#[derive(Deserialize, Debug, Clone, validator::Validate, garde::Validate)]
+#[serde(rename_all = "PascalCase")]
+pub struct PlainKey {
+    /// 16..=128 code points of `[\w]`.
+    #[validate(length(min = 16, max = 128), regex(path = *ID_RE))]
+    #[garde(length(chars, min = 16, max = 128), pattern(r"^[0-9A-Za-z_]+$"))]
+    pub access_key_id: String,
+    /// Unconstrained.
+    #[garde(skip)]
+    pub secret_access_key: String,
+    /// `Active` or `Inactive`.
+    #[garde(skip)]
+    pub status: Status,
+    /// 1..=64 code points of `[\w+=,.@-]`.
+    #[validate(length(min = 1, max = 64), regex(path = *USER_RE))]
+    #[garde(length(chars, min = 1, max = 64), pattern(r"^[0-9A-Za-z_+=,.@-]+$"))]
+    pub user_name: String,
+    /// Not checked by the peers (neither has an RFC 3339 rule).
+    #[serde(default)]
+    #[garde(skip)]
+    pub create_date: Option<String>,
+}
+
+/// A violation as the hand-written checks record it: (JSON Pointer, code).
+pub type Found = Vec<(&'static str, &'static str)>;
+
+const fn table(extra: &[u8]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'_';
+        c += 1;
+    }
+    let mut i = 0;
+    while i < extra.len() {
+        t[extra[i] as usize] = true;
+        i += 1;
+    }
+    t
+}
+
+static ID_TABLE: [bool; 256] = table(b"");
+static USER_TABLE: [bool; 256] = table(b"+=,.@-");
+
+/// One field: length in code points, then the class; both recorded.
+#[inline]
+fn hand_field(
+    s: &str,
+    min: usize,
+    max: usize,
+    table: &[bool; 256],
+    path: &'static str,
+    out: &mut Found,
+) {
+    let mut ok = true;
+    for &b in s.as_bytes() {
+        ok &= table[b as usize];
+    }
+    // An ASCII-only class passed: bytes are code points.
+    let n = if ok { s.len() } else { s.chars().count() };
+    if n < min || n > max {
+        out.push((path, "length"));
+    }
+    if !ok || s.is_empty() {
+        out.push((path, "pattern"));
+    }
+}
+
+/// The byte-table hand-written check: every violation as (path, code).
+pub fn hand_check(k: &PlainKey) -> Found {
+    let mut out = Vec::new();
+    hand_field(
+        &k.access_key_id,
+        16,
+        128,
+        &ID_TABLE,
+        "/AccessKeyId",
+        &mut out,
+    );
+    hand_field(&k.user_name, 1, 64, &USER_TABLE, "/UserName", &mut out);
+    out
+}
+
+fn regex_field(
+    s: &str,
+    min: usize,
+    max: usize,
+    re: &regex::Regex,
+    path: &'static str,
+    out: &mut Found,
+) {
+    let n = s.chars().count();
+    if n < min || n > max {
+        out.push((path, "length"));
+    }
+    if !re.is_match(s) {
+        out.push((path, "pattern"));
+    }
+}
+
+/// The same check with `regex` (compiled once, anchored) for the patterns.
+pub fn regex_check(k: &PlainKey) -> Found {
+    let mut out = Vec::new();
+    regex_field(&k.access_key_id, 16, 128, &ID_RE, "/AccessKeyId", &mut out);
+    regex_field(&k.user_name, 1, 64, &USER_RE, "/UserName", &mut out);
+    out
+}
+
+/// `jsonschema` compiled once from the committed schema, formats asserted.
+pub fn jsonschema_validator() -> jsonschema::Validator {
+    let schema: serde_json::Value = serde_json::from_str(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../schema/AccessKey.schema.json"
+    )))
+    .expect("schema is JSON");
+    jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("schema compiles")
+}
+
+/// Every error of `value` (pointer and keyword), only computed when it is
+/// invalid: `is_valid` first is jsonschema's fast path.
+pub fn jsonschema_errors(v: &jsonschema::Validator, value: &serde_json::Value) -> Vec<String> {
+    if v.is_valid(value) {
+        return Vec::new();
+    }
+    v.iter_errors(value)
+        .map(|e| e.instance_path().to_string())
+        .collect()
+}
+
+/// A valid `AccessKey` payload.
+pub const VALID: &[u8] = br#"{"AccessKeyId":"AKIAIOSFODNN7EXAMPLE","SecretAccessKey":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY","Status":"Active","UserName":"Bob","CreateDate":"2015-03-09T18:39:23Z"}"#;
+
+/// Three rule violations: `/AccessKeyId` length and pattern, `/UserName`
+/// pattern. Well-formed otherwise, so every peer parses it.
+pub const INVALID3: &[u8] = br#"{"AccessKeyId":"AKIA-EXAMPLE","SecretAccessKey":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY","Status":"Active","UserName":"Bob Smith","CreateDate":"2015-03-09T18:39:23Z"}"#;
+
+/// splitmix64: deterministic, no dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+
+    fn push_from(&mut self, out: &mut String, alphabet: &[u8], n: usize) {
+        for _ in 0..n {
+            out.push(alphabet[self.below(alphabet.len() as u64) as usize] as char);
+        }
+    }
+}
+
+const ID_CHARS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+const SECRET_CHARS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const USER_CHARS: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789._@+=,-";
+
+/// Writes record `i` of the mixed stream (one line, no newline) to `out`.
+///
+/// Distinct values; about 10% invalid, all of them rule violations that
+/// every peer can report (a parse failure would let the peers stop early):
+/// `AccessKeyId` too short (length) or with a `-` (pattern); `UserName` with
+/// a space (pattern), too long (length), empty (length and pattern) or
+/// non-ASCII (pattern).
+fn record(rng: &mut Rng, out: &mut String) {
+    let invalid = rng.below(10) == 0;
+    let kind = if invalid { rng.below(6) } else { u64::MAX };
+
+    out.push_str(r#"{"AccessKeyId":""#);
+    match kind {
+        0 => {
+            let n = 8 + rng.below(8) as usize;
+            out.push_str("AKIA");
+            rng.push_from(out, ID_CHARS, n - 4);
+        }
+        1 => {
+            out.push_str("AKIA-");
+            rng.push_from(out, ID_CHARS, 15);
+        }
+        _ => {
+            out.push_str(if rng.below(4) == 0 { "ASIA" } else { "AKIA" });
+            rng.push_from(out, ID_CHARS, 16);
+        }
+    }
+    out.push_str(r#"","SecretAccessKey":""#);
+    rng.push_from(out, SECRET_CHARS, 40);
+    out.push_str(r#"","Status":""#);
+    out.push_str(if rng.below(5) == 0 {
+        "Inactive"
+    } else {
+        "Active"
+    });
+    out.push_str(r#"","UserName":""#);
+    match kind {
+        2 => {
+            rng.push_from(out, USER_CHARS, 4);
+            out.push(' ');
+            rng.push_from(out, USER_CHARS, 5);
+        }
+        3 => {
+            let n = 65 + rng.below(16) as usize;
+            rng.push_from(out, USER_CHARS, n);
+        }
+        4 => {}
+        5 => {
+            rng.push_from(out, USER_CHARS, 3);
+            out.push('\u{e9}');
+        }
+        _ => {
+            let n = 3 + rng.below(22) as usize;
+            rng.push_from(out, USER_CHARS, n);
+        }
+    }
+    out.push('"');
+    if rng.below(10) != 0 {
+        let (y, mo, d) = (2010 + rng.below(16), 1 + rng.below(12), 1 + rng.below(28));
+        let (h, mi, s) = (rng.below(24), rng.below(60), rng.below(60));
+        out.push_str(&format!(
+            r#","CreateDate":"{y}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}"#
+        ));
+        if rng.below(2) == 0 {
+            out.push_str(&format!(".{:03}", rng.below(1000)));
+        }
+        out.push_str("Z\"");
+    }
+    out.push('}');
+}
+
+/// `n` records of the mixed stream, as NDJSON: the bytes, and each line's
+/// range (without its newline). Deterministic.
+pub fn ndjson(n: usize) -> (Vec<u8>, Vec<std::ops::Range<usize>>) {
+    let mut rng = Rng(0x5eed);
+    let mut text = String::with_capacity(n * 180);
+    let mut lines = Vec::with_capacity(n);
+    for _ in 0..n {
+        let start = text.len();
+        record(&mut rng, &mut text);
+        lines.push(start..text.len());
+        text.push('\n');
+    }
+    (text.into_bytes(), lines)
+}
+
+/// Writes mixed records to `out` until at least `bytes` bytes are written.
+pub fn write_ndjson(out: &mut impl std::io::Write, bytes: u64) -> std::io::Result<u64> {
+    let mut rng = Rng(0x5eed);
+    let mut line = String::with_capacity(256);
+    let (mut written, mut records) = (0u64, 0u64);
+    while written < bytes {
+        line.clear();
+        record(&mut rng, &mut line);
+        line.push('\n');
+        out.write_all(line.as_bytes())?;
+        written += line.len() as u64;
+        records += 1;
+    }
+    Ok(records)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use access_key_schema::{from_json, AccessKey};
+
+    fn ours(line: &[u8]) -> Vec<(String, &'static str)> {
+        match from_json::<AccessKey>(line) {
+            Ok(_) => Vec::new(),
+            Err(e) => e
+                .violations()
+                .iter()
+                .map(|v| (v.path().to_owned(), v.code()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn every_approach_agrees_on_the_mixed_stream() {
+        let jsv = jsonschema_validator();
+        let (text, lines) = ndjson(20_000);
+        let mut invalid = 0;
+        for r in lines {
+            let line = &text[r];
+            let plain: PlainKey = serde_json::from_slice(line).expect("well-formed");
+            let hand = hand_check(&plain);
+            let expected: Vec<(String, &str)> =
+                hand.iter().map(|&(p, c)| (p.to_owned(), c)).collect();
+            assert_eq!(ours(line), expected, "{}", String::from_utf8_lossy(line));
+            assert_eq!(regex_check(&plain), hand);
+            let v = validator::Validate::validate(&plain).is_ok();
+            let g = garde::Validate::validate(&plain).is_ok();
+            let value: serde_json::Value = serde_json::from_slice(line).unwrap();
+            let j = jsonschema_errors(&jsv, &value).is_empty();
+            assert_eq!(
+                (v, g, j),
+                (hand.is_empty(), hand.is_empty(), hand.is_empty())
+            );
+            invalid += usize::from(!hand.is_empty());
+        }
+        assert!((1_600..2_400).contains(&invalid), "{invalid} invalid");
+    }
+
+    #[test]
+    fn the_single_payloads() {
+        assert!(ours(VALID).is_empty());
+        let expected = [
+            ("/AccessKeyId".to_owned(), "length"),
+            ("/AccessKeyId".to_owned(), "pattern"),
+            ("/UserName".to_owned(), "pattern"),
+        ];
+        assert_eq!(ours(INVALID3), expected);
+        let plain: PlainKey = serde_json::from_slice(INVALID3).unwrap();
+        assert_eq!(hand_check(&plain).len(), 3);
+        assert_eq!(
+            validator::Validate::validate(&plain)
+                .unwrap_err()
+                .field_errors()
+                .values()
+                .map(|v| v.len())
+                .sum::<usize>(),
+            3
+        );
+        assert_eq!(
+            garde::Validate::validate(&plain)
+                .unwrap_err()
+                .iter()
+                .count(),
+            3
+        );
+    }
+}
