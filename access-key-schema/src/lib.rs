@@ -4,6 +4,8 @@
 
 extern crate self as access_key_schema;
 
+#[cfg(feature = "axum")]
+pub mod axum;
 mod errors;
 mod json;
 mod model;
@@ -18,6 +20,8 @@ mod timestamp;
 #[allow(dead_code, missing_docs)]
 pub mod pattern_translation;
 
+#[cfg(feature = "axum")]
+pub use self::axum::ValidJson;
 pub use errors::{Constraint, ValidationErrors, Violation};
 /// What the derive's generated `JsonCheck` impls call; not a public API.
 #[doc(hidden)]
