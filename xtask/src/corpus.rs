@@ -1,4 +1,6 @@
-//! Deterministic differential-testing corpus for the AWS IAM `AccessKey` type.
+//! Deterministic differential-testing corpus for the AWS IAM `AccessKey` type
+//! (this file) and the request and response shapes around it (`list_request`,
+//! `list_response`, `update_request`, reusing this file's probe families).
 //!
 //! Every payload is a JSON document that probes a place where validators written
 //! in different languages (regex dialects, length units, date parsers, type
@@ -12,6 +14,15 @@
 use serde_json::{json, Map, Value};
 use std::collections::HashSet;
 use std::fmt::Write as _;
+
+mod common;
+mod list_request;
+mod list_response;
+mod update_request;
+
+pub use list_request::list_access_keys_request_corpus;
+pub use list_response::list_access_keys_response_corpus;
+pub use update_request::update_access_key_request_corpus;
 
 /// One corpus entry: a short human-readable description and the JSON payload.
 #[derive(Debug, Clone, PartialEq)]
@@ -190,17 +201,33 @@ fn base() -> Map<String, Value> {
     m
 }
 
+/// Where [`Corpus::with`] puts the edited object: given the number of cases so
+/// far and the object, a label for the description and the whole payload.
+type Place = fn(usize, Value) -> (String, Value);
+
 /// Collects cases, dropping payloads already seen (by serialized JSON).
 struct Corpus {
     cases: Vec<Case>,
     seen: HashSet<String>,
+    /// The object that [`Corpus::with`] edits.
+    base: Map<String, Value>,
+    /// Wraps the edited object into the payload; the object itself when `None`.
+    place: Option<Place>,
 }
 
 impl Corpus {
+    /// A corpus of `AccessKey` payloads: `with` edits [`base`].
     fn new() -> Self {
+        Corpus::editing(base(), None)
+    }
+
+    /// A corpus whose `with` edits `base`, then wraps it with `place`.
+    fn editing(base: Map<String, Value>, place: Option<Place>) -> Self {
         Corpus {
             cases: Vec::new(),
             seen: HashSet::new(),
+            base,
+            place,
         }
     }
 
@@ -220,7 +247,7 @@ impl Corpus {
 
     /// Base payload with the given changes; `None` removes the field.
     fn with(&mut self, description: impl Into<String>, changes: &[(&str, Option<Value>)]) -> bool {
-        let mut m = base();
+        let mut m = self.base.clone();
         for (k, v) in changes {
             match v {
                 Some(v) => {
@@ -231,7 +258,20 @@ impl Corpus {
                 }
             }
         }
-        self.push(description, Value::Object(m))
+        match self.place {
+            None => self.push(description, Value::Object(m)),
+            Some(place) => {
+                // The same object is probed once, wherever it would be placed.
+                if !self
+                    .seen
+                    .insert(format!("object {}", Value::Object(m.clone())))
+                {
+                    return false;
+                }
+                let (at, payload) = place(self.cases.len(), Value::Object(m));
+                self.push(format!("{at} {}", description.into()), payload)
+            }
+        }
     }
 
     fn set(&mut self, description: impl Into<String>, field: &str, value: Value) -> bool {

@@ -3,7 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use access_key_schema::{AccessKey, MODEL_TYPES};
+use access_key_schema::{
+    AccessKey, ListAccessKeysRequest, ListAccessKeysResponse, UpdateAccessKeyRequest, MODEL_TYPES,
+};
 use serde_json::{json, Value};
 
 pub mod corpus;
@@ -31,18 +33,62 @@ fn to_pretty(value: &Value) -> String {
     out
 }
 
-/// The Rust verdict on a JSON payload: `from_value` (strict deserialization,
-/// every rule) accepts it.
-pub fn rust_accepts_access_key(payload: &Value) -> bool {
-    access_key_schema::from_value::<AccessKey>(payload.clone()).is_ok()
+/// The Rust verdict on a JSON payload as a `T`: `from_value` (strict
+/// deserialization, every rule) accepts it.
+macro_rules! rust_accepts {
+    ($t:ty) => {
+        |payload: &Value| access_key_schema::from_value::<$t>(payload.clone()).is_ok()
+    };
 }
 
-/// The conformance vectors: every corpus payload with the Rust verdict.
-pub fn vectors_file() -> String {
-    let cases: Vec<Value> = corpus::access_key_corpus()
+/// The Rust verdict on a JSON payload as an [`AccessKey`].
+pub fn rust_accepts_access_key(payload: &Value) -> bool {
+    rust_accepts!(AccessKey)(payload)
+}
+
+/// One conformance vectors file: a model type, its corpus, and the Rust
+/// verdict on a payload as that type.
+pub struct Vectors {
+    /// The model type's name: the vectors go to `schema/<name>.vectors.json`
+    /// and point at `<name>.schema.json`.
+    pub name: &'static str,
+    /// The payloads.
+    pub corpus: fn() -> Vec<corpus::Case>,
+    /// Whether `from_value::<that type>` accepts a payload.
+    pub accepts: fn(&Value) -> bool,
+}
+
+/// Every vectors file, in a stable order.
+pub const VECTORS: &[Vectors] = &[
+    Vectors {
+        name: "AccessKey",
+        corpus: corpus::access_key_corpus,
+        accepts: rust_accepts_access_key,
+    },
+    Vectors {
+        name: "ListAccessKeysRequest",
+        corpus: corpus::list_access_keys_request_corpus,
+        accepts: rust_accepts!(ListAccessKeysRequest),
+    },
+    Vectors {
+        name: "ListAccessKeysResponse",
+        corpus: corpus::list_access_keys_response_corpus,
+        accepts: rust_accepts!(ListAccessKeysResponse),
+    },
+    Vectors {
+        name: "UpdateAccessKeyRequest",
+        corpus: corpus::update_access_key_request_corpus,
+        accepts: rust_accepts!(UpdateAccessKeyRequest),
+    },
+];
+
+/// The conformance vectors of one model type: every corpus payload with the
+/// Rust verdict, pointing at the type's own schema file.
+pub fn vectors_file(vectors: &Vectors) -> String {
+    let cases: Vec<Value> = (vectors.corpus)()
         .into_iter()
         .map(|case| {
-            let valid = rust_accepts_access_key(&case.payload);
+            let valid = (vectors.accepts)(&case.payload);
             json!({"description": case.description, "payload": case.payload, "valid": valid})
         })
         .collect();
@@ -51,12 +97,13 @@ pub fn vectors_file() -> String {
             "{GENERATED_NOTE}. Each payload with the verdict of the Rust validator \
              (deserialize + validate); run it through your own validator to check it agrees."
         ),
-        "schema": "AccessKey.schema.json",
+        "schema": format!("{}.schema.json", vectors.name),
         "cases": cases,
     }))
 }
 
-/// Every generated file: one schema per public model type, and the vectors.
+/// Every generated file: one schema per public model type, and the vectors
+/// of every [`VECTORS`] entry.
 pub fn generated_files() -> Vec<Generated> {
     let mut files: Vec<Generated> = MODEL_TYPES
         .iter()
@@ -65,10 +112,10 @@ pub fn generated_files() -> Vec<Generated> {
             contents: (m.schema)(),
         })
         .collect();
-    files.push(Generated {
-        path: "schema/AccessKey.vectors.json".into(),
-        contents: vectors_file(),
-    });
+    files.extend(VECTORS.iter().map(|v| Generated {
+        path: format!("schema/{}.vectors.json", v.name),
+        contents: vectors_file(v),
+    }));
     files
 }
 
@@ -81,4 +128,66 @@ pub fn stale_files(root: &Path) -> Vec<String> {
         })
         .map(|g| g.path)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use access_key_schema::Limits;
+
+    /// `(from_json on the payload's bytes, from_value on those bytes parsed)`
+    /// for every case whose two verdicts differ from the recorded one.
+    fn mismatches(v: &Vectors, reparse: bool) -> Vec<String> {
+        let model = access_key_schema::model_type(v.name).expect("a model type");
+        let mut out = Vec::new();
+        for case in (v.corpus)() {
+            let bytes = serde_json::to_vec(&case.payload).unwrap();
+            let expected = if reparse {
+                (v.accepts)(&serde_json::from_slice(&bytes).unwrap())
+            } else {
+                (v.accepts)(&case.payload)
+            };
+            if (model.check)(&bytes, &Limits::DEFAULT).is_ok() != expected {
+                out.push(format!("{}: {}", case.description, case.payload));
+            }
+        }
+        out
+    }
+
+    /// `from_json` (fast and slow path) and `from_value` agree on the same
+    /// parsed document, for every case of every vectors file.
+    #[test]
+    fn from_json_agrees_with_from_value_on_every_case() {
+        for v in VECTORS {
+            let bad = mismatches(v, true);
+            assert!(bad.is_empty(), "{}: {bad:#?}", v.name);
+        }
+    }
+
+    /// The recorded verdict (`from_value` of the exact payload) is also
+    /// `from_json`'s on the payload's JSON text. This needs serde_json's
+    /// `float_roundtrip` feature, which access-key-schema enables: without it
+    /// serde_json reads
+    /// `0.9999999999999999`, `999.9999999999999` and `1000.0000000000001` as
+    /// 1.0 / 1000.0, so `from_json` accepts them as `MaxItems` while every
+    /// JSON Schema validator rejects them.
+    #[test]
+    fn from_json_on_the_text_agrees_with_the_recorded_verdict() {
+        for v in VECTORS {
+            let bad = mismatches(v, false);
+            assert!(bad.is_empty(), "{}: {bad:#?}", v.name);
+        }
+    }
+
+    #[test]
+    fn every_vectors_file_points_at_its_schema_file() {
+        for v in VECTORS {
+            assert!(
+                access_key_schema::model_type(v.name).is_some(),
+                "{}",
+                v.name
+            );
+            assert!(vectors_file(v).contains(&format!("\"schema\": \"{}.schema.json\"", v.name)));
+        }
+    }
 }
