@@ -34,6 +34,21 @@ pub struct RangeRule {
     pub max: Option<NumLit>,
 }
 
+impl RangeRule {
+    /// `(min, max)` as the runtime's `rules::range::apply` takes them:
+    /// `Option<(value, "as written")>` each.
+    pub fn bounds_tokens(&self) -> (TokenStream, TokenStream) {
+        let bound = |b: &Option<NumLit>| match b {
+            Some(n) => {
+                let (tokens, text) = (&n.tokens, &n.text);
+                quote::quote!(::core::option::Option::Some((#tokens, #text)))
+            }
+            None => quote::quote!(::core::option::Option::None),
+        };
+        (bound(&self.min), bound(&self.max))
+    }
+}
+
 /// `pattern = ".."`.
 pub struct PatternRule {
     pub key: Ident,

@@ -232,14 +232,7 @@ fn field_check(field: &Field, pattern: Option<&syn::Ident>, ascii_class: bool) -
     if let Some(rule) = &rules.range {
         let span = rule.key.span();
         let v = value(span);
-        let bound = |b: &Option<crate::attr::NumLit>| match b {
-            Some(n) => {
-                let (tokens, text) = (&n.tokens, &n.text);
-                quote!(::core::option::Option::Some((#tokens, #text)))
-            }
-            None => quote!(::core::option::Option::None),
-        };
-        let (min, max) = (bound(&rule.min), bound(&rule.max));
+        let (min, max) = rule.bounds_tokens();
         calls.push(quote_spanned! {span=>
             #krate::rules::range::apply(#v, #min, #max, &__p, __errors);
         });

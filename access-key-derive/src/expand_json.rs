@@ -108,14 +108,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
                     for<'__json> #ty: #krate::__json::DeserializeOwned
                 });
             }
-            let bound = |b: &Option<crate::attr::NumLit>| match b {
-                Some(n) => {
-                    let (tokens, text) = (&n.tokens, &n.text);
-                    quote!(::core::option::Option::Some((#tokens, #text)))
-                }
-                None => quote!(::core::option::Option::None),
-            };
-            let (min, max) = (bound(&rule.min), bound(&rule.max));
+            let (min, max) = rule.bounds_tokens();
             // Same call, same span as the `Validate` impl's, so a `range` on
             // a non-number is reported once.
             let span = rule.key.span();

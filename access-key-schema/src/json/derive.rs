@@ -91,7 +91,7 @@ pub fn length(
 ) {
     let broken = match value {
         Value::String(s) => check_str(s, min, max),
-        Value::Array(items) => items_bound(items.len(), min, max),
+        Value::Array(items) => crate::rules::length::bound(items.len(), min, max),
         _ => None,
     };
     if let Some(c) = broken {
@@ -109,19 +109,9 @@ pub fn length_items(
     errors: &mut ValidationErrors,
 ) {
     if let Value::Array(items) = value {
-        if let Some(c) = items_bound(items.len(), min, max) {
+        if let Some(c) = crate::rules::length::bound(items.len(), min, max) {
             errors.add(path, c);
         }
-    }
-}
-
-fn items_bound(n: usize, min: usize, max: usize) -> Option<Constraint> {
-    if n < min {
-        Some(Constraint::MinLength(min))
-    } else if n > max {
-        Some(Constraint::MaxLength(max))
-    } else {
-        None
     }
 }
 

@@ -35,7 +35,8 @@ pub trait Length {
     }
 }
 
-fn bound(n: usize, min: usize, max: usize) -> Option<Constraint> {
+/// The broken bound of a length `n`, if any.
+pub(crate) fn bound(n: usize, min: usize, max: usize) -> Option<Constraint> {
     if n < min {
         Some(Constraint::MinLength(min))
     } else if n > max {
