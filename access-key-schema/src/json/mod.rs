@@ -241,7 +241,26 @@ where
     for at in duplicates {
         errors.push(Violation::new(at, Constraint::DuplicateField));
     }
-    Err(walk::<T>(&value, errors))
+    let report = walk::<T>(&value, errors);
+    scrub(value);
+    Err(report)
+}
+
+/// Zeroizes every string value of the slow path's parsed copy before it is
+/// freed, so a secret of an invalid payload (a `sensitive` member whose
+/// neighbour failed) does not outlive the call in freed memory, just as
+/// [`SecretString`] does not. Iterative: no recursion on deep values.
+fn scrub(value: Value) {
+    use zeroize::Zeroize;
+    let mut stack = vec![value];
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::String(mut s) => s.zeroize(),
+            Value::Array(items) => stack.extend(items),
+            Value::Object(map) => stack.extend(map.into_iter().map(|(_, v)| v)),
+            _ => {}
+        }
+    }
 }
 
 /// Reads a `T` from an already parsed value, with the default [`Limits`]

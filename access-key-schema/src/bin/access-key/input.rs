@@ -140,6 +140,33 @@ pub fn read_all(
     }
 }
 
+/// Reads one input held in memory exactly as [`read_all`] reads a file (named
+/// `name` in errors), then flushes what is left. Returns the number of input
+/// bytes counted as read. Not used by the binary: `fuzz/` (the `ndjson`
+/// target) and `tests/fuzz_corpus.rs` include this file to drive the reader.
+#[allow(dead_code)]
+pub fn read_bytes(bytes: &[u8], name: &str, sink: &mut dyn Sink) -> u64 {
+    let bytes_read = AtomicU64::new(0);
+    let mut reader = Reader {
+        sink,
+        batch: Batch::default(),
+        input: 0,
+        name,
+        bytes_read: &bytes_read,
+    };
+    match reader.file(bytes) {
+        Ok(()) => {
+            let _ = reader.flush_if_any();
+        }
+        Err(Failure::Stopped) => {}
+        Err(Failure::Error(msg)) => {
+            reader.batch.error = Some(msg);
+            let _ = reader.flush_if_any();
+        }
+    }
+    bytes_read.load(Ordering::Relaxed)
+}
+
 struct Reader<'a> {
     sink: &'a mut dyn Sink,
     batch: Batch,
