@@ -245,6 +245,19 @@ impl Corpus {
         }
     }
 
+    /// Adds random payload number `*added` (labelled with what was broken
+    /// in it) and counts it when it was new.
+    fn push_random(&mut self, added: &mut usize, labels: &[String], payload: Map<String, Value>) {
+        let desc = if labels.is_empty() {
+            format!("random #{added}: all valid-looking")
+        } else {
+            format!("random #{added}: {}", labels.join("; "))
+        };
+        if self.push(desc, Value::Object(payload)) {
+            *added += 1;
+        }
+    }
+
     /// Base payload with the given changes; `None` removes the field.
     fn with(&mut self, description: impl Into<String>, changes: &[(&str, Option<Value>)]) -> bool {
         let mut m = self.base.clone();
@@ -1742,14 +1755,7 @@ fn family_random(c: &mut Corpus, target: usize) {
             m.insert("Extra".into(), json!(rng.range(0, 9)));
             labels.push("extra field".into());
         }
-        let desc = if labels.is_empty() {
-            format!("random #{added}: all valid-looking")
-        } else {
-            format!("random #{added}: {}", labels.join("; "))
-        };
-        if c.push(desc, Value::Object(m)) {
-            added += 1;
-        }
+        c.push_random(&mut added, &labels, m);
     }
 }
 

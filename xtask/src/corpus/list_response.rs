@@ -411,14 +411,7 @@ fn family_random(c: &mut Corpus, target: usize) {
                 m.insert(MK.into(), v);
             }
         }
-        let desc = if labels.is_empty() {
-            format!("random #{added}: all valid-looking")
-        } else {
-            format!("random #{added}: {}", labels.join("; "))
-        };
-        if c.push(desc, Value::Object(m)) {
-            added += 1;
-        }
+        c.push_random(&mut added, &labels, m);
     }
 }
 

@@ -176,14 +176,7 @@ fn family_random(c: &mut Corpus, target: usize) {
             m.insert("Extra".into(), json!(rng.range(0, 9)));
             labels.push("extra member".into());
         }
-        let desc = if labels.is_empty() {
-            format!("random #{added}: all valid-looking")
-        } else {
-            format!("random #{added}: {}", labels.join("; "))
-        };
-        if c.push(desc, Value::Object(m)) {
-            added += 1;
-        }
+        c.push_random(&mut added, &labels, m);
     }
 }
 
