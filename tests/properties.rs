@@ -268,28 +268,46 @@ fn every() -> impl Strategy<Value = Every> {
         proptest::option::of(prop_oneof![Just(String::new()), text()]),
         any::<bool>(),
     );
-    (strings, numbers).prop_map(
-        |(
-            (class_pattern, regex_pattern, any_then_digit, state, tags, children, child, secret),
-            (count, ratio, small, kind, when, note, flag),
-        )| Every {
-            class_pattern,
-            regex_pattern,
-            any_then_digit,
-            state,
-            count,
-            ratio,
-            small,
-            tags,
-            children,
-            child,
-            secret: SecretString::new(secret),
-            kind,
-            when,
-            note,
-            flag,
-        },
-    )
+    (strings, numbers).prop_map(assemble_every)
+}
+
+/// The string-typed and the other fields of `Every`, as both strategies
+/// generate them.
+type EveryStrings = (
+    String,
+    String,
+    Option<String>,
+    String,
+    Vec<String>,
+    Vec<Inner>,
+    Option<Inner>,
+    String,
+);
+type EveryNumbers = (i32, f64, u8, Kind, Option<Timestamp>, Option<String>, bool);
+
+fn assemble_every(
+    (
+        (class_pattern, regex_pattern, any_then_digit, state, tags, children, child, secret),
+        (count, ratio, small, kind, when, note, flag),
+    ): (EveryStrings, EveryNumbers),
+) -> Every {
+    Every {
+        class_pattern,
+        regex_pattern,
+        any_then_digit,
+        state,
+        count,
+        ratio,
+        small,
+        tags,
+        children,
+        child,
+        secret: SecretString::new(secret),
+        kind,
+        when,
+        note,
+        flag,
+    }
 }
 
 /// Only valid `Every` values, so the round trip is exercised on many.
@@ -314,28 +332,7 @@ fn valid_every() -> impl Strategy<Value = Every> {
         proptest::option::of("\\PC{1,6}"),
         any::<bool>(),
     );
-    (strings, numbers).prop_map(
-        |(
-            (class_pattern, regex_pattern, any_then_digit, state, tags, children, child, secret),
-            (count, ratio, small, kind, when, note, flag),
-        )| Every {
-            class_pattern,
-            regex_pattern,
-            any_then_digit,
-            state,
-            count,
-            ratio,
-            small,
-            tags,
-            children,
-            child,
-            secret: SecretString::new(secret),
-            kind,
-            when,
-            note,
-            flag,
-        },
-    )
+    (strings, numbers).prop_map(assemble_every)
 }
 
 // ---- JSON payloads -------------------------------------------------------
