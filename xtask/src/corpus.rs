@@ -729,48 +729,8 @@ fn family_types(c: &mut Corpus) {
         (UN, BASE_UN),
         (CD, BASE_CD),
     ];
-    for (f, valid) in samples {
-        let wrong: Vec<(&str, Value)> = vec![
-            ("number 0", json!(0)),
-            ("number 1", json!(1)),
-            ("number -1", json!(-1)),
-            ("number 1.5", json!(1.5)),
-            ("number 1e300", json!(1e300)),
-            ("number u64 max", json!(u64::MAX)),
-            ("number i64 min", json!(i64::MIN)),
-            ("true", json!(true)),
-            ("false", json!(false)),
-            ("null", Value::Null),
-            ("empty array", json!([])),
-            ("array of valid", json!([valid])),
-            ("array of two valid", json!([valid, valid])),
-            ("empty object", json!({})),
-            ("object wrapping valid", json!({ "value": valid })),
-            ("empty string", json!("")),
-        ];
-        for (label, v) in wrong {
-            c.set(format!("{f}: {label}"), f, v);
-        }
-        for s in [
-            "0",
-            "123",
-            "-1",
-            "1.5",
-            "1e3",
-            "0x10",
-            "NaN",
-            "Infinity",
-            "true",
-            "false",
-            "null",
-            "[]",
-            "{}",
-            "undefined",
-            "None",
-        ] {
-            c.set_str(f, &format!("number/keyword-looking string {}", esc(s)), s);
-        }
-    }
+    let members: Vec<(&str, Value)> = samples.iter().map(|&(f, v)| (f, json!(v))).collect();
+    common::family_wrong_types(c, &members);
     // AccessKeyId made of digits only: string (valid) vs number (wrong type).
     c.set_str(AK, "16 digits as string", "1234567890123456");
     c.set(
