@@ -34,6 +34,23 @@ pub struct Field<'a> {
     pub doc: String,
 }
 
+impl Field<'_> {
+    /// The member's JSON Pointer segment: `/` and the name with `~` escaped
+    /// as `~0` and `/` as `~1` (RFC 6901), for `Path::segment`.
+    pub fn pointer_segment(&self) -> String {
+        let mut out = String::with_capacity(self.json_name.len() + 1);
+        out.push('/');
+        for c in self.json_name.chars() {
+            match c {
+                '~' => out.push_str("~0"),
+                '/' => out.push_str("~1"),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+}
+
 pub struct Variant {
     pub json_name: String,
 }

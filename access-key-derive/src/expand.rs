@@ -171,7 +171,7 @@ fn pattern_static(name: &syn::Ident, aws: &syn::LitStr, t: &Translated) -> Token
 fn field_check(field: &Field, pattern: Option<&syn::Ident>, ascii_class: bool) -> TokenStream {
     let krate = krate();
     let member = field.ident;
-    let json_name = &field.json_name;
+    let segment = field.pointer_segment();
     let rules = &field.rules;
     let mut calls = Vec::new();
     // The field name re-spanned onto the rule, so a rule on a type it cannot
@@ -249,7 +249,7 @@ fn field_check(field: &Field, pattern: Option<&syn::Ident>, ascii_class: bool) -
     }
     quote! {
         {
-            let __p = __path.field(#json_name);
+            let __p = __path.segment(#segment);
             #(#calls)*
         }
     }

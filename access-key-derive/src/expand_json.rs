@@ -55,6 +55,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
         }
         let ty = field.ty;
         let name = &field.json_name;
+        let segment = field.pointer_segment();
         let required = field.required;
         let rules = &field.rules;
         known.push(name.as_str());
@@ -78,7 +79,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
             let len = len.map(|(min, max)| quote!(#rt::length_items(__m, #min, #max, &__p, __e);));
             checks.push(quote! {
                 {
-                    let __p = __path.field(#name);
+                    let __p = __path.segment(#segment);
                     if let ::core::option::Option::Some(__m) =
                         #rt::member::<#ty>(__o, #name, #required, &__p, __e)
                     {
@@ -125,12 +126,12 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
 
         if calls.is_empty() {
             checks.push(quote! {
-                #rt::field::<#ty>(__o, #name, #required, &__path.field(#name), __e);
+                #rt::field::<#ty>(__o, #name, #required, &__path.segment(#segment), __e);
             });
         } else {
             checks.push(quote! {
                 {
-                    let __p = __path.field(#name);
+                    let __p = __path.segment(#segment);
                     if let ::core::option::Option::Some(__m) =
                         #rt::field::<#ty>(__o, #name, #required, &__p, __e)
                     {

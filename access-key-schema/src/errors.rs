@@ -154,6 +154,9 @@ enum PathText {
         bytes: [u8; PathText::INLINE],
     },
     Heap(Box<str>),
+    /// A pointer known at compile time (a top-level member of a derived
+    /// struct): nothing is copied.
+    Static(&'static str),
 }
 
 impl PathText {
@@ -170,10 +173,15 @@ impl PathText {
                 std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
             }
             PathText::Heap(s) => s,
+            PathText::Static(s) => s,
         }
     }
 
+    #[inline]
     fn render(path: &Path<'_>) -> PathText {
+        if let Some(s) = path.as_static() {
+            return PathText::Static(s);
+        }
         let mut bytes = [0u8; PathText::INLINE];
         match path.render_bytes(&mut bytes, 0) {
             Some(len) => PathText::Inline {
@@ -203,6 +211,12 @@ impl PathText {
                 let mut owned = std::mem::take(s).into_string();
                 owned.push_str(piece);
                 *s = owned.into_boxed_str();
+            }
+            PathText::Static(s) => {
+                let mut owned = String::with_capacity(s.len() + piece.len());
+                owned.push_str(s);
+                owned.push_str(piece);
+                *self = PathText::Heap(owned.into_boxed_str());
             }
         }
     }

@@ -11,6 +11,11 @@ pub enum Path<'a> {
     Field(&'a Path<'a>, &'a str),
     /// An element of an array.
     Index(&'a Path<'a>, usize),
+    /// A member whose pointer segment (`/` and the escaped name, e.g.
+    /// `/AccessKeyId`) was rendered at compile time: what
+    /// `#[derive(Validate)]` builds, so recording a violation of a top-level
+    /// member copies nothing.
+    Segment(&'a Path<'a>, &'static str),
 }
 
 impl<'a> Path<'a> {
@@ -20,6 +25,23 @@ impl<'a> Path<'a> {
     /// The path of member `name` below this one.
     pub fn field(&'a self, name: &'a str) -> Path<'a> {
         Path::Field(self, name)
+    }
+
+    /// The path of the member whose pointer segment is `segment`: `/`
+    /// followed by the name with `~` escaped as `~0` and `/` as `~1`.
+    /// Renders exactly as [`field`](Self::field) of the name.
+    pub fn segment(&'a self, segment: &'static str) -> Path<'a> {
+        Path::Segment(self, segment)
+    }
+
+    /// The pointer of a top-level member with a compile-time segment, which
+    /// needs no rendering.
+    pub(crate) fn as_static(&self) -> Option<&'static str> {
+        match *self {
+            Path::Root => Some(""),
+            Path::Segment(Path::Root, segment) => Some(segment),
+            _ => None,
+        }
     }
 
     /// The path of element `index` below this one.
@@ -41,6 +63,10 @@ impl<'a> Path<'a> {
                 }
                 Path::Index(parent, _) => {
                     len += 21;
+                    at = parent;
+                }
+                Path::Segment(parent, segment) => {
+                    len += segment.len();
                     at = parent;
                 }
             }
@@ -78,6 +104,12 @@ impl<'a> Path<'a> {
                     at = end;
                 }
                 Some(at)
+            }
+            Path::Segment(parent, segment) => {
+                let at = parent.render_bytes(buf, at)?;
+                let end = at + segment.len();
+                buf.get_mut(at..end)?.copy_from_slice(segment.as_bytes());
+                Some(end)
             }
             Path::Index(parent, index) => {
                 let at = parent.render_bytes(buf, at)?;
@@ -119,5 +151,23 @@ mod tests {
             root.index(0).index(usize::MAX).render(),
             "/0/18446744073709551615"
         );
+    }
+
+    #[test]
+    fn segments_render_as_fields() {
+        let root = Path::ROOT;
+        for name in ["Name", "a/b~c", "~~x/", "", "é"] {
+            let seg: &'static str = Box::leak(root.field(name).render().into_boxed_str());
+            assert_eq!(root.segment(seg).render(), root.field(name).render());
+            let items = root.segment(seg);
+            let deeper = items.index(3);
+            assert_eq!(
+                deeper.segment(seg).render(),
+                root.field(name).index(3).field(name).render()
+            );
+        }
+        assert_eq!(root.segment("/A").as_static(), Some("/A"));
+        assert_eq!(root.as_static(), Some(""));
+        assert_eq!(root.field("A").as_static(), None);
     }
 }
