@@ -622,6 +622,30 @@ mod tests {
         assert!(strict::<Value>(&unique).is_some());
         let twice = format!("{{{}, \"k57\": 0}}", many.join(","));
         assert_eq!(strict::<Value>(&twice), None);
+        // Escaped names are owned, kept apart from the borrowed ones; a
+        // repeat is found across both forms, below and past the threshold.
+        assert_eq!(strict::<Value>(r#"{"\u0061": 1, "a": 2}"#), None);
+        assert_eq!(
+            strict::<Value>(r#"{"\u0061": 1, "b": 2, "\u0061": 3}"#),
+            None
+        );
+        assert!(strict::<Value>(r#"{"\u0061": 1, "b": 2, "\u0063": 3}"#).is_some());
+        for n in [10, 17, 40] {
+            let mixed: Vec<String> = (0..n)
+                .map(|i| match i % 3 {
+                    0 => format!("\"\\u006b{i}\": {i}"),
+                    _ => format!("\"k{i}\": {i}"),
+                })
+                .collect();
+            let unique = format!("{{{}}}", mixed.join(","));
+            assert!(strict::<Value>(&unique).is_some(), "{unique}");
+            for repeat in [0, 1, n - 1] {
+                let again = format!("{{{}, \"k{repeat}\": 0}}", mixed.join(","));
+                assert_eq!(strict::<Value>(&again), None, "{again}");
+                let escaped = format!("{{{}, \"\\u006b{repeat}\": 0}}", mixed.join(","));
+                assert_eq!(strict::<Value>(&escaped), None, "{escaped}");
+            }
+        }
     }
 
     #[test]
