@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use access_key_schema::{
-    from_json, from_json_with, from_str, from_value, AccessKey, JsonCheck, Limits, Path,
-    StatusType, Timestamp, Valid, Validate, ValidationErrors,
+    from_json, from_json_with, from_str, from_value, AccessKey, JsonCheck, Limits,
+    ListAccessKeysResponse, Path, StatusType, Timestamp, Valid, Validate, ValidationErrors,
 };
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{json, Value};
@@ -871,4 +871,47 @@ fn corpus_verdicts_agree_across_paths() {
         }
     }
     assert!(accepted > 100 && rejected > 1000, "{accepted} / {rejected}");
+}
+
+/// `Limits::max_violations` caps the report on both paths: the fast path
+/// (the payload deserializes, `validate()` finds the problems) and the slow
+/// path (it does not deserialize); the count stays exact.
+#[test]
+fn reports_keep_max_violations_and_count_the_rest() {
+    let keys = |item: &str, n: usize| {
+        let items: Vec<&str> = std::iter::repeat_n(item, n).collect();
+        format!(r#"{{"AccessKeyMetadata": [{}]}}"#, items.join(","))
+    };
+    // Fast path: every item deserializes, each has one `pattern` violation.
+    let rules = keys(r#"{"UserName": "Bob Smith"}"#, 150);
+    // Slow path: each item is a `type` violation.
+    let types = keys("7", 150);
+    for (payload, code, last) in [
+        (rules, "pattern", "/AccessKeyMetadata/39/UserName"),
+        (types, "type", "/AccessKeyMetadata/39"),
+    ] {
+        let limits = Limits {
+            max_violations: 40,
+            ..Limits::DEFAULT
+        };
+        let e = from_json_with::<ListAccessKeysResponse>(payload.as_bytes(), &limits).unwrap_err();
+        assert_eq!((e.len(), e.omitted(), e.violations().len()), (150, 110, 40));
+        assert!(e.violations().iter().all(|v| v.code() == code));
+        assert_eq!(e.violations()[39].path(), last);
+        assert!(e
+            .to_string()
+            .starts_with("150 validation errors detected: "));
+        assert!(e.to_string().ends_with("; and 110 more"));
+
+        // The default keeps 100; uncapped keeps all 150, the same first ones.
+        let default = from_json::<ListAccessKeysResponse>(payload.as_bytes()).unwrap_err();
+        assert_eq!((default.len(), default.violations().len()), (150, 100));
+        let all = Limits {
+            max_violations: usize::MAX,
+            ..Limits::DEFAULT
+        };
+        let every = from_json_with::<ListAccessKeysResponse>(payload.as_bytes(), &all).unwrap_err();
+        assert_eq!((every.len(), every.omitted()), (150, 0));
+        assert_eq!(every.violations()[..40], e.violations()[..]);
+    }
 }

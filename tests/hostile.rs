@@ -201,7 +201,8 @@ fn one_million_members() {
 fn many_duplicate_members_in_one_mib() {
     let _g = serial();
     // The worst report a default-limits payload can ask for: one violation
-    // per 6 bytes. Bounded by the payload size, and not quadratic.
+    // per 6 bytes. All are counted; only the first `max_violations` are
+    // kept, so the report stays small, and the time is not quadratic.
     let mut payload = b"{\"a\":0".to_vec();
     while payload.len() < MB - 8 {
         payload.extend_from_slice(b",\"a\":0");
@@ -209,20 +210,36 @@ fn many_duplicate_members_in_one_mib() {
     payload.push(b'}');
     let (r, t, peak) = measure(|| from_json::<AccessKey>(&payload));
     let e = r.unwrap_err();
-    let dups = e
-        .violations()
-        .iter()
-        .filter(|v| v.code() == "duplicate_field")
-        .count();
-    assert!(dups > 170_000, "{dups}");
+    let max = Limits::DEFAULT.max_violations;
+    assert_eq!(e.violations().len(), max);
+    assert!(e.violations().iter().all(|v| v.code() == "duplicate_field"));
+    assert_eq!(e.violations()[0].path(), "/a");
+    // 174,761 repeats, then the four required members.
+    assert_eq!(e.len(), (payload.len() - 7) / 6 + 4, "{}", e.len());
+    assert_eq!(e.omitted(), e.len() - max);
     let body = serde_json::to_string(&e).unwrap();
+    let tail = format!("; and {} more", e.omitted());
+    assert!(e.to_string().ends_with(&tail), "{}", e);
+    assert!(body.contains(&format!("{tail}\"")), "{body}");
     println!(
-        "{dups} duplicate members in 1 MiB: {t:?}, peak heap {} MB, report body {} MB",
-        peak / MB,
-        body.len() / MB
+        "{} duplicate members in 1 MiB: {t:?}, peak heap {} KB, report body {} bytes ({max} kept)",
+        e.len() - 4,
+        peak / 1024,
+        body.len()
     );
     assert!(t < Duration::from_secs(10), "{t:?}");
-    assert!(peak <= 64 * payload.len(), "peak {} MB", peak / MB);
+    assert!(body.len() < 64 * 1024, "{} bytes", body.len());
+    assert!(peak <= 16 * payload.len(), "peak {} MB", peak / MB);
+
+    // Raised, the cap keeps them all: the count is the same.
+    let all = Limits {
+        max_violations: usize::MAX,
+        ..Limits::DEFAULT
+    };
+    let every = from_json_with::<AccessKey>(&payload, &all).unwrap_err();
+    assert_eq!(every.len(), e.len());
+    assert_eq!(every.violations().len(), e.len());
+    assert_eq!(every.violations()[..max], e.violations()[..]);
 }
 
 // ---- Depth -------------------------------------------------------------
@@ -276,6 +293,7 @@ fn nesting_100_000_deep() {
     let limits = Limits {
         max_bytes: 8 * MB,
         max_depth: 1_000_000,
+        ..Limits::DEFAULT
     };
     let e = from_json_with::<AccessKey>(arrays.as_bytes(), &limits).unwrap_err();
     assert!(only(&e).2.ends_with("less than or equal to 127"));

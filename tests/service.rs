@@ -530,6 +530,7 @@ async fn limits_come_from_an_extension() {
     let limits = Limits {
         max_bytes: 64,
         max_depth: 2,
+        ..Limits::DEFAULT
     };
     let svc = start_router(
         Router::new()

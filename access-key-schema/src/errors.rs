@@ -316,48 +316,108 @@ impl Serialize for Violation {
 /// `Display` gives the AWS report: `2 validation errors detected: <msg>; <msg>`.
 /// Serializes as `{"message": "...", "fieldList": [{"path", "code", "message"}]}`,
 /// ready to be an HTTP 400 body.
-#[derive(Clone, Debug, Default, PartialEq)]
+///
+/// A report can be capped ([`with_max`](Self::with_max); `from_json` caps at
+/// [`Limits::max_violations`](crate::Limits::max_violations)): past the cap
+/// violations are counted, not kept, so a hostile payload cannot make the
+/// report much larger than the cap. [`len`](Self::len) counts them all,
+/// [`violations`](Self::violations) holds the kept ones, and the message ends
+/// with `; and 7 more` when some were left out.
+#[derive(Clone, Debug)]
 pub struct ValidationErrors {
     violations: Vec<Violation>,
+    /// Found past `max`, counted only.
+    omitted: usize,
+    max: usize,
+}
+
+/// Two reports are equal when they found the same: the same kept violations
+/// and the same count of omitted ones, whatever their caps.
+impl PartialEq for ValidationErrors {
+    fn eq(&self, other: &Self) -> bool {
+        self.violations == other.violations && self.omitted == other.omitted
+    }
+}
+
+impl Default for ValidationErrors {
+    fn default() -> Self {
+        ValidationErrors {
+            violations: Vec::new(),
+            omitted: 0,
+            max: usize::MAX,
+        }
+    }
 }
 
 impl ValidationErrors {
-    /// An empty report, to be filled by [`Validate::validate_into`](crate::Validate::validate_into).
+    /// An empty report, to be filled by
+    /// [`Validate::validate_into`](crate::Validate::validate_into); it keeps
+    /// every violation.
     pub fn new() -> Self {
         Self::default()
     }
 
-    /// Every violation, in declaration order.
+    /// An empty report that keeps the first `max` violations (at least one)
+    /// and only counts the rest.
+    pub fn with_max(max: usize) -> Self {
+        ValidationErrors {
+            max: max.max(1),
+            ..Self::default()
+        }
+    }
+
+    /// The kept violations, in declaration order (all of them unless the
+    /// report is capped).
     pub fn violations(&self) -> &[Violation] {
         &self.violations
     }
 
-    /// Number of violations.
+    /// Number of violations found, kept or not.
     pub fn len(&self) -> usize {
-        self.violations.len()
+        self.violations.len() + self.omitted
     }
 
-    /// True when nothing was recorded.
+    /// Number of violations found past the cap and left out of
+    /// [`violations`](Self::violations).
+    pub fn omitted(&self) -> usize {
+        self.omitted
+    }
+
+    /// True when the next violation would only be counted.
+    pub(crate) fn is_full(&self) -> bool {
+        self.violations.len() >= self.max
+    }
+
+    /// True when nothing was found.
     pub fn is_empty(&self) -> bool {
-        self.violations.is_empty()
+        self.len() == 0
     }
 
-    /// Records a violation at `path`.
+    /// Records a violation at `path` (only counts it past the cap).
+    #[inline]
     pub fn add(&mut self, path: &Path<'_>, constraint: Constraint) {
-        self.violations.push(Violation {
-            path: PathText::render(path),
-            constraint,
-        });
+        if self.violations.len() < self.max {
+            self.violations.push(Violation {
+                path: PathText::render(path),
+                constraint,
+            });
+        } else {
+            self.omitted += 1;
+        }
     }
 
-    /// Records an already built violation.
+    /// Records an already built violation (only counts it past the cap).
     pub fn push(&mut self, violation: Violation) {
-        self.violations.push(violation);
+        if self.violations.len() < self.max {
+            self.violations.push(violation);
+        } else {
+            self.omitted += 1;
+        }
     }
 
     /// `Ok(())` when empty, the report otherwise.
     pub fn into_result(self) -> Result<(), ValidationErrors> {
-        if self.violations.is_empty() {
+        if self.is_empty() {
             Ok(())
         } else {
             Err(self)
@@ -383,7 +443,7 @@ impl<'a> IntoIterator for &'a ValidationErrors {
 
 impl fmt::Display for ValidationErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.violations.len();
+        let n = self.len();
         let noun = if n == 1 { "error" } else { "errors" };
         write!(f, "{n} validation {noun} detected: ")?;
         for (i, v) in self.violations.iter().enumerate() {
@@ -391,6 +451,12 @@ impl fmt::Display for ValidationErrors {
                 f.write_str("; ")?;
             }
             fmt::Display::fmt(v, f)?;
+        }
+        if self.omitted > 0 {
+            if !self.violations.is_empty() {
+                f.write_str("; ")?;
+            }
+            write!(f, "and {} more", self.omitted)?;
         }
         Ok(())
     }
@@ -435,5 +501,40 @@ mod tests {
         assert_eq!(json["fieldList"][1]["code"], "enum");
         assert_eq!(json["fieldList"][0]["path"], "/UserName");
         assert_eq!(json["message"], e.to_string());
+    }
+
+    #[test]
+    fn a_capped_report_keeps_the_first_and_counts_the_rest() {
+        let root = Path::ROOT;
+        let mut e = ValidationErrors::with_max(2);
+        for name in ["A", "B", "C", "D", "E"] {
+            e.add(&root.field(name), Constraint::Required);
+        }
+        e.push(Violation::new("/F", Constraint::Required));
+        assert_eq!(e.len(), 6);
+        assert_eq!(e.omitted(), 4);
+        let kept: Vec<_> = e.violations().iter().map(Violation::path).collect();
+        assert_eq!(kept, ["/A", "/B"]);
+        assert_eq!(
+            e.to_string(),
+            "6 validation errors detected: Value at '/A' failed to satisfy constraint: \
+             Member must not be null; Value at '/B' failed to satisfy constraint: \
+             Member must not be null; and 4 more"
+        );
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["fieldList"].as_array().unwrap().len(), 2);
+        assert_eq!(json["message"], e.to_string());
+        assert!(e.clone().into_result().is_err());
+
+        // Never fewer than one kept; uncapped keeps everything.
+        let mut one = ValidationErrors::with_max(0);
+        one.add(&root, Constraint::Invalid);
+        one.add(&root, Constraint::Invalid);
+        assert_eq!((one.violations().len(), one.omitted()), (1, 1));
+        let mut all = ValidationErrors::new();
+        for _ in 0..1000 {
+            all.add(&root, Constraint::Invalid);
+        }
+        assert_eq!((all.violations().len(), all.omitted()), (1000, 0));
     }
 }

@@ -24,9 +24,10 @@ use crate::{SecretString, Timestamp, Validate};
 
 /// Resource limits for reading a payload.
 ///
-/// Exceeding one is a `limit` violation, reported alone; nothing is
-/// allocated beyond a small multiple of `max_bytes`, and recursion is bounded
-/// by `max_depth`.
+/// Exceeding `max_bytes` or `max_depth` is a `limit` violation, reported
+/// alone; nothing is allocated beyond a small multiple of `max_bytes`, and
+/// recursion is bounded by `max_depth`. `max_violations` bounds the report:
+/// past it violations are counted, not kept (see [`ValidationErrors`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Limits {
     /// Largest accepted payload, in bytes. Default: 1 MiB.
@@ -35,16 +36,21 @@ pub struct Limits {
     /// is depth 1). Default: 64. Values above 127 act as 127, serde_json's
     /// own recursion limit.
     pub max_depth: usize,
+    /// Most violations kept in a report; the rest are only counted (the
+    /// message ends with `; and N more`). Default: 100. At least one is
+    /// always kept.
+    pub max_violations: usize,
 }
 
 /// serde_json refuses a 128th level of nesting.
 const SERDE_JSON_MAX_DEPTH: usize = 127;
 
 impl Limits {
-    /// 1 MiB, depth 64.
+    /// 1 MiB, depth 64, 100 violations.
     pub const DEFAULT: Limits = Limits {
         max_bytes: 1 << 20,
         max_depth: 64,
+        max_violations: 100,
     };
 
     fn depth(&self) -> usize {
@@ -177,7 +183,8 @@ pub trait JsonCheck {
 /// Order: repeated member names first (in document order), then each
 /// field in declaration order, its own problems in rule order (as
 /// `validate()`), then the unknown members of its object. No message ever
-/// quotes a value of the payload (member names do appear, in paths).
+/// quotes a value of the payload (member names do appear, in paths). The
+/// first [`Limits::max_violations`] (100) are kept, the rest only counted.
 ///
 /// # Numbers
 ///
@@ -231,17 +238,14 @@ where
     }
     let depth = limits.depth();
     if let Some(value) = strict::from_slice::<T>(bytes, depth) {
-        return finish(value);
+        return finish(value, limits);
     }
-    let (value, duplicates) = match tree::parse(bytes, depth) {
+    let report = ValidationErrors::with_max(limits.max_violations);
+    let (value, report) = match tree::parse(bytes, depth, report) {
         Ok(parsed) => parsed,
         Err(problem) => return Err(single(problem)),
     };
-    let mut errors = ValidationErrors::new();
-    for at in duplicates {
-        errors.push(Violation::new(at, Constraint::DuplicateField));
-    }
-    let report = walk::<T>(&value, errors);
+    let report = walk::<T>(&value, report);
     scrub(value);
     Err(report)
 }
@@ -295,8 +299,11 @@ where
         return Err(single(Violation::new(path, Constraint::MaxDepth(depth))));
     }
     match strict::from_value::<T>(value, depth) {
-        Some(t) => finish(t),
-        None => Err(walk::<T>(value, ValidationErrors::new())),
+        Some(t) => finish(t, limits),
+        None => Err(walk::<T>(
+            value,
+            ValidationErrors::with_max(limits.max_violations),
+        )),
     }
 }
 
@@ -329,8 +336,10 @@ fn single(v: Violation) -> ValidationErrors {
     errors
 }
 
-fn finish<T: Validate>(value: T) -> Result<Valid<T>, ValidationErrors> {
-    value.validate()?;
+fn finish<T: Validate>(value: T, limits: &Limits) -> Result<Valid<T>, ValidationErrors> {
+    let mut report = ValidationErrors::with_max(limits.max_violations);
+    value.validate_into(&Path::ROOT, &mut report);
+    report.into_result()?;
     Ok(Valid(value))
 }
 

@@ -7,7 +7,7 @@ use std::fmt::{self, Write as _};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
-use crate::errors::{Constraint, Violation};
+use crate::errors::{Constraint, ValidationErrors, Violation};
 
 /// One step of the path being parsed.
 enum Seg {
@@ -41,7 +41,8 @@ fn render(stack: &[Seg]) -> String {
 struct State {
     max_depth: usize,
     stack: Vec<Seg>,
-    duplicates: Vec<String>,
+    /// `duplicate_field` violations, in document order (capped).
+    duplicates: ValidationErrors,
     too_deep: Option<String>,
     /// Where the first error surfaced: the innermost array element or
     /// member whose value failed.
@@ -57,14 +58,19 @@ impl State {
     }
 }
 
-/// Parses `bytes`. On success, the value and the pointer of every repeated
-/// member; on failure, the one problem that stopped the parse (`syntax`,
-/// or `limit` for nesting deeper than `max_depth`).
-pub(crate) fn parse(bytes: &[u8], max_depth: usize) -> Result<(Value, Vec<String>), Violation> {
+/// Parses `bytes`. On success, the value and `report` with a
+/// `duplicate_field` violation for every repeated member; on failure, the one
+/// problem that stopped the parse (`syntax`, or `limit` for nesting deeper
+/// than `max_depth`).
+pub(crate) fn parse(
+    bytes: &[u8],
+    max_depth: usize,
+    report: ValidationErrors,
+) -> Result<(Value, ValidationErrors), Violation> {
     let mut state = State {
         max_depth,
         stack: Vec::new(),
-        duplicates: Vec::new(),
+        duplicates: report,
         too_deep: None,
         failed_at: None,
     };
@@ -230,10 +236,18 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
             };
             let value = value?;
             if object.contains_key(&key) {
-                self.state.stack.push(Seg::Key(key));
-                let at = render(&self.state.stack);
-                self.state.stack.pop();
-                self.state.duplicates.push(at);
+                // Past the report's cap the pointer is not even rendered.
+                let at = if self.state.duplicates.is_full() {
+                    String::new()
+                } else {
+                    self.state.stack.push(Seg::Key(key));
+                    let at = render(&self.state.stack);
+                    self.state.stack.pop();
+                    at
+                };
+                self.state
+                    .duplicates
+                    .push(Violation::new(at, Constraint::DuplicateField));
             } else {
                 object.insert(key, value);
             }
@@ -248,11 +262,30 @@ mod tests {
 
     use super::*;
 
+    fn parse(bytes: &[u8], max_depth: usize) -> Result<(Value, Vec<String>), Violation> {
+        let (value, report) = super::parse(bytes, max_depth, ValidationErrors::new())?;
+        assert!(report
+            .violations()
+            .iter()
+            .all(|v| v.code() == "duplicate_field"));
+        let paths = report.violations().iter().map(|v| v.path().to_owned());
+        Ok((value, paths.collect()))
+    }
+
     #[test]
     fn keeps_first_duplicate_and_reports_paths() {
         let (v, dups) = parse(br#"{"a": 1, "b": [{"x/y": 1, "x/y": 2}], "a": 3}"#, 64).unwrap();
         assert_eq!(v, json!({"a": 1, "b": [{"x/y": 1}]}));
         assert_eq!(dups, ["/b/0/x~1y", "/a"]);
+    }
+
+    #[test]
+    fn duplicates_past_the_cap_are_counted() {
+        let json = br#"{"a": 1, "a": 2, "b": {"c": 1, "c": 2}, "a": 3, "b": 4}"#;
+        let (_, report) = super::parse(json, 64, ValidationErrors::with_max(2)).unwrap();
+        let kept: Vec<_> = report.violations().iter().map(Violation::path).collect();
+        assert_eq!(kept, ["/a", "/b/c"]);
+        assert_eq!((report.len(), report.omitted()), (4, 2));
     }
 
     #[test]
