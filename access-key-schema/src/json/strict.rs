@@ -61,6 +61,7 @@ impl<'de> Keys<'de> {
     const FEW: usize = 16;
 
     /// Records `key`; `false` when it was already there.
+    #[inline]
     fn insert(&mut self, key: Cow<'de, str>) -> bool {
         if let Some(set) = &mut self.many {
             return set.insert(key);
@@ -113,6 +114,7 @@ struct Wrap<'k, 'de, V> {
 
 macro_rules! forward_deserialize {
     ($($method:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        #[inline]
         fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
             let (de, wrap) = self.split(visitor);
             de.$method($($arg,)* wrap)
@@ -121,6 +123,7 @@ macro_rules! forward_deserialize {
 }
 
 impl<'k, 'de, D: Deserializer<'de>> Strict<'k, 'de, D> {
+    #[inline]
     fn split<V>(self, inner: V) -> (D, Wrap<'k, 'de, V>) {
         (
             self.de,
@@ -141,6 +144,7 @@ impl<'k, 'de, D: Deserializer<'de>> Strict<'k, 'de, D> {
 /// we, or the Rust checks and the schema would disagree.
 macro_rules! integral_deserialize {
     ($($method:ident;)*) => {$(
+        #[inline]
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
             let (de, mut wrap) = self.split(visitor);
             wrap.integral = true;
@@ -186,6 +190,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<'_, 'de, D> {
         deserialize_identifier();
     }
 
+    #[inline]
+
     fn deserialize_struct<V: Visitor<'de>>(
         self,
         _name: &'static str,
@@ -196,6 +202,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<'_, 'de, D> {
         de.deserialize_map(wrap)
     }
 
+    #[inline]
+
     fn deserialize_enum<V: Visitor<'de>>(
         self,
         _name: &'static str,
@@ -205,10 +213,14 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<'_, 'de, D> {
         self.de.deserialize_str(EnumFromStr(visitor))
     }
 
+    #[inline]
+
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
         let (de, wrap) = self.split(visitor);
         de.deserialize_any(wrap)
     }
+
+    #[inline]
 
     fn is_human_readable(&self) -> bool {
         self.de.is_human_readable()
@@ -217,6 +229,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<'_, 'de, D> {
 
 macro_rules! forward_visit {
     ($($method:ident($ty:ty);)*) => {$(
+        #[inline]
         fn $method<E: de::Error>(self, v: $ty) -> Result<V::Value, E> {
             self.inner.$method(v)
         }
@@ -224,6 +237,7 @@ macro_rules! forward_visit {
 }
 
 impl<'k, 'de, V: Visitor<'de>> Wrap<'k, 'de, V> {
+    #[inline]
     fn record<E: de::Error>(key: Option<&mut Keys<'de>>, name: Cow<'de, str>) -> Result<(), E> {
         match key {
             Some(keys) => {
@@ -237,6 +251,8 @@ impl<'k, 'de, V: Visitor<'de>> Wrap<'k, 'de, V> {
         }
     }
 
+    #[inline]
+
     fn nested<'x, D>(&self, de: D) -> Strict<'x, 'de, D> {
         Strict {
             de,
@@ -245,6 +261,8 @@ impl<'k, 'de, V: Visitor<'de>> Wrap<'k, 'de, V> {
             key: None,
         }
     }
+
+    #[inline]
 
     fn deeper<E: de::Error>(&self) -> Result<usize, E> {
         let depth = self.depth + 1;
@@ -266,6 +284,8 @@ pub(crate) fn whole_number(v: f64) -> Option<i128> {
 impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, 'de, V> {
     type Value = V::Value;
 
+    #[inline]
+
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<V::Value, E> {
         match whole_number(v).filter(|_| self.integral) {
             Some(n) if n < 0 => self.inner.visit_i64(n as i64),
@@ -273,6 +293,8 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, 'de, V> {
             None => self.inner.visit_f64(v),
         }
     }
+
+    #[inline]
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.inner.expecting(f)
@@ -297,6 +319,8 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, 'de, V> {
         visit_byte_buf(Vec<u8>);
     }
 
+    #[inline]
+
     fn visit_str<E: de::Error>(self, v: &str) -> Result<V::Value, E> {
         if self.key.is_some() {
             Self::record(self.key, Cow::Owned(v.to_owned()))?;
@@ -304,10 +328,14 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, 'de, V> {
         self.inner.visit_str(v)
     }
 
+    #[inline]
+
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<V::Value, E> {
         Self::record(self.key, Cow::Borrowed(v))?;
         self.inner.visit_borrowed_str(v)
     }
+
+    #[inline]
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<V::Value, E> {
         if self.key.is_some() {
@@ -316,23 +344,33 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, 'de, V> {
         self.inner.visit_string(v)
     }
 
+    #[inline]
+
     fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
         self.inner.visit_none()
     }
 
+    #[inline]
+
     fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
         self.inner.visit_unit()
     }
+
+    #[inline]
 
     fn visit_some<D: Deserializer<'de>>(self, de: D) -> Result<V::Value, D::Error> {
         let de = self.nested(de);
         self.inner.visit_some(de)
     }
 
+    #[inline]
+
     fn visit_newtype_struct<D: Deserializer<'de>>(self, de: D) -> Result<V::Value, D::Error> {
         let de = self.nested(de);
         self.inner.visit_newtype_struct(de)
     }
+
+    #[inline]
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
         let depth = self.deeper()?;
@@ -343,6 +381,8 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, 'de, V> {
         })
     }
 
+    #[inline]
+
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
         let depth = self.deeper()?;
         self.inner.visit_map(Map {
@@ -352,6 +392,8 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, 'de, V> {
             keys: Keys::default(),
         })
     }
+
+    #[inline]
 
     fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
         self.inner.visit_enum(Enum {
@@ -368,17 +410,25 @@ struct EnumFromStr<V>(V);
 impl<'de, V: Visitor<'de>> Visitor<'de> for EnumFromStr<V> {
     type Value = V::Value;
 
+    #[inline]
+
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.expecting(f)
     }
+
+    #[inline]
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<V::Value, E> {
         self.0.visit_enum(StrDeserializer::<E>::new(v))
     }
 
+    #[inline]
+
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<V::Value, E> {
         self.0.visit_enum(BorrowedStrDeserializer::<E>::new(v))
     }
+
+    #[inline]
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<V::Value, E> {
         self.0.visit_enum(StringDeserializer::<E>::new(v))
@@ -395,6 +445,8 @@ struct Seed<'k, 'de, T> {
 
 impl<'de, T: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<'_, 'de, T> {
     type Value = T::Value;
+
+    #[inline]
 
     fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<T::Value, D::Error> {
         self.inner.deserialize(Strict {
@@ -415,6 +467,8 @@ struct Seq<A> {
 impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<A> {
     type Error = A::Error;
 
+    #[inline]
+
     fn next_element_seed<T: DeserializeSeed<'de>>(
         &mut self,
         seed: T,
@@ -426,6 +480,8 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<A> {
             key: None,
         })
     }
+
+    #[inline]
 
     fn size_hint(&self) -> Option<usize> {
         self.inner.size_hint()
@@ -442,6 +498,8 @@ struct Map<'de, A> {
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'de, A> {
     type Error = A::Error;
 
+    #[inline]
+
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
@@ -454,6 +512,8 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'de, A> {
         })
     }
 
+    #[inline]
+
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
         self.inner.next_value_seed(Seed {
             inner: seed,
@@ -462,6 +522,8 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'de, A> {
             key: None,
         })
     }
+
+    #[inline]
 
     fn size_hint(&self) -> Option<usize> {
         self.inner.size_hint()
@@ -477,6 +539,8 @@ struct Enum<A> {
 impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for Enum<A> {
     type Error = A::Error;
     type Variant = Enum<A::Variant>;
+
+    #[inline]
 
     fn variant_seed<T: DeserializeSeed<'de>>(
         self,
@@ -500,9 +564,13 @@ impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for Enum<A> {
 impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Enum<A> {
     type Error = A::Error;
 
+    #[inline]
+
     fn unit_variant(self) -> Result<(), A::Error> {
         self.inner.unit_variant()
     }
+
+    #[inline]
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, A::Error> {
         self.inner.newtype_variant_seed(Seed {
@@ -512,6 +580,8 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Enum<A> {
             key: None,
         })
     }
+
+    #[inline]
 
     fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
         self.inner.tuple_variant(
@@ -525,6 +595,8 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Enum<A> {
             },
         )
     }
+
+    #[inline]
 
     fn struct_variant<V: Visitor<'de>>(
         self,
