@@ -16,8 +16,9 @@
 //!   and reads `&&`, `--`, `~~` inside classes as set operators; Go's RE2 has
 //!   no `\u` escapes and caps counted repetition at 1000.
 //! * Python `re` and JavaScript backtrack, so nested unbounded repetition such
-//!   as `(a+)+` or `(a|aa)+` is a denial-of-service risk for every consumer of
-//!   the schema.
+//!   as `(a+)+` or `(a|aa)+` (exponential time) and unbounded repeats that can
+//!   share a run of characters such as `\w+\w+` (polynomial time) are a
+//!   denial-of-service risk for every consumer of the schema.
 //!
 //! So the pattern is parsed with `regex-syntax`, lowered to a tiny IR in which
 //! every class is an explicit set of code points, checked, and printed back in
@@ -52,6 +53,8 @@ const MAX_PAIRS: usize = 1 << 22;
 
 const NESTED_MESSAGE: &str =
     "pattern has nested unbounded repetition (catastrophic backtracking in Python and JavaScript)";
+/// Start of the message for polynomially ambiguous patterns such as `\w+\w+`.
+const POLYNOMIAL_MESSAGE: &str = "pattern is polynomially ambiguous";
 
 /// The result of [`translate`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -201,7 +204,7 @@ pub fn translate(aws_pattern: &str) -> Result<Translated, PatternError> {
     let node = simplify(Node::Concat(nodes));
 
     check_repetition(&node, None, RE2_MAX_REPEAT)?;
-    check_ambiguity(&node)?;
+    check_ambiguity(&node, aws_pattern)?;
     let forbid_trailing_newline = trailing_newline_guard(&node)?;
 
     let mut body = String::new();
@@ -632,6 +635,38 @@ fn check_repetition(
     }
 }
 
+/// Rejects patterns whose position (Glushkov) automaton has an infinite degree
+/// of ambiguity: the number of ways to read a prefix of the input grows without
+/// bound with its length. A backtracking engine (Python `re`, JavaScript
+/// `RegExp`) given a near miss (a long run the pattern accepts, then a char that
+/// makes the whole match fail) tries every one of those ways before giving up,
+/// so its time is the sum over the prefixes of their number of readings.
+///
+/// 1. Exponential ([`check_exponential`]): an unbounded repeat whose body can
+///    split one string in two ways, like `(a|aa)+` or `([a-z]{1,3})+`.
+/// 2. Polynomial ([`check_polynomial`]): two unbounded repeats that can read
+///    the same run and are joined by a path that reads it too, like `\w+\w+`,
+///    `\w*x?\w*`, `[a-z]+[a-z0-9]+` or `((\w+){2}){3}` (degree 6); time
+///    `n^(d+1)` for `d` such repeats in a row.
+///
+/// Both tests are exact on the automaton, so everything accepted has a bounded
+/// number of readings per prefix and runs in linear time: `[a-z]+[0-9]+`,
+/// `\w+-\w+`, `a*[ab]b*` (two readings at most) are kept.
+///
+/// Bounded repeats `x{m,n}` are expanded into `n` copies of `x` (the way a
+/// backtracking engine counts), so they never form a cycle and never cause
+/// polynomial blow-up by themselves: `\w{0,64}\w{0,64}` is finitely ambiguous
+/// (at most 65 readings of a prefix, and no match is longer than 128 chars).
+/// They only matter between two unbounded repeats (`\w+x{0,3}\w+` is refused),
+/// or when they copy one (`(\w+){2}` is `\w+\w+`, refused). A finitely
+/// ambiguous pattern is kept however many readings a prefix has: the time stays
+/// linear, with a constant factor bounded by the counts (at most 1000, RE2's
+/// limit), e.g. `[a-z]+\w{0,1000}[0-9]+` tries up to 1001 readings per char.
+fn check_ambiguity(node: &Node, pattern: &str) -> Result<(), PatternError> {
+    check_exponential(node)?;
+    check_polynomial(node, pattern)
+}
+
 /// Rejects unbounded repeats whose body can split one string in two ways, like
 /// `(a|aa)+` or `([a-z]{1,3})+`: exponential time in backtracking engines.
 ///
@@ -639,11 +674,13 @@ fn check_repetition(
 /// itself and every cycle of the position automaton lies inside one repeat.
 /// The position (Glushkov) automaton of `body+` has exponential degree of
 /// ambiguity iff some strongly connected component of its self-product holds
-/// a diagonal pair `(p, p)` and a pair `(q, r)` with `q != r`.
-fn check_ambiguity(node: &Node) -> Result<(), PatternError> {
+/// a diagonal pair `(p, p)` and a pair `(q, r)` with `q != r`, or an edge
+/// that the body can take in two ways: `(b?a?)*` or `(x(a?|)y)+`, where an
+/// empty match makes two parses of one path (see [`Frag`]).
+fn check_exponential(node: &Node) -> Result<(), PatternError> {
     match node {
         Node::Empty | Node::Class { .. } => Ok(()),
-        Node::Concat(items) | Node::Alt(items) => items.iter().try_for_each(check_ambiguity),
+        Node::Concat(items) | Node::Alt(items) => items.iter().try_for_each(check_exponential),
         Node::Repeat { sub, max, span, .. } => {
             if max.is_none() {
                 let mut g = Glushkov::default();
@@ -658,10 +695,97 @@ fn check_ambiguity(node: &Node) -> Result<(), PatternError> {
                 }
                 Ok(())
             } else {
-                check_ambiguity(sub)
+                check_exponential(sub)
             }
         }
     }
+}
+
+/// How many unbounded repeats the position automaton of `node` holds (bounded
+/// repeats copy their body `max` times).
+fn loop_count(node: &Node) -> u64 {
+    match node {
+        Node::Empty | Node::Class { .. } => 0,
+        Node::Concat(items) | Node::Alt(items) => items
+            .iter()
+            .fold(0u64, |n, item| n.saturating_add(loop_count(item))),
+        Node::Repeat { max: None, .. } => 1,
+        Node::Repeat {
+            sub,
+            max: Some(max),
+            ..
+        } => loop_count(sub).saturating_mul(u64::from(*max)),
+    }
+}
+
+/// Rejects polynomially ambiguous patterns such as `\w+\w+`: quadratic (or
+/// worse) time in backtracking engines on a near miss.
+///
+/// Runs after [`check_exponential`], on the position automaton of the whole
+/// pattern. Every cycle of it lies inside one unbounded repeat, whose positions
+/// form one strongly connected component (a "loop"); all positions are
+/// reachable from the start and reach the end. By Weber and Seidl, an automaton
+/// without exponential ambiguity has infinite degree of ambiguity iff there are
+/// positions `p != q` and a word `v` with paths `p -v-> p`, `p -v-> q` and
+/// `q -v-> q`; then `p` and `q` lie in two different loops, and the first and
+/// last paths stay inside them. That is a path from `(p, p, q)` to `(p, q, q)`
+/// in the three-fold product automaton, searched for each such pair.
+///
+/// Near-miss strings fail only at their end, so what counts is every reading
+/// of every prefix; as every position reaches the end, the test is the same
+/// whether or not it asks for readings that can still be completed.
+fn check_polynomial(node: &Node, pattern: &str) -> Result<(), PatternError> {
+    if loop_count(node) < 2 {
+        return Ok(());
+    }
+    let whole = 0..pattern.len();
+    let mut g = Glushkov::default();
+    g.build(node).map_err(|()| too_complex_pattern(&whole))?;
+    let Some((i, j)) = g
+        .polynomially_ambiguous()
+        .map_err(|()| too_complex_pattern(&whole))?
+    else {
+        return Ok(());
+    };
+    let text = |r: &Range<usize>| pattern.get(r.clone()).unwrap_or("");
+    let (a, b) = (&g.loops[i], &g.loops[j]);
+    const ADVICE: &str = "can split one run of characters in many ways (polynomial backtracking in Python and JavaScript); \
+         keep one unbounded repeat and bound the other (`\\w+\\w+` is `\\w{2,}`, `[a-z]+[0-9a-z]+` is `[a-z][0-9a-z]+`) \
+         or put a character between them that neither matches";
+    if a.span != b.span {
+        let span = a.span.start.min(b.span.start)..a.span.end.max(b.span.end);
+        return Err(error(
+            format!(
+                "{POLYNOMIAL_MESSAGE}: `{}` and `{}` {ADVICE}",
+                text(&a.span),
+                text(&b.span)
+            ),
+            Some(span),
+        ));
+    }
+    // Two copies of one repeat made by a bounded repeat around it, as in
+    // `(\w+){2}`: point at the outermost bounded repeat that separates them.
+    let copier = a
+        .copies
+        .iter()
+        .zip(&b.copies)
+        .find(|(x, y)| x.1 != y.1)
+        .map_or_else(|| a.span.clone(), |(x, _)| x.0.clone());
+    Err(error(
+        format!(
+            "{POLYNOMIAL_MESSAGE}: `{}` repeats `{}`, whose copies {ADVICE}",
+            text(&copier),
+            text(&a.span)
+        ),
+        Some(copier),
+    ))
+}
+
+fn too_complex_pattern(span: &Range<usize>) -> PatternError {
+    unsupported(
+        "pattern too large to check for polynomial backtracking",
+        span.clone(),
+    )
 }
 
 fn too_complex(span: &Range<usize>) -> PatternError {
@@ -671,10 +795,17 @@ fn too_complex(span: &Range<usize>) -> PatternError {
     )
 }
 
+/// A fragment of the position automaton, counted with multiplicity: a position
+/// listed twice in `first` (or `last`) can start (or end) the fragment's match
+/// in two ways, as a backtracking engine tries them. `x(a?|)y` reaches `y` from
+/// `x` in two ways (empty `a?`, empty branch), so `follow[x]` lists `y` twice;
+/// inside a loop that doubles the work at every iteration, like `(b?a?)*`
+/// (`ba` is one iteration or two).
 struct Frag {
     first: Vec<usize>,
     last: Vec<usize>,
-    nullable: bool,
+    /// Number of ways to match the empty string, capped at 2.
+    nullable: u8,
 }
 
 impl Frag {
@@ -682,9 +813,29 @@ impl Frag {
         Frag {
             first: Vec::new(),
             last: Vec::new(),
-            nullable: true,
+            nullable: 1,
         }
     }
+}
+
+/// `list` followed by `times` copies of `more`, keeping at most two copies of
+/// any position (two are enough to tell ambiguity, and bound the lists).
+fn with_copies(mut list: Vec<usize>, more: &[usize], times: u8) -> Vec<usize> {
+    for _ in 0..times {
+        list.extend_from_slice(more);
+    }
+    if times > 0 {
+        list.sort_unstable();
+        let mut kept = 0;
+        for i in 0..list.len() {
+            if kept < 2 || list[kept - 2] != list[i] {
+                list[kept] = list[i];
+                kept += 1;
+            }
+        }
+        list.truncate(kept);
+    }
+    list
 }
 
 #[derive(Default)]
@@ -698,6 +849,22 @@ struct Glushkov<'a> {
     follow: Vec<Vec<usize>>,
     /// Memo of class overlaps: 0 unknown, 1 disjoint, 2 overlapping.
     overlap: Vec<u8>,
+    /// The unbounded repeat (index into `loops`) each position belongs to.
+    loop_of: Vec<Option<usize>>,
+    /// Every copy of an unbounded repeat in the automaton.
+    loops: Vec<Loop>,
+    /// The loop being built, if any.
+    current_loop: Option<usize>,
+    /// The bounded repeats around the node being built: span and copy number.
+    copies: Vec<(Range<usize>, u32)>,
+}
+
+/// One copy of an unbounded repeat in the position automaton.
+struct Loop {
+    /// Span of the repeat in the pattern.
+    span: Range<usize>,
+    /// The bounded repeats around this copy (outermost first): span and copy number.
+    copies: Vec<(Range<usize>, u32)>,
 }
 
 impl<'a> Glushkov<'a> {
@@ -716,10 +883,11 @@ impl<'a> Glushkov<'a> {
                 let p = self.follow.len();
                 self.follow.push(Vec::new());
                 self.class_of.push(id);
+                self.loop_of.push(self.current_loop);
                 Ok(Frag {
                     first: vec![p],
                     last: vec![p],
-                    nullable: false,
+                    nullable: 0,
                 })
             }
             Node::Concat(items) => {
@@ -734,40 +902,56 @@ impl<'a> Glushkov<'a> {
                 let mut acc = Frag {
                     first: Vec::new(),
                     last: Vec::new(),
-                    nullable: false,
+                    nullable: 0,
                 };
                 for item in items {
                     let f = self.build(item)?;
-                    acc.first.extend(f.first);
-                    acc.last.extend(f.last);
-                    acc.nullable |= f.nullable;
+                    acc.first = with_copies(acc.first, &f.first, 1);
+                    acc.last = with_copies(acc.last, &f.last, 1);
+                    acc.nullable = (acc.nullable + f.nullable).min(2);
                 }
                 Ok(acc)
             }
-            Node::Repeat { sub, min, max, .. } => {
+            Node::Repeat {
+                sub,
+                min,
+                max,
+                span,
+            } => {
                 let mut acc = Frag::empty();
-                for _ in 0..*min {
-                    let f = self.build(sub)?;
+                for copy in 0..*min {
+                    let f = self.build_copy(sub, span, copy)?;
                     acc = self.concat(acc, f);
                 }
                 let tail = match max {
                     // x{n,m}: the optional part as nested groups (x(x(x)?)?)?, the
-                    // way a backtracking engine counts.
+                    // way a backtracking engine counts (so an `x` that can match
+                    // empty gives each optional copy two empty matches, as in
+                    // Python's `re`).
                     Some(max) => {
                         let mut tail = Frag::empty();
-                        for _ in *min..*max {
-                            let f = self.build(sub)?;
+                        for copy in (*min..*max).rev() {
+                            let f = self.build_copy(sub, span, copy)?;
                             tail = self.concat(f, tail);
-                            tail.nullable = true;
+                            tail.nullable = (tail.nullable + 1).min(2);
                         }
                         tail
                     }
                     None => {
-                        let mut f = self.build(sub)?;
+                        let outer = self.current_loop.replace(self.loops.len());
+                        self.loops.push(Loop {
+                            span: span.clone(),
+                            copies: self.copies.clone(),
+                        });
+                        let f = self.build(sub);
+                        self.current_loop = outer;
+                        let mut f = f?;
                         for &p in &f.last {
                             self.follow[p].extend_from_slice(&f.first);
                         }
-                        f.nullable = true;
+                        // Zero iterations; engines stop an iteration that matches
+                        // empty, so the body's empty matches add no other way.
+                        f.nullable = 1;
                         f
                     }
                 };
@@ -776,22 +960,22 @@ impl<'a> Glushkov<'a> {
         }
     }
 
+    /// Builds copy number `copy` of the body of the bounded repeat at `span`.
+    fn build_copy(&mut self, sub: &'a Node, span: &Range<usize>, copy: u32) -> Result<Frag, ()> {
+        self.copies.push((span.clone(), copy));
+        let f = self.build(sub);
+        self.copies.pop();
+        f
+    }
+
     fn concat(&mut self, a: Frag, b: Frag) -> Frag {
         for &p in &a.last {
             self.follow[p].extend_from_slice(&b.first);
         }
-        let mut first = a.first;
-        if a.nullable {
-            first.extend_from_slice(&b.first);
-        }
-        let mut last = b.last;
-        if b.nullable {
-            last.extend(a.last);
-        }
         Frag {
-            first,
-            last,
-            nullable: a.nullable && b.nullable,
+            first: with_copies(a.first, &b.first, a.nullable),
+            last: with_copies(b.last, &a.last, b.nullable),
+            nullable: (a.nullable * b.nullable).min(2),
         }
     }
 
@@ -824,12 +1008,17 @@ impl<'a> Glushkov<'a> {
     /// automaton of `body+` is strongly connected (every position lies on some
     /// match of the body), so all diagonal pairs `{p, p}` lie in one strongly
     /// connected component, and the automaton is exponentially ambiguous iff some
-    /// pair `{q, r}`, `q != r`, is reachable from the diagonal and reaches it back.
+    /// edge has multiplicity two or some pair `{q, r}`, `q != r`, is reachable
+    /// from the diagonal and reaches it back.
     fn exponentially_ambiguous(&mut self) -> Result<bool, ()> {
         let n = self.follow.len();
         let mut pred: Vec<Vec<usize>> = vec![Vec::new(); n];
         for (p, follow) in self.follow.iter_mut().enumerate() {
             follow.sort_unstable();
+            // One edge in two ways (see [`Frag`]): two cycles read the same word.
+            if follow.windows(2).any(|w| w[0] == w[1]) {
+                return Ok(true);
+            }
             follow.dedup();
             for &q in follow.iter() {
                 pred[q].push(p);
@@ -888,6 +1077,135 @@ impl<'a> Glushkov<'a> {
             }
         }
         Ok(false)
+    }
+
+    /// Whether three positions can read one common char (memoized per class triple).
+    fn overlaps3(
+        &mut self,
+        memo: &mut HashMap<[usize; 3], bool>,
+        p: usize,
+        q: usize,
+        r: usize,
+    ) -> bool {
+        let mut key = [self.class_of[p], self.class_of[q], self.class_of[r]];
+        key.sort_unstable();
+        if key[0] == key[2] {
+            return true;
+        }
+        if let Some(&v) = memo.get(&key) {
+            return v;
+        }
+        let mut set = self.classes[key[0]].clone();
+        set.intersect(self.classes[key[1]]);
+        set.intersect(self.classes[key[2]]);
+        let v = !set.ranges().is_empty();
+        memo.insert(key, v);
+        v
+    }
+
+    /// For the automaton of a whole pattern (without exponential ambiguity),
+    /// a pair of loops `(i, j)` such that some positions `p` of loop `i` and
+    /// `q` of loop `j` and a word `v` have paths `p -v-> p`, `p -v-> q`,
+    /// `q -v-> q` (so `v^k` has `k + 1` readings from `p` to `q`).
+    ///
+    /// Searches the three-fold product from `(p, p, q)` for `(p, q, q)`, with
+    /// the first component kept inside loop `i` and the third inside loop `j`
+    /// (a cycle through a position never leaves its loop), and the second
+    /// restricted to positions that can still reach loop `j`.
+    fn polynomially_ambiguous(&mut self) -> Result<Option<(usize, usize)>, ()> {
+        let n = self.follow.len();
+        let mut pred: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (p, follow) in self.follow.iter_mut().enumerate() {
+            follow.sort_unstable();
+            follow.dedup();
+            for &q in follow.iter() {
+                pred[q].push(p);
+            }
+        }
+        let d = self.classes.len();
+        self.overlap = vec![0; d * d];
+        let mut memo = HashMap::new();
+        let loops = self.loops.len();
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); loops];
+        for (p, l) in self.loop_of.iter().enumerate() {
+            if let Some(l) = *l {
+                members[l].push(p);
+            }
+        }
+
+        // Positions reachable from `start` along `edges` (plain graph search).
+        let search = |start: &[usize], edges: &[Vec<usize>]| -> Vec<bool> {
+            let mut seen = vec![false; n];
+            let mut stack = start.to_vec();
+            for &p in start {
+                seen[p] = true;
+            }
+            while let Some(p) = stack.pop() {
+                for &q in &edges[p] {
+                    if !seen[q] {
+                        seen[q] = true;
+                        stack.push(q);
+                    }
+                }
+            }
+            seen
+        };
+
+        let mut visited_total = 0usize;
+        for j in 0..loops {
+            // Positions from which loop j can be reached.
+            let to_j = search(&members[j], &pred);
+            for i in 0..loops {
+                if i == j || members[i].iter().all(|&p| !to_j[p]) {
+                    continue;
+                }
+                for pi in 0..members[i].len() {
+                    for qi in 0..members[j].len() {
+                        let (p, q) = (members[i][pi], members[j][qi]);
+                        // The last char of `v` is read by `p` and by `q`.
+                        if !self.overlaps(p, q) {
+                            continue;
+                        }
+                        let mut seen = std::collections::HashSet::new();
+                        let mut stack = vec![(p, p, q)];
+                        seen.insert((p, p, q));
+                        while let Some((a, b, c)) = stack.pop() {
+                            for ai in 0..self.follow[a].len() {
+                                let a2 = self.follow[a][ai];
+                                if self.loop_of[a2] != Some(i) {
+                                    continue;
+                                }
+                                for bi in 0..self.follow[b].len() {
+                                    let b2 = self.follow[b][bi];
+                                    if !to_j[b2] {
+                                        continue;
+                                    }
+                                    for ci in 0..self.follow[c].len() {
+                                        let c2 = self.follow[c][ci];
+                                        if self.loop_of[c2] != Some(j)
+                                            || !self.overlaps3(&mut memo, a2, b2, c2)
+                                        {
+                                            continue;
+                                        }
+                                        if (a2, b2, c2) == (p, q, q) {
+                                            return Ok(Some((i, j)));
+                                        }
+                                        if seen.insert((a2, b2, c2)) {
+                                            visited_total += 1;
+                                            if visited_total > MAX_PAIRS {
+                                                return Err(());
+                                            }
+                                            stack.push((a2, b2, c2));
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Ok(None)
     }
 }
 
@@ -1373,6 +1691,14 @@ mod tests {
             ("(a?a?)+", 0..7),
             ("(a{1,2}){3,}", 0..12),
             (r"(\d|[0-5])*", 0..11),
+            // Two parses through empty matches: `ba` is one iteration or two,
+            // `xy` skips `a?` or takes the empty branch.
+            ("(b?a?)*", 0..7),
+            ("((a|)b?)+", 0..9),
+            ("(x(a?|)y)*", 0..10),
+            ("(x(a?)?y)+", 0..10),
+            ("(x(a?){0,2}y)*", 0..14),
+            ("(x(a?|)(b?|))+", 0..14),
         ] {
             let e = err(p);
             assert_eq!(
@@ -1390,13 +1716,179 @@ mod tests {
             r"(\.[a-z]{1,10})+",
             r"[\w-]{1,64}(\.[\w-]{1,64})*",
             "(a|)+",
+            "(a?)+",
+            "(a?|b?)+",
+            "(x(a|)y)*",
+            "x(a?|)y",
+            "(ab?c?)+",
+            r"(\.[\w-]{0,64})*",
             "(a{2})+",
-            r"a*b*\w*",
-            "(a+){2}",
+            r"a*b*",
+            "(a+b){2}",
             r"(,[\w]{1,64})*",
         ] {
             ok(p);
         }
+    }
+
+    const POLYNOMIAL_ADVICE: &str = "can split one run of characters in many ways (polynomial backtracking in Python and JavaScript); \
+         keep one unbounded repeat and bound the other (`\\w+\\w+` is `\\w{2,}`, `[a-z]+[0-9a-z]+` is `[a-z][0-9a-z]+`) \
+         or put a character between them that neither matches";
+
+    #[test]
+    fn polynomial_ambiguity_messages() {
+        let e = err(r"\w+\w+");
+        assert_eq!(
+            e.message,
+            format!("pattern is polynomially ambiguous: `\\w+` and `\\w+` {POLYNOMIAL_ADVICE}")
+        );
+        assert_eq!(e.span, Some(0..6));
+        let e = err(r"id-[a-z]+[a-z0-9]+!");
+        assert_eq!(
+            e.message,
+            format!(
+                "pattern is polynomially ambiguous: `[a-z]+` and `[a-z0-9]+` {POLYNOMIAL_ADVICE}"
+            )
+        );
+        assert_eq!(e.span, Some(3..18));
+        // Copies of one repeat: the bounded repeat that makes them is named.
+        let e = err(r"((\w+){2}){3}");
+        assert_eq!(
+            e.message,
+            format!(
+                "pattern is polynomially ambiguous: `(\\w+){{2}}` repeats `\\w+`, whose copies {POLYNOMIAL_ADVICE}"
+            )
+        );
+        assert_eq!(e.span, Some(1..9));
+        // `x` is a word char too: `v = xa` loops around both copies of `\w+`.
+        let e = err(r"(x\w+){3}");
+        assert!(
+            e.message.contains("`(x\\w+){3}` repeats `\\w+`"),
+            "{}",
+            e.message
+        );
+        assert_eq!(e.span, Some(0..9));
+    }
+
+    #[test]
+    fn polynomial_ambiguity() {
+        for (p, span) in [
+            // Two loops that read the same run, side by side or through optional parts.
+            (r"\w+\w+", 0..6),
+            (r"\w*\w*", 0..6),
+            (r"\w*\w*\w*", 0..6),
+            (r"[a-z]+[a-z0-9]+", 0..15),
+            (r"[a-z0-9]+[a-z]+", 0..15),
+            (r"a*(ab)*a*", 0..9),
+            (r"a*b*\w*", 0..7),
+            (r"\w+x?\w+", 0..8),
+            (r"\w+(-|)\w+", 0..10),
+            (r"\w+x{0,3}\w+", 0..12),
+            (r"\w+\d{2}\w+", 0..11),
+            (r"[\w.]+\.[\w.]+", 0..14),
+            (r".*.*", 0..4),
+            (r".*a.*", 0..5),
+            (r"\s*[\s\S]*", 0..10),
+            (r"(ab)+(ab)+", 0..10),
+            (r"(ab)*a(ba)*", 0..11),
+            (r"[\w-]+\.?[\w-]+@x", 0..15),
+            (r"a+(b|a+)", 0..7),
+            // The same word read around both loops, not a single char: `v = ab`.
+            (r"(ab|b)*(a|ba)*", 0..14),
+            // Copies made by a bounded repeat.
+            (r"(a+){2}", 0..7),
+            (r"(\w+){2,3}", 0..10),
+            (r"((\w+){2}){3}", 1..9),
+            (r"(a*b?){2}", 0..9),
+            (r"([a-z]+,?){1,5}", 0..15),
+        ] {
+            let e = err(p);
+            assert!(
+                e.message.starts_with("pattern is polynomially ambiguous: "),
+                "{p}: {}",
+                e.message
+            );
+            assert_eq!(e.span, Some(span), "{p}");
+        }
+        // A bounded number of readings per prefix: linear time.
+        for p in [
+            r"[\w]+",
+            r"[\w+=,.@-]+",
+            r"[\u0020-\u00FF]+",
+            r"[\u0009\u000A\u000D\u0020-\u00FF]+",
+            r"\w+-\w+",
+            r"[a-z]+[0-9]+",
+            r"[a-z]+-[a-z0-9]+",
+            r"\w+@\w+\.\w+",
+            r"[\w.]+@[\w.]+\.\w+",
+            r"a{1,64}",
+            r"\w{0,64}\w{0,64}",
+            r"\w+\w{0,64}",
+            r"\w{2,}",
+            r"[a-z][a-z0-9]+",
+            r"[a-z][a-z0-9-]*",
+            r"[\s\S]*\d",
+            r"a*[ab]b*",
+            r"a*ab*",
+            r"(a|b)*c(a|b)*",
+            r"(ab)+(ba)+",
+            r"(ab)*(ac)*",
+            r"\d+(\.\d+)?",
+            r"(\w{1,8},)*\w+",
+            r"\w+(,\w{1,8})*",
+            r"[\w-]{1,64}(\.[\w-]{1,64})*",
+            r"(\.[\w-]{1,64})*(/[\w-]{1,64})*",
+            r"\w+|\w+x",
+            r"(\w+-){3}",
+            r"arn:aws:iam::[0-9]{12}:(user|role)/[\w+=,.@-]{1,16}",
+            r"arn:aws:iam::\d{12}:[\w+=,.@-]+/[\w+=,.@-]+",
+            r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})",
+            r"(?:ab){2,}c?",
+            r"\D*\S",
+            r"a+b+a+b+",
+            r"(a{1,3}b)+",
+        ] {
+            ok(p);
+        }
+        // Every pattern of the differential test.
+        for p in PATTERNS {
+            ok(p);
+        }
+    }
+
+    #[test]
+    fn polynomial_check_scales() {
+        // Two loops of 65 positions each, and bounded repeats up to RE2's limit
+        // around them: checked well within the budget.
+        for p in [
+            r"(\.[\w-]{1,64})*(/[\w-]{1,64})*(:[\w-]{1,64})*",
+            r"\w+-(\w{1,10}){99}-\w+",
+            r"[a-z]+,[\w]{0,1000},[0-9]+",
+            // Finitely ambiguous (up to 1001 readings of a prefix): kept.
+            r"[a-z]+[\w]{0,1000}[0-9]+",
+        ] {
+            ok(p);
+        }
+        for p in [
+            r"(\.[\w-]{1,64})*(\.[\w-]{1,64})*",
+            r"\w+(\w{1,10}){99}\w+",
+            r"[a-z]+[\w]{0,1000}\w+",
+        ] {
+            assert!(
+                err(p)
+                    .message
+                    .starts_with("pattern is polynomially ambiguous: "),
+                "{p}"
+            );
+        }
+        // Too many positions to check once two loops are involved.
+        let e = err(r"\w+-a{1000}b{1000}c{1000}d{1000}e{1000}-\w+");
+        assert_eq!(
+            e.message,
+            "unsupported in a portable pattern: pattern too large to check for polynomial backtracking"
+        );
+        // A single loop needs no whole-pattern automaton.
+        ok(r"\w+-a{1000}b{1000}c{1000}d{1000}e{1000}");
     }
 
     #[test]
