@@ -191,7 +191,6 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<'_, 'de, D> {
     }
 
     #[inline]
-
     fn deserialize_struct<V: Visitor<'de>>(
         self,
         _name: &'static str,
@@ -203,7 +202,6 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<'_, 'de, D> {
     }
 
     #[inline]
-
     fn deserialize_enum<V: Visitor<'de>>(
         self,
         _name: &'static str,
@@ -214,14 +212,12 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<'_, 'de, D> {
     }
 
     #[inline]
-
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
         let (de, wrap) = self.split(visitor);
         de.deserialize_any(wrap)
     }
 
     #[inline]
-
     fn is_human_readable(&self) -> bool {
         self.de.is_human_readable()
     }
@@ -252,7 +248,6 @@ impl<'k, 'de, V: Visitor<'de>> Wrap<'k, 'de, V> {
     }
 
     #[inline]
-
     fn nested<'x, D>(&self, de: D) -> Strict<'x, 'de, D> {
         Strict {
             de,
@@ -263,7 +258,6 @@ impl<'k, 'de, V: Visitor<'de>> Wrap<'k, 'de, V> {
     }
 
     #[inline]
-
     fn deeper<E: de::Error>(&self) -> Result<usize, E> {
         let depth = self.depth + 1;
         if depth > self.max_depth {
@@ -285,7 +279,6 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, 'de, V> {
     type Value = V::Value;
 
     #[inline]
-
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<V::Value, E> {
         match whole_number(v).filter(|_| self.integral) {
             Some(n) if n < 0 => self.inner.visit_i64(n as i64),
@@ -295,7 +288,6 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, 'de, V> {
     }
 
     #[inline]
-
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.inner.expecting(f)
     }
@@ -320,7 +312,6 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, 'de, V> {
     }
 
     #[inline]
-
     fn visit_str<E: de::Error>(self, v: &str) -> Result<V::Value, E> {
         if self.key.is_some() {
             Self::record(self.key, Cow::Owned(v.to_owned()))?;
@@ -329,14 +320,12 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, 'de, V> {
     }
 
     #[inline]
-
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<V::Value, E> {
         Self::record(self.key, Cow::Borrowed(v))?;
         self.inner.visit_borrowed_str(v)
     }
 
     #[inline]
-
     fn visit_string<E: de::Error>(self, v: String) -> Result<V::Value, E> {
         if self.key.is_some() {
             Self::record(self.key, Cow::Owned(v.clone()))?;
@@ -345,33 +334,28 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, 'de, V> {
     }
 
     #[inline]
-
     fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
         self.inner.visit_none()
     }
 
     #[inline]
-
     fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
         self.inner.visit_unit()
     }
 
     #[inline]
-
     fn visit_some<D: Deserializer<'de>>(self, de: D) -> Result<V::Value, D::Error> {
         let de = self.nested(de);
         self.inner.visit_some(de)
     }
 
     #[inline]
-
     fn visit_newtype_struct<D: Deserializer<'de>>(self, de: D) -> Result<V::Value, D::Error> {
         let de = self.nested(de);
         self.inner.visit_newtype_struct(de)
     }
 
     #[inline]
-
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
         let depth = self.deeper()?;
         self.inner.visit_seq(Seq {
@@ -382,7 +366,6 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, 'de, V> {
     }
 
     #[inline]
-
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
         let depth = self.deeper()?;
         self.inner.visit_map(Map {
@@ -394,7 +377,6 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, 'de, V> {
     }
 
     #[inline]
-
     fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
         self.inner.visit_enum(Enum {
             inner: data,
@@ -411,25 +393,21 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for EnumFromStr<V> {
     type Value = V::Value;
 
     #[inline]
-
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.expecting(f)
     }
 
     #[inline]
-
     fn visit_str<E: de::Error>(self, v: &str) -> Result<V::Value, E> {
         self.0.visit_enum(StrDeserializer::<E>::new(v))
     }
 
     #[inline]
-
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<V::Value, E> {
         self.0.visit_enum(BorrowedStrDeserializer::<E>::new(v))
     }
 
     #[inline]
-
     fn visit_string<E: de::Error>(self, v: String) -> Result<V::Value, E> {
         self.0.visit_enum(StringDeserializer::<E>::new(v))
     }
@@ -447,7 +425,6 @@ impl<'de, T: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<'_, 'de, T> {
     type Value = T::Value;
 
     #[inline]
-
     fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<T::Value, D::Error> {
         self.inner.deserialize(Strict {
             de,
@@ -468,7 +445,6 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<A> {
     type Error = A::Error;
 
     #[inline]
-
     fn next_element_seed<T: DeserializeSeed<'de>>(
         &mut self,
         seed: T,
@@ -482,7 +458,6 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<A> {
     }
 
     #[inline]
-
     fn size_hint(&self) -> Option<usize> {
         self.inner.size_hint()
     }
@@ -499,7 +474,6 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'de, A> {
     type Error = A::Error;
 
     #[inline]
-
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
@@ -513,7 +487,6 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'de, A> {
     }
 
     #[inline]
-
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
         self.inner.next_value_seed(Seed {
             inner: seed,
@@ -524,7 +497,6 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'de, A> {
     }
 
     #[inline]
-
     fn size_hint(&self) -> Option<usize> {
         self.inner.size_hint()
     }
@@ -541,7 +513,6 @@ impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for Enum<A> {
     type Variant = Enum<A::Variant>;
 
     #[inline]
-
     fn variant_seed<T: DeserializeSeed<'de>>(
         self,
         seed: T,
@@ -565,13 +536,11 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Enum<A> {
     type Error = A::Error;
 
     #[inline]
-
     fn unit_variant(self) -> Result<(), A::Error> {
         self.inner.unit_variant()
     }
 
     #[inline]
-
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, A::Error> {
         self.inner.newtype_variant_seed(Seed {
             inner: seed,
@@ -582,7 +551,6 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Enum<A> {
     }
 
     #[inline]
-
     fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
         self.inner.tuple_variant(
             len,
@@ -597,7 +565,6 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Enum<A> {
     }
 
     #[inline]
-
     fn struct_variant<V: Visitor<'de>>(
         self,
         fields: &'static [&'static str],
