@@ -50,6 +50,12 @@ const RE2_MAX_REPEAT: u32 = 1000;
 const MAX_POSITIONS: usize = 4096;
 /// Budget for the catastrophic-backtracking analysis (pairs of positions explored).
 const MAX_PAIRS: usize = 1 << 22;
+/// Positions of the whole-pattern automaton the readings count may work on.
+const MAX_COUNTED_POSITIONS: usize = 1 << 16;
+/// Most readings any prefix may have (see [`check_readings`]).
+const MAX_READINGS: u32 = 256;
+/// Budget for [`check_readings`]: entries of all the reading vectors explored.
+const MAX_READING_ENTRIES: usize = 1 << 21;
 
 const NESTED_MESSAGE: &str =
     "pattern has nested unbounded repetition (catastrophic backtracking in Python and JavaScript)";
@@ -658,13 +664,17 @@ fn check_repetition(
 /// polynomial blow-up by themselves: `\w{0,64}\w{0,64}` is finitely ambiguous
 /// (at most 65 readings of a prefix, and no match is longer than 128 chars).
 /// They only matter between two unbounded repeats (`\w+x{0,3}\w+` is refused),
-/// or when they copy one (`(\w+){2}` is `\w+\w+`, refused). A finitely
-/// ambiguous pattern is kept however many readings a prefix has: the time stays
-/// linear, with a constant factor bounded by the counts (at most 1000, RE2's
-/// limit), e.g. `[a-z]+\w{0,1000}[0-9]+` tries up to 1001 readings per char.
+/// or when they copy one (`(\w+){2}` is `\w+\w+`, refused).
+///
+/// 3. Finite but large ([`check_readings`]): a finitely ambiguous pattern can
+///    still give one prefix exponentially many readings in the pattern's size,
+///    `(\S|\S){16}` (65,536 for 16 chars) or `a?a?a?a?...`. Any prefix may have
+///    at most [`MAX_READINGS`] readings, so a near miss of `n` chars costs at
+///    most `256 n` steps.
 fn check_ambiguity(node: &Node, pattern: &str) -> Result<(), PatternError> {
     check_exponential(node)?;
-    check_polynomial(node, pattern)
+    check_polynomial(node, pattern)?;
+    check_readings(node, pattern)
 }
 
 /// Rejects unbounded repeats whose body can split one string in two ways, like
@@ -788,6 +798,58 @@ fn too_complex_pattern(span: &Range<usize>) -> PatternError {
     )
 }
 
+/// Rejects patterns where some prefix of the input has more than
+/// [`MAX_READINGS`] readings: paths of the whole-pattern position automaton,
+/// counted with the multiplicities of [`Frag`] (the ways a backtracking engine
+/// can reach a position). On a near miss the engine tries every reading of
+/// every prefix, so this bounds its work per input char.
+///
+/// Runs after [`check_exponential`] and [`check_polynomial`], so the number of
+/// readings of a prefix is bounded and the search below ends; it explores the
+/// vectors "readings per position" reachable by some input (one char per class
+/// of chars the pattern cannot tell apart), shortest inputs first, and reports
+/// the first input whose readings exceed the bound, as an example. Patterns
+/// whose inputs make too many different vectors, like
+/// `[a-z]{0,255}[a-f0-9]{0,255}` (one per pair of split points), are refused
+/// as too large to check.
+fn check_readings(node: &Node, pattern: &str) -> Result<(), PatternError> {
+    let whole = 0..pattern.len();
+    let too_large = || {
+        unsupported(
+            "pattern too large to check for backtracking (lower the repetition counts)",
+            whole.clone(),
+        )
+    };
+    let mut g = Glushkov {
+        limit: MAX_COUNTED_POSITIONS,
+        ..Glushkov::default()
+    };
+    let frag = g.build(node).map_err(|()| too_large())?;
+    let Some(input) = g.too_many_readings(&frag.first).map_err(|()| too_large())? else {
+        return Ok(());
+    };
+    let chars = input.chars().count();
+    let mut shown: String = input
+        .chars()
+        .take(24)
+        .flat_map(char::escape_debug)
+        .collect();
+    if chars > 24 {
+        shown.push_str(&format!("…` ({chars} chars)"));
+    } else {
+        shown.push('`');
+    }
+    Err(error(
+        format!(
+            "pattern is too ambiguous: the input `{shown} can be read in more than {MAX_READINGS} ways \
+             (backtracking in Python and JavaScript tries each one on a near miss); \
+             make alternatives and neighbouring repeats exclusive (`(\\S|\\S)` is `\\S`, \
+             `a?a?a?` is `a{{0,3}}`) or lower the counts"
+        ),
+        Some(whole),
+    ))
+}
+
 fn too_complex(span: &Range<usize>) -> PatternError {
     unsupported(
         "repeated group too large to check for catastrophic backtracking",
@@ -838,6 +900,9 @@ fn with_copies(mut list: Vec<usize>, more: &[usize], times: u8) -> Vec<usize> {
     list
 }
 
+/// Readings per position (position, count), sorted, without zeros.
+type Readings = Vec<(u32, u32)>;
+
 #[derive(Default)]
 struct Glushkov<'a> {
     /// Distinct classes (copies of one IR class share an entry).
@@ -857,6 +922,10 @@ struct Glushkov<'a> {
     current_loop: Option<usize>,
     /// The bounded repeats around the node being built: span and copy number.
     copies: Vec<(Range<usize>, u32)>,
+    /// Most positions to build ([`MAX_POSITIONS`] when 0).
+    limit: usize,
+    /// Edges added so far (with multiplicity).
+    edges: usize,
 }
 
 /// One copy of an unbounded repeat in the position automaton.
@@ -872,7 +941,12 @@ impl<'a> Glushkov<'a> {
         match node {
             Node::Empty => Ok(Frag::empty()),
             Node::Class { set, .. } => {
-                if self.follow.len() >= MAX_POSITIONS {
+                let limit = if self.limit == 0 {
+                    MAX_POSITIONS
+                } else {
+                    self.limit
+                };
+                if self.follow.len() >= limit {
                     return Err(());
                 }
                 let next = self.classes.len();
@@ -894,7 +968,7 @@ impl<'a> Glushkov<'a> {
                 let mut acc = Frag::empty();
                 for item in items {
                     let f = self.build(item)?;
-                    acc = self.concat(acc, f);
+                    acc = self.concat(acc, f)?;
                 }
                 Ok(acc)
             }
@@ -921,7 +995,7 @@ impl<'a> Glushkov<'a> {
                 let mut acc = Frag::empty();
                 for copy in 0..*min {
                     let f = self.build_copy(sub, span, copy)?;
-                    acc = self.concat(acc, f);
+                    acc = self.concat(acc, f)?;
                 }
                 let tail = match max {
                     // x{n,m}: the optional part as nested groups (x(x(x)?)?)?, the
@@ -932,7 +1006,7 @@ impl<'a> Glushkov<'a> {
                         let mut tail = Frag::empty();
                         for copy in (*min..*max).rev() {
                             let f = self.build_copy(sub, span, copy)?;
-                            tail = self.concat(f, tail);
+                            tail = self.concat(f, tail)?;
                             tail.nullable = (tail.nullable + 1).min(2);
                         }
                         tail
@@ -946,16 +1020,14 @@ impl<'a> Glushkov<'a> {
                         let f = self.build(sub);
                         self.current_loop = outer;
                         let mut f = f?;
-                        for &p in &f.last {
-                            self.follow[p].extend_from_slice(&f.first);
-                        }
+                        self.link(&f.last, &f.first)?;
                         // Zero iterations; engines stop an iteration that matches
                         // empty, so the body's empty matches add no other way.
                         f.nullable = 1;
                         f
                     }
                 };
-                Ok(self.concat(acc, tail))
+                self.concat(acc, tail)
             }
         }
     }
@@ -968,15 +1040,27 @@ impl<'a> Glushkov<'a> {
         f
     }
 
-    fn concat(&mut self, a: Frag, b: Frag) -> Frag {
-        for &p in &a.last {
-            self.follow[p].extend_from_slice(&b.first);
-        }
-        Frag {
+    fn concat(&mut self, a: Frag, b: Frag) -> Result<Frag, ()> {
+        self.link(&a.last, &b.first)?;
+        Ok(Frag {
             first: with_copies(a.first, &b.first, a.nullable),
             last: with_copies(b.last, &a.last, b.nullable),
             nullable: (a.nullable * b.nullable).min(2),
+        })
+    }
+
+    /// Adds the edges `from × to`, within the edge budget ([`MAX_PAIRS`]).
+    fn link(&mut self, from: &[usize], to: &[usize]) -> Result<(), ()> {
+        self.edges = self
+            .edges
+            .saturating_add(from.len().saturating_mul(to.len()));
+        if self.edges > MAX_PAIRS {
+            return Err(());
         }
+        for &p in from {
+            self.follow[p].extend_from_slice(to);
+        }
+        Ok(())
     }
 
     /// Whether positions `p` and `q` can read a common char (memoized per class pair).
@@ -1204,6 +1288,130 @@ impl<'a> Glushkov<'a> {
                     }
                 }
             }
+        }
+        Ok(None)
+    }
+
+    /// For the automaton of a whole pattern (its start reaches `first`), an
+    /// input with a prefix of more than [`MAX_READINGS`] readings, if any; one
+    /// char per atom (a set of chars every class holds whole or not at all).
+    fn too_many_readings(&self, first: &[usize]) -> Result<Option<String>, ()> {
+        // Atoms: cut the code points wherever some class starts or ends.
+        let mut cuts: Vec<u32> = vec![0, 0x11_0000];
+        for class in &self.classes {
+            for r in class.ranges() {
+                cuts.push(u32::from(r.start()));
+                cuts.push(u32::from(r.end()) + 1);
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut atoms: Vec<(Vec<bool>, char)> = Vec::new();
+        let mut atom_of: HashMap<Vec<bool>, usize> = HashMap::new();
+        for w in cuts.windows(2) {
+            let (lo, hi) = (w[0], w[1]);
+            // Prefer a printable ASCII char as the example.
+            let printable = (lo..hi.min(0x7F))
+                .filter_map(char::from_u32)
+                .find(char::is_ascii_alphanumeric)
+                .or_else(|| {
+                    (lo..hi.min(0x7F))
+                        .filter_map(char::from_u32)
+                        .find(char::is_ascii_graphic)
+                });
+            let Some(rep) = printable.or_else(|| (lo..hi).find_map(char::from_u32)) else {
+                continue; // surrogates
+            };
+            let holds: Vec<bool> = self
+                .classes
+                .iter()
+                .map(|c| {
+                    c.ranges()
+                        .binary_search_by(|r| {
+                            if r.end() < rep {
+                                std::cmp::Ordering::Less
+                            } else if r.start() > rep {
+                                std::cmp::Ordering::Greater
+                            } else {
+                                std::cmp::Ordering::Equal
+                            }
+                        })
+                        .is_ok()
+                })
+                .collect();
+            if !holds.contains(&true) {
+                continue;
+            }
+            match atom_of.get(&holds) {
+                Some(&a) => {
+                    if !atoms[a].1.is_ascii_alphanumeric() && rep.is_ascii_alphanumeric() {
+                        atoms[a].1 = rep;
+                    }
+                }
+                None => {
+                    atom_of.insert(holds.clone(), atoms.len());
+                    atoms.push((holds, rep));
+                }
+            }
+        }
+
+        // Breadth-first over the vectors "readings per position" (sorted,
+        // without zeros); position `n` is the start.
+        let n = self.follow.len();
+        let cap = MAX_READINGS + 1;
+        let mut seen: std::collections::HashSet<Readings> = std::collections::HashSet::new();
+        // Each state, with the state it was reached from and the char read.
+        let mut states: Vec<(Readings, usize, char)> = vec![(vec![(n as u32, 1)], 0, '\0')];
+        let mut entries = 0usize;
+        let mut counts = vec![0u32; n];
+        let mut touched: Vec<usize> = Vec::new();
+        let mut i = 0;
+        while i < states.len() {
+            for (holds, rep) in &atoms {
+                for &(p, c) in &states[i].0 {
+                    let follow = if p as usize == n {
+                        first
+                    } else {
+                        &self.follow[p as usize]
+                    };
+                    for &q in follow {
+                        if holds[self.class_of[q]] {
+                            if counts[q] == 0 {
+                                touched.push(q);
+                            }
+                            counts[q] = counts[q].saturating_add(c).min(cap);
+                        }
+                    }
+                }
+                if touched.is_empty() {
+                    continue;
+                }
+                touched.sort_unstable();
+                let next: Readings = touched.iter().map(|&q| (q as u32, counts[q])).collect();
+                for &q in &touched {
+                    counts[q] = 0;
+                }
+                touched.clear();
+                let total = next.iter().fold(0u32, |t, &(_, c)| t.saturating_add(c));
+                if total > MAX_READINGS {
+                    let mut input = vec![*rep];
+                    let mut s = i;
+                    while s != 0 {
+                        input.push(states[s].2);
+                        s = states[s].1;
+                    }
+                    return Ok(Some(input.into_iter().rev().collect()));
+                }
+                if !seen.contains(&next) {
+                    entries = entries.saturating_add(next.len());
+                    if entries > MAX_READING_ENTRIES {
+                        return Err(());
+                    }
+                    seen.insert(next.clone());
+                    states.push((next, i, *rep));
+                }
+            }
+            i += 1;
         }
         Ok(None)
     }
@@ -1862,10 +2070,8 @@ mod tests {
         // around them: checked well within the budget.
         for p in [
             r"(\.[\w-]{1,64})*(/[\w-]{1,64})*(:[\w-]{1,64})*",
-            r"\w+-(\w{1,10}){99}-\w+",
+            r"\w+-(\w{10}){99}-\w+",
             r"[a-z]+,[\w]{0,1000},[0-9]+",
-            // Finitely ambiguous (up to 1001 readings of a prefix): kept.
-            r"[a-z]+[\w]{0,1000}[0-9]+",
         ] {
             ok(p);
         }
@@ -1892,11 +2098,78 @@ mod tests {
     }
 
     #[test]
+    fn finite_ambiguity_is_bounded() {
+        // Finitely ambiguous, but a prefix has far more than 256 readings:
+        // `^(?:\w{1,10}){20}$` takes 31 s in Python `re` on 30 `a`s and a `!`.
+        for (p, input) in [
+            (r"(\S|\S){9}", "000000000"),
+            (r"(\S|\S|\S|\S){5}x", "00000"),
+            (
+                r"((\S|\S|\S|\S)(\S|\S|\S|\S)(\S|\S|\S|\S)(\S|\S|\S|\S)){4}",
+                "00000",
+            ),
+            (r"a?a?a?a?a?a?a?a?a?a?a?a?b", "aaaa"),
+            (r"(a|aa){16}", "aaaaaaaaaaaa"),
+            (r"(\w{1,10}){20}", "0000000000"),
+            (r"\w+-(\w{1,10}){99}-\w+", "0-0000000000"),
+            (
+                r"[a-z]+[\w]{0,1000}[0-9]+",
+                "aaaaaaaaaaaaa00000000000…` (32 chars)",
+            ),
+            (
+                r"\w{0,300}\w{0,300}",
+                "000000000000000000000000…` (256 chars)",
+            ),
+            (r"(x(a?|)){10}", "xxxxxxxxxx"),
+        ] {
+            let e = err(p);
+            let input = if input.contains('…') {
+                input.to_string()
+            } else {
+                format!("{input}`")
+            };
+            assert_eq!(
+                e.message,
+                format!(
+                    "pattern is too ambiguous: the input `{input} can be read in more than 256 ways \
+                     (backtracking in Python and JavaScript tries each one on a near miss); \
+                     make alternatives and neighbouring repeats exclusive (`(\\S|\\S)` is `\\S`, \
+                     `a?a?a?` is `a{{0,3}}`) or lower the counts"
+                ),
+                "{p}"
+            );
+            assert_eq!(e.span, Some(0..p.len()), "{p}");
+        }
+        // Too many reading vectors to explore (one per pair of split points).
+        let p = r"[a-z]{0,255}[a-f0-9]{0,255}";
+        assert_eq!(
+            err(p).message,
+            "unsupported in a portable pattern: pattern too large to check for backtracking (lower the repetition counts)"
+        );
+        ok(r"[a-z]{0,100}[a-f0-9]{0,100}");
+        // At most 256 readings of any prefix.
+        for p in [
+            r"(\S|\S){8}",
+            r"\w{0,64}\w{0,64}",
+            r"\w{0,255}\w{0,255}",
+            r"(\d{1,3}\.){3}\d{1,3}",
+            r"([0-9a-f]{2}:){5}[0-9a-f]{2}",
+            r"(ab|a){100}",
+            r"(a|b|ab){1,3}",
+            r"[a-z]+\w{0,8}[0-9]+",
+            r"\w+-a{1000}b{1000}c{1000}d{1000}e{1000}",
+            r"(a{1000}){1}b{1000}c{1000}d{1000}e{1000}f{1000}g{1000}h{1000}",
+        ] {
+            ok(p);
+        }
+    }
+
+    #[test]
     fn regex_compiles_large_counts() {
         for p in [
             ".{1000}",
             r"[^a]{1,1000}b",
-            r"(\w{1,10}){100}",
+            r"(\w{10}){100}",
             r"[\w]{0,1000}",
         ] {
             let t = ok(p);
