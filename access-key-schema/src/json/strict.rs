@@ -47,13 +47,25 @@ pub(crate) fn from_value<T: de::DeserializeOwned>(
 const TOO_DEEP: &str = "nesting too deep";
 const DUPLICATE: &str = "duplicate member";
 
-/// Member names seen so far in one object: the first [`Keys::FEW`] inline
-/// (no allocation for the objects of a typical payload), a hash set beyond.
-#[derive(Default)]
+/// Member names seen so far in one object: the first [`Keys::FEW`] names
+/// borrowed from the input are kept inline (no allocation, nothing to drop,
+/// for the objects of a typical payload); an escaped (owned) name or a
+/// `FEW + 1`th moves them all to a hash set.
 pub(crate) struct Keys<'de> {
     len: usize,
-    few: [Option<Cow<'de, str>>; Keys::FEW],
+    few: [&'de str; Keys::FEW],
     many: Option<HashSet<Cow<'de, str>>>,
+}
+
+impl Default for Keys<'_> {
+    #[inline]
+    fn default() -> Self {
+        Keys {
+            len: 0,
+            few: [""; Keys::FEW],
+            many: None,
+        }
+    }
 }
 
 impl<'de> Keys<'de> {
@@ -63,22 +75,28 @@ impl<'de> Keys<'de> {
     /// Records `key`; `false` when it was already there.
     #[inline]
     fn insert(&mut self, key: Cow<'de, str>) -> bool {
-        if let Some(set) = &mut self.many {
-            return set.insert(key);
-        }
-        let seen = &self.few[..self.len];
-        if seen.iter().any(|k| k.as_deref() == Some(&*key)) {
-            return false;
-        }
-        if self.len < Self::FEW {
-            self.few[self.len] = Some(key);
-            self.len += 1;
-        } else {
-            let mut set: HashSet<_> = self.few.iter_mut().filter_map(Option::take).collect();
-            set.insert(key);
-            self.many = Some(set);
-        }
-        true
+        let key = match (&mut self.many, key) {
+            (Some(set), key) => return set.insert(key),
+            (None, Cow::Borrowed(name)) => {
+                if self.few[..self.len].contains(&name) {
+                    return false;
+                }
+                if self.len < Self::FEW {
+                    self.few[self.len] = name;
+                    self.len += 1;
+                    return true;
+                }
+                Cow::Borrowed(name)
+            }
+            (None, key) => key,
+        };
+        let mut set: HashSet<_> = self.few[..self.len]
+            .iter()
+            .map(|&name| Cow::Borrowed(name))
+            .collect();
+        let fresh = set.insert(key);
+        self.many = Some(set);
+        fresh
     }
 }
 
