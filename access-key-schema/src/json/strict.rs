@@ -50,9 +50,13 @@ const DUPLICATE: &str = "duplicate member";
 /// Member names seen so far in one object: the first [`Keys::FEW`] names
 /// borrowed from the input are kept inline (no allocation, nothing to drop,
 /// for the objects of a typical payload); an escaped (owned) name or a
-/// `FEW + 1`th moves them all to a hash set.
+/// `FEW + 1`th moves them all to a hash set. `lengths` has bit `n % 64` set
+/// for every inline name of `n` bytes: a name whose bit is clear is new
+/// without comparing it to any (the usual case, members differing in
+/// length).
 pub(crate) struct Keys<'de> {
     len: usize,
+    lengths: u64,
     few: [&'de str; Keys::FEW],
     many: Option<HashSet<Cow<'de, str>>>,
 }
@@ -62,6 +66,7 @@ impl Default for Keys<'_> {
     fn default() -> Self {
         Keys {
             len: 0,
+            lengths: 0,
             few: [""; Keys::FEW],
             many: None,
         }
@@ -78,12 +83,14 @@ impl<'de> Keys<'de> {
         let key = match (&mut self.many, key) {
             (Some(set), key) => return set.insert(key),
             (None, Cow::Borrowed(name)) => {
-                if self.few[..self.len].contains(&name) {
+                let bit = 1u64 << (name.len() % 64);
+                if self.lengths & bit != 0 && self.few[..self.len].contains(&name) {
                     return false;
                 }
                 if self.len < Self::FEW {
                     self.few[self.len] = name;
                     self.len += 1;
+                    self.lengths |= bit;
                     return true;
                 }
                 Cow::Borrowed(name)
