@@ -340,6 +340,7 @@ impl PartialEq for ValidationErrors {
 }
 
 impl Default for ValidationErrors {
+    #[inline]
     fn default() -> Self {
         ValidationErrors {
             violations: Vec::new(),
@@ -353,12 +354,14 @@ impl ValidationErrors {
     /// An empty report, to be filled by
     /// [`Validate::validate_into`](crate::Validate::validate_into); it keeps
     /// every violation.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// An empty report that keeps the first `max` violations (at least one)
     /// and only counts the rest.
+    #[inline]
     pub fn with_max(max: usize) -> Self {
         ValidationErrors {
             max: max.max(1),
@@ -373,6 +376,7 @@ impl ValidationErrors {
     }
 
     /// Number of violations found, kept or not.
+    #[inline]
     pub fn len(&self) -> usize {
         self.violations.len() + self.omitted
     }
@@ -389,6 +393,7 @@ impl ValidationErrors {
     }
 
     /// True when nothing was found.
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -416,6 +421,7 @@ impl ValidationErrors {
     }
 
     /// `Ok(())` when empty, the report otherwise.
+    #[inline]
     pub fn into_result(self) -> Result<(), ValidationErrors> {
         if self.is_empty() {
             Ok(())

@@ -58,6 +58,7 @@ pub use schemars;
 )]
 pub trait Validate {
     /// Checks every rule and returns every violation, not only the first.
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::new();
         self.validate_into(&Path::ROOT, &mut errors);
