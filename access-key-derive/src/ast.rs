@@ -30,6 +30,11 @@ pub struct Field<'a> {
     pub required: bool,
     /// `#[serde(skip)]`: never in the payload.
     pub skipped: bool,
+    /// What an absent member becomes: `None` for serde's own behaviour
+    /// (`None` for an `Option`, else missing), `Some(None)` for
+    /// `Default::default()`, `Some(Some(f))` for `f()`. Ignores the
+    /// container's `default`.
+    pub default: Option<Option<syn::ExprPath>>,
     pub rules: FieldRules,
     pub doc: String,
 }
@@ -153,6 +158,7 @@ impl<'a> Field<'a> {
             option_inner,
             json_name,
             skipped: member.skip,
+            default: (member.default || member.skip).then_some(member.default_fn),
             rules,
             doc: attr::doc(&field.attrs),
         }

@@ -274,6 +274,8 @@ pub struct SerdeContainer {
 pub struct SerdeMember {
     pub rename: Option<String>,
     pub default: bool,
+    /// `default = "path"`: the function giving the default.
+    pub default_fn: Option<syn::ExprPath>,
     pub skip: bool,
 }
 
@@ -368,7 +370,10 @@ pub fn serde_member(cx: &Ctxt, attrs: &[Attribute]) -> SerdeMember {
                 }
                 DEFAULT => {
                     out.default = true;
-                    skip_value(&meta)?;
+                    if meta.input.peek(Token![=]) {
+                        let lit: LitStr = meta.value()?.parse()?;
+                        out.default_fn = Some(lit.parse()?);
+                    }
                 }
                 SKIP | SKIP_DESERIALIZING => out.skip = true,
                 n if SERDE_UNSUPPORTED.contains(&n) => unsupported(cx, &meta, n)?,

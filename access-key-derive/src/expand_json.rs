@@ -147,6 +147,18 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
         .deny_unknown_fields
         .then(|| quote!(#rt::unknown(__o, &[#(#known),*], __path, __e);));
 
+    let read = read_strict(cont, fields);
+    if read.is_some() {
+        // The visitor's needs (see `visitor_bounds`), for the types that do
+        // not name the struct; higher-ranked as above, so a field type
+        // without them only makes `from_json` unavailable for this struct
+        // (it needs `Deserialize` anyway).
+        for field in fields {
+            if !mentions(field.ty.to_token_stream(), ident) {
+                predicates.extend(visitor_bounds(field, quote!(for<'__json>), quote!('__json)));
+            }
+        }
+    }
     let (impl_generics, ty_generics, where_clause) = cont.generics.split_for_impl();
     let existing = where_clause.map(|w| {
         let p = &w.predicates;
@@ -170,8 +182,96 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
                 #(#checks)*
                 #unknown
             }
+
+            #read
         }
     }
+}
+
+/// The fast path's member visitor (`JsonCheck::read_strict`): one `match`
+/// on each member name, each value read into its field's slot. It follows
+/// the same serde attributes serde's derive does (names, `default`, `skip`,
+/// `deny_unknown_fields`), so it accepts exactly the same payloads. Not
+/// generated for generic structs (the visitor would need their parameters)
+/// or a container `#[serde(default)]`; those keep serde's visitor.
+fn read_strict(cont: &Container, fields: &[Field]) -> Option<TokenStream> {
+    if !cont.generics.params.is_empty() || cont.serde.default {
+        return None;
+    }
+    let krate = krate();
+    let rt = quote!(#krate::__json);
+    let ident = cont.ident;
+    let deny = cont.serde.deny_unknown_fields;
+
+    let mut slots = Vec::new();
+    let mut arms = Vec::new();
+    let mut inits = Vec::new();
+    // The visitor is an item of its own: it sees none of the impl's bounds,
+    // so it states what it uses, with its lifetime (a bound naming no
+    // parameter would be checked, and refused, where it is written).
+    let bounds: Vec<TokenStream> = fields
+        .iter()
+        .flat_map(|f| visitor_bounds(f, quote!(), quote!('__de)))
+        .collect();
+    for (i, field) in fields.iter().enumerate() {
+        let member = field.ident;
+        let ty = field.ty;
+        let default = match &field.default {
+            None => None,
+            Some(None) => Some(quote!(::core::default::Default::default())),
+            Some(Some(path)) => Some(quote!(#path())),
+        };
+        if field.skipped {
+            inits.push(quote!(#member: #default));
+            continue;
+        }
+        let slot = format_ident!("__f{}", i);
+        let name = &field.json_name;
+        slots.push(
+            quote!(let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;),
+        );
+        arms.push(quote!(#name => __m.value(&mut #slot)?,));
+        let absent = default.unwrap_or_else(|| quote!(#rt::missing::<#ty, __A::Error>(#name)?));
+        inits.push(quote! {
+            #member: match #slot {
+                ::core::option::Option::Some(__v) => __v,
+                ::core::option::Option::None => #absent,
+            }
+        });
+    }
+
+    Some(quote! {
+        #[inline]
+        fn read_strict<'__de, __D: #rt::Deserializer<'__de>>(
+            __de: #rt::Strict<'_, '__de, __D>,
+        ) -> ::core::result::Result<Self, __D::Error>
+        where
+            Self: #rt::Deserialize<'__de>,
+        {
+            struct __Visitor;
+            impl<'__de> #rt::StructVisitor<'__de> for __Visitor
+            where
+                #(#bounds,)*
+            {
+                type Value = #ident;
+                #[inline]
+                fn visit<__A: #rt::MapAccess<'__de>>(
+                    self,
+                    __m: &mut #rt::Members<'__de, __A>,
+                ) -> ::core::result::Result<#ident, __A::Error> {
+                    #(#slots)*
+                    while let ::core::option::Option::Some(__k) = __m.next_name()? {
+                        match &*__k {
+                            #(#arms)*
+                            _ => __m.unknown(__k, #deny)?,
+                        }
+                    }
+                    ::core::result::Result::Ok(#ident { #(#inits,)* })
+                }
+            }
+            #rt::read_struct(__de, __Visitor)
+        }
+    })
 }
 
 fn expand_enum(cont: &Container) -> TokenStream {
@@ -195,4 +295,24 @@ fn expand_enum(cont: &Container) -> TokenStream {
             }
         }
     }
+}
+
+/// What the member visitor needs of a field's type, with `lifetime` (bound
+/// by `binder`, if any) for the `Deserialize` it reads the value with:
+/// `Deserialize` unless skipped, `Default` when an absent member takes
+/// `Default::default()`.
+fn visitor_bounds(field: &Field, binder: TokenStream, lifetime: TokenStream) -> Vec<TokenStream> {
+    let ty = field.ty;
+    let mut out = Vec::new();
+    if !field.skipped {
+        out.push(quote_spanned! {ty.span()=>
+            #binder #ty: ::access_key_schema::__json::Deserialize<#lifetime>
+        });
+    }
+    if let Some(None) = field.default {
+        out.push(quote_spanned! {ty.span()=>
+            for<'__default> #ty: ::core::default::Default
+        });
+    }
+    out
 }

@@ -9,8 +9,23 @@
 
 use serde_json::Map;
 
-pub use serde::de::DeserializeOwned;
+pub use serde::de::{Deserialize, DeserializeOwned, Deserializer, MapAccess};
 pub use serde_json::Value;
+
+pub use super::strict::{missing, read_struct, Members, Strict, StructVisitor};
+
+/// The fast path's read of `bytes` alone (no rules): through the member
+/// visitor the derive generates for a struct. For tests that compare it with
+/// [`read_with_serde`]; not an API.
+pub fn read_strict<T: DeserializeOwned + JsonCheck>(bytes: &[u8], max_depth: usize) -> Option<T> {
+    super::strict::read_slice(bytes, max_depth)
+}
+
+/// The same read through `T`'s own `Deserialize` behind the strict reader:
+/// what the member visitor must accept and build exactly alike.
+pub fn read_with_serde<T: DeserializeOwned>(bytes: &[u8], max_depth: usize) -> Option<T> {
+    super::strict::from_slice(bytes, max_depth)
+}
 
 use super::JsonCheck;
 use crate::errors::{Constraint, ValidationErrors};

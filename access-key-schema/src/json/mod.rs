@@ -125,6 +125,21 @@ pub trait JsonCheck {
 
     /// Records every problem of `value`, read as a `Self`, found at `path`.
     fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors);
+
+    /// The fast path's read of a `Self` through the strict reader: `Self`'s
+    /// own `Deserialize`, unless the derive generated a member visitor for
+    /// the struct (see `json::strict`). Not meant to be called or
+    /// implemented by hand.
+    #[doc(hidden)]
+    #[inline]
+    fn read_strict<'de, D: serde::Deserializer<'de>>(
+        de: strict::Strict<'_, 'de, D>,
+    ) -> Result<Self, D::Error>
+    where
+        Self: Sized + serde::Deserialize<'de>,
+    {
+        Self::deserialize(de)
+    }
 }
 
 /// Reads a `T` from JSON bytes with the default [`Limits`]: a [`Valid`] `T`,
@@ -237,7 +252,7 @@ where
         )));
     }
     let depth = limits.depth();
-    if let Some(value) = strict::from_slice::<T>(bytes, depth) {
+    if let Some(value) = strict::read_slice::<T>(bytes, depth) {
         return finish(value, limits);
     }
     let report = ValidationErrors::with_max(limits.max_violations);
@@ -298,7 +313,7 @@ where
         });
         return Err(single(Violation::new(path, Constraint::MaxDepth(depth))));
     }
-    match strict::from_value::<T>(value, depth) {
+    match strict::read_value::<T>(value, depth) {
         Some(t) => finish(t, limits),
         None => Err(walk::<T>(
             value,

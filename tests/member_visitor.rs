@@ -1,0 +1,233 @@
+//! `from_json`'s fast path reads a derived struct with a member visitor the
+//! derive generates (one `match` per member name) instead of serde's own
+//! visitor behind the strict reader. It must accept exactly the same
+//! payloads and build exactly the same values: this compares the two reads
+//! on every payload of a mutation sweep over structs using each serde
+//! attribute the derive follows (`rename`, `rename_all`, `default`,
+//! `default = ".."`, `skip`, `skip_deserializing`, `deny_unknown_fields`, a
+//! container `default`), a recursive field, raw identifiers, and the IAM
+//! `AccessKey`.
+
+use std::fmt::Debug;
+
+use access_key_schema::__json::{read_strict, read_with_serde, DeserializeOwned};
+use access_key_schema::{AccessKey, JsonCheck, StatusType, Validate};
+use serde::Deserialize;
+use serde_json::Value;
+
+fn seven() -> u8 {
+    7
+}
+
+fn label() -> String {
+    "none".to_owned()
+}
+
+#[derive(Validate, Deserialize, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+struct Shapes {
+    plain: String,
+    #[serde(rename = "Other")]
+    renamed: u8,
+    maybe: Option<String>,
+    #[serde(default)]
+    defaulted: Vec<u8>,
+    #[serde(default = "seven")]
+    seven: u8,
+    #[serde(default = "label")]
+    label: String,
+    #[serde(skip)]
+    skipped: u16,
+    #[serde(skip_deserializing, default = "seven")]
+    skipped_fn: u8,
+    nested: Option<Box<Shapes>>,
+    any: Option<Value>,
+    kind: Option<StatusType>,
+    r#type: Option<i64>,
+}
+
+#[derive(Validate, Deserialize, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct Denied {
+    a: u8,
+    b: Option<bool>,
+}
+
+/// A container `default` keeps serde's visitor (the derive does not
+/// generate one); compared all the same.
+#[derive(Validate, Deserialize, Debug, PartialEq, Default)]
+#[serde(default)]
+struct ContainerDefault {
+    a: u8,
+    b: String,
+}
+
+/// Values tried in place of each member's.
+const VALUES: &[&str] = &[
+    "null",
+    "true",
+    "0",
+    "5",
+    "5.0",
+    "1e2",
+    "-1",
+    "256",
+    "1.5",
+    "\"s\"",
+    "\"Active\"",
+    "\"2015-03-09T18:39:23Z\"",
+    "\"AKIAIOSFODNN7EXAMPLE\"",
+    "[]",
+    "[1,2]",
+    "{}",
+    r#"{"plain":"q","Other":1}"#,
+    r#"{"a":1,"a":2}"#,
+    r#"[[[[[[[[[[1]]]]]]]]]]"#,
+];
+
+fn object(members: &[(String, String)]) -> String {
+    let inner: Vec<String> = members
+        .iter()
+        .map(|(name, value)| format!("{name}:{value}"))
+        .collect();
+    format!("{{{}}}", inner.join(","))
+}
+
+/// `name` as a JSON string with its first character escaped (`\u00XX`):
+/// the same member name, spelled so serde_json cannot borrow it.
+fn escaped(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii() => format!("\"\\u{:04x}{}\"", c as u32, chars.as_str()),
+        _ => format!("\"{name}\""),
+    }
+}
+
+/// Every payload of the sweep around `base` (member names unquoted).
+fn payloads(base: &[(&str, &str)]) -> Vec<String> {
+    let base: Vec<(String, String)> = base
+        .iter()
+        .map(|(n, v)| (format!("\"{n}\""), (*v).to_owned()))
+        .collect();
+    let mut out = vec![object(&base), "{}".to_owned()];
+    for i in 0..base.len() {
+        let mut m = base.clone();
+        m.remove(i);
+        out.push(object(&m));
+        for value in VALUES {
+            let mut m = base.clone();
+            m[i].1 = (*value).to_owned();
+            out.push(object(&m));
+        }
+        let mut m = base.clone();
+        m.push(base[i].clone());
+        out.push(object(&m));
+        let name = base[i].0.trim_matches('"');
+        let mut m = base.clone();
+        m.push((escaped(name), base[i].1.clone()));
+        out.push(object(&m));
+        let mut m = base.clone();
+        m[i].0 = escaped(name);
+        out.push(object(&m));
+        let mut m = base.clone();
+        m[i].0 = format!("\"{}\"", name.to_uppercase());
+        out.push(object(&m));
+    }
+    for extra in [
+        vec![("\"zz\"", "1")],
+        vec![("\"zz\"", "1"), ("\"zz\"", "2")],
+        vec![("\"zz\"", "1"), ("\"\\u007az\"", "2")],
+        vec![("\"zz\"", r#"{"k":1,"k":2}"#)],
+        vec![(
+            "\"zz\"",
+            r#"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"#,
+        )],
+        vec![("\"\"", "null")],
+    ] {
+        let mut m = base.clone();
+        m.extend(
+            extra
+                .iter()
+                .map(|(n, v)| ((*n).to_owned(), (*v).to_owned())),
+        );
+        out.push(object(&m));
+    }
+    let values: Vec<&str> = base.iter().map(|(_, v)| v.as_str()).collect();
+    out.push(format!("[{}]", values.join(",")));
+    out.extend(["null", "[]", "\"x\"", "1", "{", "{} {}"].map(str::to_owned));
+    out
+}
+
+/// Both reads of every payload agree; returns (accepted, refused).
+fn agree<T>(payloads: &[String], max_depth: usize) -> (usize, usize)
+where
+    T: DeserializeOwned + JsonCheck + Debug + PartialEq,
+{
+    let mut accepted = 0;
+    for p in payloads {
+        let visitor = read_strict::<T>(p.as_bytes(), max_depth);
+        let serde = read_with_serde::<T>(p.as_bytes(), max_depth);
+        assert_eq!(visitor, serde, "{p}");
+        accepted += usize::from(visitor.is_some());
+    }
+    (accepted, payloads.len() - accepted)
+}
+
+#[test]
+fn member_visitor_reads_exactly_what_serde_reads() {
+    let shapes = payloads(&[
+        ("plain", "\"p\""),
+        ("Other", "5"),
+        ("maybe", "\"m\""),
+        ("defaulted", "[1,2]"),
+        ("seven", "8"),
+        ("label", "\"l\""),
+        (
+            "nested",
+            r#"{"plain":"q","Other":1,"nested":{"plain":"r","Other":2}}"#,
+        ),
+        ("any", r#"{"x":[1,{"y":null}]}"#),
+        ("kind", "\"Active\""),
+        ("type", "-3"),
+        ("skipped", "1"),
+    ]);
+    let (ok, refused) = agree::<Shapes>(&shapes, 64);
+    assert!(ok > 50 && refused > 50, "{ok} accepted, {refused} refused");
+
+    let denied = payloads(&[("a", "1"), ("b", "true")]);
+    let (ok, refused) = agree::<Denied>(&denied, 64);
+    assert!(ok > 5 && refused > 20, "{ok} accepted, {refused} refused");
+
+    let defaults = payloads(&[("a", "1"), ("b", "\"x\"")]);
+    let (ok, refused) = agree::<ContainerDefault>(&defaults, 64);
+    assert!(ok > 5 && refused > 20, "{ok} accepted, {refused} refused");
+
+    let keys = payloads(&[
+        ("AccessKeyId", "\"AKIAIOSFODNN7EXAMPLE\""),
+        (
+            "SecretAccessKey",
+            "\"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\"",
+        ),
+        ("Status", "\"Active\""),
+        ("UserName", "\"Bob\""),
+        ("CreateDate", "\"2015-03-09T18:39:23Z\""),
+    ]);
+    let (ok, refused) = agree::<AccessKey>(&keys, 64);
+    assert!(ok > 20 && refused > 50, "{ok} accepted, {refused} refused");
+}
+
+#[test]
+fn member_visitor_counts_depth_like_serde() {
+    // A chain of `nested` structs 1 to 12 deep, under limits 1 to 10: each
+    // struct is one level, and both reads stop at the same one.
+    for depth in 1..=12 {
+        let mut p = r#"{"plain":"p","Other":1}"#.to_owned();
+        for _ in 1..depth {
+            p = format!(r#"{{"plain":"p","Other":1,"nested":{p}}}"#);
+        }
+        for limit in 1..=10 {
+            let (ok, _) = agree::<Shapes>(std::slice::from_ref(&p), limit);
+            assert_eq!(ok == 1, depth <= limit, "depth {depth}, limit {limit}");
+        }
+    }
+}
