@@ -3,6 +3,7 @@
 use std::fmt::Debug;
 use std::sync::OnceLock;
 
+use access_key_schema::__json::{read_strict, read_with_serde};
 use access_key_schema::{
     AccessKey, AccessKeyLastUsed, AccessKeyMetadata, CreateAccessKeyRequest,
     CreateAccessKeyResponse, DeleteAccessKeyRequest, JsonCheck, Limits, ListAccessKeysRequest,
@@ -65,6 +66,7 @@ fn schemas() -> &'static [Schemas] {
 ///
 /// * `from_json` never panics; a report is never empty, uses known codes
 ///   only, renders (`Display`, `Serialize`), and `syntax`/`limit` come alone.
+/// * The derive's member visitor and serde's visitor read the same value.
 /// * An accepted value validates, and `from_json(to_json(x)) == x`.
 /// * The verdict is the `jsonschema` crate's on the emitted schema (formats
 ///   asserted or not), whenever the bytes are JSON that crate can see the
@@ -92,6 +94,14 @@ where
     T: Validate + DeserializeOwned + JsonCheck + Serialize + PartialEq + Debug,
 {
     let name = type_name::<T>();
+    // The derive's member visitor reads exactly what serde's visitor behind
+    // the strict reader reads.
+    let depth = Limits::DEFAULT.max_depth;
+    assert_eq!(
+        read_strict::<T>(data, depth),
+        read_with_serde::<T>(data, depth),
+        "{name}: the member visitor and serde's visitor disagree"
+    );
     let result = access_key_schema::from_json::<T>(data);
     let accepted = match &result {
         Ok(valid) => {
