@@ -14,6 +14,12 @@ pub use serde_json::Value;
 
 pub use super::strict::{missing, read_struct, Members, Strict, StructVisitor};
 
+use super::JsonCheck;
+use crate::errors::{Constraint, ValidationErrors};
+use crate::path::Path;
+use crate::rules::length::check_str;
+use crate::rules::pattern::Pattern;
+
 /// The fast path's read of `bytes` alone (no rules): through the member
 /// visitor the derive generates for a struct. For tests that compare it with
 /// [`read_with_serde`]; not an API.
@@ -26,12 +32,6 @@ pub fn read_strict<T: DeserializeOwned + JsonCheck>(bytes: &[u8], max_depth: usi
 pub fn read_with_serde<T: DeserializeOwned>(bytes: &[u8], max_depth: usize) -> Option<T> {
     super::strict::from_slice(bytes, max_depth)
 }
-
-use super::JsonCheck;
-use crate::errors::{Constraint, ValidationErrors};
-use crate::path::Path;
-use crate::rules::length::check_str;
-use crate::rules::pattern::Pattern;
 
 /// The object a struct is read from; records `type` and returns `None` for
 /// anything else.

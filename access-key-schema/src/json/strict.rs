@@ -21,7 +21,6 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
-
 use std::marker::PhantomData;
 
 use serde::de::value::{BorrowedStrDeserializer, StrDeserializer, StringDeserializer};
