@@ -37,7 +37,7 @@
 //! (via `#[path]`); each uses only part of the API, so both declare the module
 //! with `#[allow(dead_code)]`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 
@@ -693,7 +693,7 @@ fn check_exponential(node: &Node) -> Result<(), PatternError> {
         Node::Concat(items) | Node::Alt(items) => items.iter().try_for_each(check_exponential),
         Node::Repeat { sub, max, span, .. } => {
             if max.is_none() {
-                let mut g = Glushkov::default();
+                let mut g = Glushkov::with_limit(MAX_POSITIONS);
                 let frag = g.build(sub).map_err(|()| too_complex(span))?;
                 for &p in &frag.last {
                     g.follow[p].extend_from_slice(&frag.first);
@@ -749,7 +749,7 @@ fn check_polynomial(node: &Node, pattern: &str) -> Result<(), PatternError> {
         return Ok(());
     }
     let whole = 0..pattern.len();
-    let mut g = Glushkov::default();
+    let mut g = Glushkov::with_limit(MAX_POSITIONS);
     g.build(node).map_err(|()| too_complex_pattern(&whole))?;
     let Some((i, j)) = g
         .polynomially_ambiguous()
@@ -820,10 +820,7 @@ fn check_readings(node: &Node, pattern: &str) -> Result<(), PatternError> {
             whole.clone(),
         )
     };
-    let mut g = Glushkov {
-        limit: MAX_COUNTED_POSITIONS,
-        ..Glushkov::default()
-    };
+    let mut g = Glushkov::with_limit(MAX_COUNTED_POSITIONS);
     let frag = g.build(node).map_err(|()| too_large())?;
     let Some(input) = g.too_many_readings(&frag.first).map_err(|()| too_large())? else {
         return Ok(());
@@ -922,7 +919,7 @@ struct Glushkov<'a> {
     current_loop: Option<usize>,
     /// The bounded repeats around the node being built: span and copy number.
     copies: Vec<(Range<usize>, u32)>,
-    /// Most positions to build ([`MAX_POSITIONS`] when 0).
+    /// Most positions to build.
     limit: usize,
     /// Edges added so far (with multiplicity).
     edges: usize,
@@ -937,16 +934,19 @@ struct Loop {
 }
 
 impl<'a> Glushkov<'a> {
+    /// An empty automaton that refuses to grow past `limit` positions.
+    fn with_limit(limit: usize) -> Self {
+        Glushkov {
+            limit,
+            ..Glushkov::default()
+        }
+    }
+
     fn build(&mut self, node: &'a Node) -> Result<Frag, ()> {
         match node {
             Node::Empty => Ok(Frag::empty()),
             Node::Class { set, .. } => {
-                let limit = if self.limit == 0 {
-                    MAX_POSITIONS
-                } else {
-                    self.limit
-                };
-                if self.follow.len() >= limit {
+                if self.follow.len() >= self.limit {
                     return Err(());
                 }
                 let next = self.classes.len();
@@ -1326,17 +1326,9 @@ impl<'a> Glushkov<'a> {
                 .classes
                 .iter()
                 .map(|c| {
-                    c.ranges()
-                        .binary_search_by(|r| {
-                            if r.end() < rep {
-                                std::cmp::Ordering::Less
-                            } else if r.start() > rep {
-                                std::cmp::Ordering::Greater
-                            } else {
-                                std::cmp::Ordering::Equal
-                            }
-                        })
-                        .is_ok()
+                    let ranges = c.ranges();
+                    let i = ranges.partition_point(|r| r.end() < rep);
+                    ranges.get(i).is_some_and(|r| r.start() <= rep)
                 })
                 .collect();
             if !holds.contains(&true) {
@@ -1359,7 +1351,7 @@ impl<'a> Glushkov<'a> {
         // without zeros); position `n` is the start.
         let n = self.follow.len();
         let cap = MAX_READINGS + 1;
-        let mut seen: std::collections::HashSet<Readings> = std::collections::HashSet::new();
+        let mut seen: HashSet<Readings> = HashSet::new();
         // Each state, with the state it was reached from and the char read.
         let mut states: Vec<(Readings, usize, char)> = vec![(vec![(n as u32, 1)], 0, '\0')];
         let mut entries = 0usize;
