@@ -7,10 +7,14 @@
 //! `default = ".."`, `skip`, `skip_deserializing`, `deny_unknown_fields`, a
 //! container `default`), a recursive field, raw identifiers, and the IAM
 //! `AccessKey`.
+//!
+//! The fast reader (`json::fast`, tried before both) may leave any payload
+//! to them, but what it reads must be what they read: compared on the same
+//! sweep, plus whitespace, escapes, non-ASCII and malformed variants.
 
 use std::fmt::Debug;
 
-use access_key_schema::__json::{read_strict, read_with_serde, DeserializeOwned};
+use access_key_schema::__json::{read_fast, read_strict, read_with_serde, DeserializeOwned};
 use access_key_schema::{AccessKey, JsonCheck, StatusType, Validate};
 use serde::Deserialize;
 use serde_json::Value;
@@ -158,19 +162,59 @@ fn payloads(base: &[(&str, &str)]) -> Vec<String> {
     out
 }
 
-/// Both reads of every payload agree; returns (accepted, refused).
-fn agree<T>(payloads: &[String], max_depth: usize) -> (usize, usize)
+/// Spellings of `p` that differ only in ways the readers must not care
+/// about (whitespace), or that make it malformed, or change string values
+/// (an escape, a non-ASCII character): each reader must still agree.
+fn respellings(p: &str) -> Vec<String> {
+    let mut out = vec![
+        p.to_owned(),
+        format!(" \t\r\n{p}\n "),
+        p.replace(':', " : ").replace(',', " ,\n"),
+        p.replace('{', "{ ")
+            .replace('}', " }")
+            .replace('[', "[ ")
+            .replace(']', " ]"),
+        p.replacen(",", ",,", 1),
+        p.replacen(':', "", 1),
+        p.replacen('}', ",}", 1),
+        p.replacen('"', "'", 1),
+        format!("{p}x"),
+        format!("{p},"),
+        p.replacen("null", "nul", 1),
+        p.replacen("null", "nullx", 1),
+        p.replacen("true", "truex", 1),
+        p.replacen("\"p\"", "\"\\u0070\"", 1),
+        p.replacen("\"p\"", "\"p\u{e9}\u{1F600}\"", 1),
+        p.replacen("\"p\"", "\"p\\\"\"", 1),
+        p.replacen("\"p\"", "\"p\u{1}\"", 1),
+        p.replacen("Bob", "B\u{f6}b", 1),
+        p.replacen("Bob", "B\\u00f6b", 1),
+    ];
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Both reads of every payload (and each of its respellings) agree, and
+/// the fast reader, where it reads one, agrees with them; returns
+/// (accepted, refused, read by the fast reader).
+fn agree<T>(payloads: &[String], max_depth: usize) -> (usize, usize, usize)
 where
     T: DeserializeOwned + JsonCheck + Debug + PartialEq,
 {
-    let mut accepted = 0;
-    for p in payloads {
+    let (mut accepted, mut total, mut fast_read) = (0, 0, 0);
+    for p in payloads.iter().flat_map(|p| respellings(p)) {
         let visitor = read_strict::<T>(p.as_bytes(), max_depth);
         let serde = read_with_serde::<T>(p.as_bytes(), max_depth);
         assert_eq!(visitor, serde, "{p}");
+        if let Some(fast) = read_fast::<T>(p.as_bytes(), max_depth) {
+            assert_eq!(Some(&fast), serde.as_ref(), "fast reader: {p}");
+            fast_read += 1;
+        }
         accepted += usize::from(visitor.is_some());
+        total += 1;
     }
-    (accepted, payloads.len() - accepted)
+    (accepted, total - accepted, fast_read)
 }
 
 #[test]
@@ -191,16 +235,20 @@ fn member_visitor_reads_exactly_what_serde_reads() {
         ("type", "-3"),
         ("skipped", "1"),
     ]);
-    let (ok, refused) = agree::<Shapes>(&shapes, 64);
+    let (ok, refused, fast) = agree::<Shapes>(&shapes, 64);
     assert!(ok > 50 && refused > 50, "{ok} accepted, {refused} refused");
+    assert!(fast * 2 > ok, "the fast reader read {fast} of {ok}");
 
     let denied = payloads(&[("a", "1"), ("b", "true")]);
-    let (ok, refused) = agree::<Denied>(&denied, 64);
+    let (ok, refused, fast) = agree::<Denied>(&denied, 64);
     assert!(ok > 5 && refused > 20, "{ok} accepted, {refused} refused");
+    assert!(fast * 2 > ok, "the fast reader read {fast} of {ok}");
 
     let defaults = payloads(&[("a", "1"), ("b", "\"x\"")]);
-    let (ok, refused) = agree::<ContainerDefault>(&defaults, 64);
+    let (ok, refused, fast) = agree::<ContainerDefault>(&defaults, 64);
     assert!(ok > 5 && refused > 20, "{ok} accepted, {refused} refused");
+    // A container `default` has no fast reader.
+    assert_eq!(fast, 0);
 
     let keys = payloads(&[
         ("AccessKeyId", "\"AKIAIOSFODNN7EXAMPLE\""),
@@ -212,8 +260,9 @@ fn member_visitor_reads_exactly_what_serde_reads() {
         ("UserName", "\"Bob\""),
         ("CreateDate", "\"2015-03-09T18:39:23Z\""),
     ]);
-    let (ok, refused) = agree::<AccessKey>(&keys, 64);
+    let (ok, refused, fast) = agree::<AccessKey>(&keys, 64);
     assert!(ok > 20 && refused > 50, "{ok} accepted, {refused} refused");
+    assert!(fast * 2 > ok, "the fast reader read {fast} of {ok}");
 }
 
 #[test]
@@ -226,8 +275,15 @@ fn member_visitor_counts_depth_like_serde() {
             p = format!(r#"{{"plain":"p","Other":1,"nested":{p}}}"#);
         }
         for limit in 1..=10 {
-            let (ok, _) = agree::<Shapes>(std::slice::from_ref(&p), limit);
-            assert_eq!(ok == 1, depth <= limit, "depth {depth}, limit {limit}");
+            let p = std::slice::from_ref(&p);
+            let (ok, _, _) = agree::<Shapes>(p, limit);
+            assert_eq!(ok > 0, depth <= limit, "depth {depth}, limit {limit}");
+            let fast = read_fast::<Shapes>(p[0].as_bytes(), limit);
+            assert_eq!(
+                fast.is_some(),
+                depth <= limit,
+                "depth {depth}, limit {limit}"
+            );
         }
     }
 }

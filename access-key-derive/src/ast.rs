@@ -16,7 +16,7 @@ pub struct Container<'a> {
 pub enum Body<'a> {
     Struct(Vec<Field<'a>>),
     /// A fieldless enum: serialized as one of these strings.
-    Enum(Vec<Variant>),
+    Enum(Vec<Variant<'a>>),
 }
 
 pub struct Field<'a> {
@@ -56,7 +56,8 @@ impl Field<'_> {
     }
 }
 
-pub struct Variant {
+pub struct Variant<'a> {
+    pub ident: &'a Ident,
     pub json_name: String,
 }
 
@@ -118,7 +119,10 @@ impl<'a> Container<'a> {
                             None => name,
                         }
                     });
-                    variants.push(Variant { json_name });
+                    variants.push(Variant {
+                        ident: &v.ident,
+                        json_name,
+                    });
                 }
                 Body::Enum(variants)
             }

@@ -304,7 +304,7 @@ fn field_schema(field: &Field, pattern: Option<&syn::Ident>) -> TokenStream {
     }
 }
 
-fn expand_enum(cont: &Container, variants: &[Variant]) -> TokenStream {
+fn expand_enum(cont: &Container, variants: &[Variant<'_>]) -> TokenStream {
     let krate = krate();
     let ident = cont.ident;
     let (impl_generics, ty_generics, where_clause) = cont.generics.split_for_impl();

@@ -18,13 +18,13 @@ use proc_macro2::{TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 
-use crate::ast::{Body, Container, Field};
+use crate::ast::{Body, Container, Field, Variant};
 use crate::valid::Patterns;
 
 pub fn expand(cont: &Container, patterns: &Patterns) -> TokenStream {
     match &cont.data {
         Body::Struct(fields) => expand_struct(cont, fields, patterns),
-        Body::Enum(_) => expand_enum(cont),
+        Body::Enum(variants) => expand_enum(cont, variants),
     }
 }
 
@@ -148,6 +148,8 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
         .then(|| quote!(#rt::unknown(__o, &[#(#known),*], __path, __e);));
 
     let read = read_strict(cont, fields);
+    let fast = fast_read(cont, fields);
+    let fast_override = fast.is_some().then(read_fast_override);
     if read.is_some() {
         // The visitor's needs (see `visitor_bounds`), for the types that do
         // not name the struct; higher-ranked as above, so a field type
@@ -184,7 +186,10 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
             }
 
             #read
+            #fast_override
         }
+
+        #fast
     }
 }
 
@@ -274,10 +279,133 @@ fn read_strict(cont: &Container, fields: &[Field]) -> Option<TokenStream> {
     })
 }
 
-fn expand_enum(cont: &Container) -> TokenStream {
+/// The fast reader's `FastRead` impl (see the runtime's `json::fast`), for
+/// the structs that get a member visitor, and `JsonCheck::read_fast` is
+/// overridden to use it (see [`read_fast_override`]). Same members, same
+/// names, same defaults as the member visitor; a member name is matched as
+/// bytes, and each value is read by the field type's own `FastRead` when it
+/// has one (a `String`, an `Option`, a derived type, ...), by its
+/// `Deserialize` otherwise: `Probe` picks, by auto-deref.
+fn fast_read(cont: &Container, fields: &[Field]) -> Option<TokenStream> {
+    if !cont.generics.params.is_empty() || cont.serde.default {
+        return None;
+    }
+    let krate = krate();
+    let rt = quote!(#krate::__json);
+    let ident = cont.ident;
+    let deny = cont.serde.deny_unknown_fields;
+
+    let bounds: Vec<TokenStream> = fields
+        .iter()
+        .flat_map(|f| visitor_bounds(f, quote!(), quote!('__de)))
+        .collect();
+    let mut slots = Vec::new();
+    let mut arms = Vec::new();
+    let mut inits = Vec::new();
+    for (i, field) in fields.iter().enumerate() {
+        let member = field.ident;
+        let ty = field.ty;
+        let default = match &field.default {
+            None => None,
+            Some(None) => Some(quote!(::core::default::Default::default())),
+            Some(Some(path)) => Some(quote!(#path())),
+        };
+        if field.skipped {
+            inits.push(quote!(#member: #default));
+            continue;
+        }
+        let slot = format_ident!("__f{}", i);
+        let name = &field.json_name;
+        let bytes = syn::LitByteStr::new(name.as_bytes(), proc_macro2::Span::call_site());
+        slots.push(
+            quote!(let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;),
+        );
+        arms.push(quote! {
+            #bytes => {
+                if #slot.is_some() {
+                    return ::core::result::Result::Err(#rt::Fail);
+                }
+                #slot = ::core::option::Option::Some((&&#rt::Probe::<#ty>::NEW).read(__r)?);
+            }
+        });
+        let absent = default.unwrap_or_else(|| quote!(#rt::missing::<#ty, #rt::Fail>(#name)?));
+        inits.push(quote! {
+            #member: match #slot {
+                ::core::option::Option::Some(__v) => __v,
+                ::core::option::Option::None => #absent,
+            }
+        });
+    }
+    Some(quote! {
+        #[automatically_derived]
+        impl<'__de> #rt::FastRead<'__de> for #ident
+        where
+            #(#bounds,)*
+        {
+            #[inline]
+            fn fast_read(
+                __r: &mut #rt::Reader<'__de>,
+            ) -> ::core::result::Result<Self, #rt::Fail> {
+                #[allow(unused_imports)]
+                use #rt::{ViaFast as _, ViaSerde as _};
+                #(#slots)*
+                let mut __o = __r.object()?;
+                while let ::core::option::Option::Some(__k) = __o.next_name(__r)? {
+                    match __k {
+                        #(#arms)*
+                        _ => __o.unknown(__r, __k, #deny)?,
+                    }
+                }
+                ::core::result::Result::Ok(#ident { #(#inits,)* })
+            }
+        }
+    })
+}
+
+/// `JsonCheck::read_fast` for a type with a generated `FastRead`.
+fn read_fast_override() -> TokenStream {
+    let rt = quote!(::access_key_schema::__json);
+    quote! {
+        #[inline]
+        fn read_fast(
+            __bytes: &[u8],
+            __max_depth: usize,
+        ) -> ::core::option::Option<Self> {
+            #rt::read_document::<Self>(__bytes, __max_depth)
+        }
+    }
+}
+
+fn expand_enum(cont: &Container, variants: &[Variant<'_>]) -> TokenStream {
     let krate = krate();
     let ident = cont.ident;
     let (impl_generics, ty_generics, where_clause) = cont.generics.split_for_impl();
+    // The fast reader matches a variant's name as bytes; generic enums keep
+    // serde's visitor.
+    let fast = cont.generics.params.is_empty().then(|| {
+        let rt = quote!(#krate::__json);
+        let arms = variants.iter().map(|v| {
+            let bytes =
+                syn::LitByteStr::new(v.json_name.as_bytes(), proc_macro2::Span::call_site());
+            let variant = v.ident;
+            quote!(#bytes => ::core::result::Result::Ok(#ident::#variant),)
+        });
+        quote! {
+            #[automatically_derived]
+            impl<'__de> #rt::FastRead<'__de> for #ident {
+                #[inline]
+                fn fast_read(
+                    __r: &mut #rt::Reader<'__de>,
+                ) -> ::core::result::Result<Self, #rt::Fail> {
+                    match __r.name()? {
+                        #(#arms)*
+                        _ => ::core::result::Result::Err(#rt::Fail),
+                    }
+                }
+            }
+        }
+    });
+    let fast_override = fast.is_some().then(read_fast_override);
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::JsonCheck for #ident #ty_generics #where_clause {
@@ -293,7 +421,10 @@ fn expand_enum(cont: &Container) -> TokenStream {
                     __e,
                 );
             }
+            #fast_override
         }
+
+        #fast
     }
 }
 

@@ -12,6 +12,7 @@ use serde_json::Map;
 pub use serde::de::{Deserialize, DeserializeOwned, Deserializer, MapAccess};
 pub use serde_json::Value;
 
+pub use super::fast::{read_document, Fail, FastRead, Object, Probe, Reader, ViaFast, ViaSerde};
 pub use super::strict::{missing, read_struct, Members, Strict, StructVisitor};
 
 use super::JsonCheck;
@@ -25,6 +26,13 @@ use crate::rules::pattern::Pattern;
 /// [`read_with_serde`]; not an API.
 pub fn read_strict<T: DeserializeOwned + JsonCheck>(bytes: &[u8], max_depth: usize) -> Option<T> {
     super::strict::read_slice(bytes, max_depth)
+}
+
+/// The fast reader's read of `bytes` alone (no rules): what it must
+/// never accept differently from [`read_with_serde`]. `None` when it leaves
+/// the payload to the serde tier. For tests; not an API.
+pub fn read_fast<T: JsonCheck>(bytes: &[u8], max_depth: usize) -> Option<T> {
+    T::read_fast(bytes, max_depth)
 }
 
 /// The same read through `T`'s own `Deserialize` behind the strict reader:

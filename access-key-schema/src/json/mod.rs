@@ -5,6 +5,7 @@
 
 #[doc(hidden)]
 pub mod derive;
+mod fast;
 mod strict;
 mod tree;
 
@@ -140,6 +141,19 @@ pub trait JsonCheck {
     {
         Self::deserialize(de)
     }
+
+    /// The fast reader's read of a whole document (see `json::fast`):
+    /// `None` unless the derive implemented it, or when the reader fails.
+    /// Not meant to be called or implemented by hand.
+    #[doc(hidden)]
+    #[inline]
+    fn read_fast(bytes: &[u8], max_depth: usize) -> Option<Self>
+    where
+        Self: Sized,
+    {
+        let _ = (bytes, max_depth);
+        None
+    }
 }
 
 /// Reads a `T` from JSON bytes with the default [`Limits`]: a [`Valid`] `T`,
@@ -252,7 +266,9 @@ where
         )));
     }
     let depth = limits.depth();
-    if let Some(value) = strict::read_slice::<T>(bytes, depth) {
+    if let Some(value) =
+        T::read_fast(bytes, depth).or_else(|| strict::read_slice::<T>(bytes, depth))
+    {
         return finish(value, limits);
     }
     let report = ValidationErrors::with_max(limits.max_violations);

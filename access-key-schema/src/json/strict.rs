@@ -310,7 +310,7 @@ impl<'de> Keys<'de> {
 
     /// Records `key`; `false` when it was already there.
     #[inline]
-    fn insert(&mut self, key: Cow<'de, str>) -> bool {
+    pub(crate) fn insert(&mut self, key: Cow<'de, str>) -> bool {
         let key = match (&mut self.many, key) {
             (Some(set), key) => return set.insert(key),
             (None, Cow::Borrowed(name)) => {
@@ -355,6 +355,16 @@ impl<D> Strict<'_, '_, D> {
         Strict {
             de,
             depth: 0,
+            max_depth,
+            key: None,
+        }
+    }
+
+    /// Wraps the deserializer of a value `depth` levels down.
+    pub(crate) fn at(de: D, depth: usize, max_depth: usize) -> Self {
+        Strict {
+            de,
+            depth,
             max_depth,
             key: None,
         }

@@ -1,0 +1,551 @@
+//! The fastest tier of `from_json`: a reader of its own for the payloads
+//! derived structs see every day, before serde_json.
+//!
+//! `#[derive(Validate)]` implements [`FastRead`] for a struct (one `match`
+//! per member name, like the member visitor of `json::strict`) and for a
+//! fieldless enum (one `match` on the string's bytes). Member names are
+//! matched as bytes, without a UTF-8 pass; a string value is one table
+//! lookup per byte until its closing quote, then borrowed from the input.
+//! A field type without a `FastRead` impl is cut out of the input (its
+//! extent found by [`Reader::serde`]) and read by serde_json behind the
+//! strict wrapper, as the serde tier would.
+//!
+//! The contract is one-sided: anything the reader does not handle itself
+//! (an escape in a string, a malformed document, a refusal) is a [`Fail`],
+//! and `from_json` then reads the payload through the serde tier, which
+//! decides. So the reader must never accept what the serde tier refuses, nor
+//! build a different value; `tests/member_visitor.rs` and the `from_json`
+//! fuzz target check exactly that. It need not accept everything the serde
+//! tier does.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, Deserialize, IgnoredAny};
+
+use super::strict::{Keys, Strict};
+use crate::{SecretString, Timestamp};
+
+/// The reader could not read the payload; the serde tier decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fail;
+
+impl fmt::Display for Fail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("not read by the fast reader")
+    }
+}
+
+impl std::error::Error for Fail {}
+
+impl de::Error for Fail {
+    #[cold]
+    fn custom<T: fmt::Display>(_msg: T) -> Self {
+        Fail
+    }
+}
+
+/// A type the reader reads by itself.
+pub trait FastRead<'de>: Sized {
+    /// Reads a `Self` whose first byte is at the reader's position (no
+    /// whitespace before it), leaving the position just after it.
+    ///
+    /// # Errors
+    ///
+    /// [`Fail`] whenever the serde tier might disagree.
+    fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail>;
+}
+
+/// Reads a whole document: whitespace, one `T`, whitespace, the end.
+pub fn read_document<'de, T: FastRead<'de>>(bytes: &'de [u8], max_depth: usize) -> Option<T> {
+    let mut r = Reader {
+        bytes,
+        pos: 0,
+        depth: 0,
+        max_depth,
+    };
+    r.ws();
+    let value = T::fast_read(&mut r).ok()?;
+    r.ws();
+    (r.pos == bytes.len()).then_some(value)
+}
+
+/// The input and a position in it, with the nesting depth there.
+pub struct Reader<'de> {
+    bytes: &'de [u8],
+    pos: usize,
+    depth: usize,
+    max_depth: usize,
+}
+
+/// What a byte means inside a string: `0` ordinary ASCII, [`HIGH`] part of
+/// a multi-byte character (checked by `str::from_utf8` afterwards),
+/// [`QUOTE`] the end, [`OTHER`] an escape or a control character (the serde
+/// tier's business).
+static STRING_BYTES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = if b < 0x20 || b == b'\\' as usize {
+            OTHER
+        } else if b == b'"' as usize {
+            QUOTE
+        } else if b >= 0x80 {
+            HIGH
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+const HIGH: u8 = 1;
+
+/// The high bit of each byte of `word` that is not ordinary ASCII in a
+/// string (`"`, `\\`, a control character, or not ASCII): the lowest set
+/// bit is exact, those above it may be false alarms (borrows), which the
+/// byte-by-byte loop that takes over sorts out.
+#[inline]
+const fn special_bytes(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    const fn has_zero(v: u64) -> u64 {
+        v.wrapping_sub(ONES) & !v
+    }
+    let control = word.wrapping_sub(ONES * 0x20) & !word;
+    (control
+        | has_zero(word ^ (ONES * b'"' as u64))
+        | has_zero(word ^ (ONES * b'\\' as u64))
+        | word)
+        & HIGH_BITS
+}
+const QUOTE: u8 = 2;
+const OTHER: u8 = 3;
+
+impl<'de> Reader<'de> {
+    #[inline]
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    /// Skips JSON whitespace.
+    #[inline]
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    /// Consumes `byte`, or fails.
+    #[inline]
+    fn eat(&mut self, byte: u8) -> Result<(), Fail> {
+        if self.peek() == Some(byte) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(Fail)
+        }
+    }
+
+    /// A string without escapes, as its raw bytes, and whether they are
+    /// all ASCII (otherwise they are not yet known to be UTF-8). Eight
+    /// bytes at a time while they are ordinary ASCII, then byte by byte.
+    #[inline]
+    fn raw_string(&mut self) -> Result<(&'de [u8], bool), Fail> {
+        self.eat(b'"')?;
+        let start = self.pos;
+        let mut i = start;
+        while let Some(chunk) = self.bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().map_err(|_| Fail)?);
+            let special = special_bytes(word);
+            if special != 0 {
+                // The lowest flag is exact: the first special byte.
+                i += (special.trailing_zeros() / 8) as usize;
+                break;
+            }
+            i += 8;
+        }
+        let mut ascii = true;
+        loop {
+            match STRING_BYTES[usize::from(*self.bytes.get(i).ok_or(Fail)?)] {
+                0 => {}
+                HIGH => ascii = false,
+                QUOTE => break,
+                _ => return Err(Fail),
+            }
+            i += 1;
+        }
+        self.pos = i + 1;
+        Ok((&self.bytes[start..i], ascii))
+    }
+
+    /// A string without escapes, borrowed from the input.
+    ///
+    /// # Errors
+    ///
+    /// Not a string, an escape or control character in it, invalid UTF-8.
+    #[inline]
+    pub fn str(&mut self) -> Result<&'de str, Fail> {
+        let (raw, _) = self.raw_string()?;
+        std::str::from_utf8(raw).map_err(|_| Fail)
+    }
+
+    /// A string's raw bytes, to be matched against known ASCII or UTF-8
+    /// names: equal to one, they are that name; equal to none, they are
+    /// refused, so their encoding does not matter.
+    ///
+    /// # Errors
+    ///
+    /// Not a string, or an escape or control character in it.
+    #[inline]
+    pub fn name(&mut self) -> Result<&'de [u8], Fail> {
+        self.raw_string().map(|(raw, _)| raw)
+    }
+
+    /// `null`, consumed; `false` (nothing consumed) for anything else.
+    #[inline]
+    fn null(&mut self) -> bool {
+        let null = self.bytes[self.pos..].starts_with(b"null");
+        if null {
+            self.pos += 4;
+        }
+        null
+    }
+
+    /// One level deeper, or a failure past the limit.
+    #[inline]
+    fn enter(&mut self) -> Result<(), Fail> {
+        self.depth += 1;
+        if self.depth > self.max_depth {
+            Err(Fail)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Opens an object (one level of depth) for a derived struct.
+    ///
+    /// # Errors
+    ///
+    /// Not an object, or too deep.
+    #[inline]
+    pub fn object(&mut self) -> Result<Object<'de>, Fail> {
+        self.eat(b'{')?;
+        self.enter()?;
+        Ok(Object {
+            first: true,
+            unknown: Keys::default(),
+        })
+    }
+
+    /// Reads the value here with `T`'s own `Deserialize`, through serde_json
+    /// and the strict wrapper at this depth, as the serde tier would: the
+    /// value's extent is found first (see [`Reader::extent`]), and serde_json
+    /// must read exactly that.
+    ///
+    /// # Errors
+    ///
+    /// Whatever serde_json or `T` refuses.
+    pub fn serde<T: Deserialize<'de>>(&mut self) -> Result<T, Fail> {
+        let end = self.extent()?;
+        let mut de = serde_json::Deserializer::from_slice(&self.bytes[self.pos..end]);
+        let value =
+            T::deserialize(Strict::at(&mut de, self.depth, self.max_depth)).map_err(|_| Fail)?;
+        de.end().map_err(|_| Fail)?;
+        self.pos = end;
+        Ok(value)
+    }
+
+    /// Where the value starting here ends, if it is well formed: after the
+    /// closing quote of a string, after the bracket that closes the first
+    /// one, or at the first delimiter or whitespace after a scalar. Only a
+    /// bound: serde_json reads the slice, and the caller then checks what
+    /// follows it, so a malformed value fails either way.
+    fn extent(&self) -> Result<usize, Fail> {
+        let bytes = self.bytes;
+        let mut i = self.pos;
+        let mut open = 0usize;
+        loop {
+            match *bytes.get(i).ok_or(Fail)? {
+                b'"' => {
+                    i += 1;
+                    loop {
+                        match *bytes.get(i).ok_or(Fail)? {
+                            b'"' => break,
+                            b'\\' => i += 2,
+                            _ => i += 1,
+                        }
+                    }
+                    i += 1;
+                }
+                b'{' | b'[' => {
+                    open += 1;
+                    i += 1;
+                    continue;
+                }
+                b'}' | b']' => {
+                    if open == 0 {
+                        return Ok(i);
+                    }
+                    open -= 1;
+                    i += 1;
+                }
+                b',' | b' ' | b'\n' | b'\t' | b'\r' if open == 0 => return Ok(i),
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            }
+            if open == 0 {
+                return Ok(i);
+            }
+        }
+    }
+}
+
+/// The members of one object being read by a derived struct.
+pub struct Object<'de> {
+    first: bool,
+    /// Names of the unknown members seen, to refuse a repeat.
+    unknown: Keys<'de>,
+}
+
+impl<'de> Object<'de> {
+    /// The next member's name, raw (see [`Reader::name`]), with the reader
+    /// at its value; `None` after the closing brace.
+    ///
+    /// # Errors
+    ///
+    /// Malformed JSON, or an escaped name.
+    #[inline]
+    pub fn next_name(&mut self, r: &mut Reader<'de>) -> Result<Option<&'de [u8]>, Fail> {
+        r.ws();
+        if self.first {
+            self.first = false;
+            if r.peek() == Some(b'}') {
+                r.pos += 1;
+                r.depth -= 1;
+                return Ok(None);
+            }
+        } else {
+            match r.peek() {
+                Some(b',') => {
+                    r.pos += 1;
+                    r.ws();
+                }
+                Some(b'}') => {
+                    r.pos += 1;
+                    r.depth -= 1;
+                    return Ok(None);
+                }
+                _ => return Err(Fail),
+            }
+        }
+        let name = r.name()?;
+        r.ws();
+        r.eat(b':')?;
+        r.ws();
+        Ok(Some(name))
+    }
+
+    /// Skips the current member, whose `name` is not a field: refused when
+    /// `deny` (`deny_unknown_fields`), when the name is not UTF-8 or was seen
+    /// before; its value is read strictly (depth, repeated names), as the
+    /// serde tier reads an ignored member.
+    ///
+    /// # Errors
+    ///
+    /// As above, or the value's own.
+    pub fn unknown(
+        &mut self,
+        r: &mut Reader<'de>,
+        name: &'de [u8],
+        deny: bool,
+    ) -> Result<(), Fail> {
+        if deny {
+            return Err(Fail);
+        }
+        let name = std::str::from_utf8(name).map_err(|_| Fail)?;
+        if !self.unknown.insert(name.into()) {
+            return Err(Fail);
+        }
+        r.serde::<IgnoredAny>().map(drop)
+    }
+}
+
+/// Picks how the generated code reads a field of type `T`:
+/// `(&&Probe::<T>::NEW).read(r)` resolves to [`ViaFast`] when `T` is
+/// [`FastRead`], and to [`ViaSerde`] (one more auto-deref away) otherwise.
+pub struct Probe<T>(PhantomData<T>);
+
+impl<T> Probe<T> {
+    /// The probe.
+    pub const NEW: Self = Probe(PhantomData);
+}
+
+/// See [`Probe`].
+pub trait ViaFast<'de, T> {
+    /// Reads a `T` with its [`FastRead`].
+    ///
+    /// # Errors
+    ///
+    /// `T`'s own.
+    fn read(&self, r: &mut Reader<'de>) -> Result<T, Fail>;
+}
+
+impl<'de, T: FastRead<'de>> ViaFast<'de, T> for &Probe<T> {
+    #[inline]
+    fn read(&self, r: &mut Reader<'de>) -> Result<T, Fail> {
+        T::fast_read(r)
+    }
+}
+
+/// See [`Probe`].
+pub trait ViaSerde<'de, T> {
+    /// Reads a `T` with its `Deserialize` ([`Reader::serde`]).
+    ///
+    /// # Errors
+    ///
+    /// `T`'s own.
+    fn read(&self, r: &mut Reader<'de>) -> Result<T, Fail>;
+}
+
+impl<'de, T: Deserialize<'de>> ViaSerde<'de, T> for Probe<T> {
+    #[inline]
+    fn read(&self, r: &mut Reader<'de>) -> Result<T, Fail> {
+        r.serde()
+    }
+}
+
+impl<'de> FastRead<'de> for String {
+    #[inline]
+    fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
+        r.str().map(str::to_owned)
+    }
+}
+
+impl<'de> FastRead<'de> for SecretString {
+    #[inline]
+    fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
+        r.str().map(|s| SecretString::new(s.to_owned()))
+    }
+}
+
+impl<'de> FastRead<'de> for Timestamp {
+    #[inline]
+    fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
+        Timestamp::parse(r.str()?).map_err(|_| Fail)
+    }
+}
+
+impl<'de, T: FastRead<'de>> FastRead<'de> for Option<T> {
+    #[inline]
+    fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
+        if r.null() {
+            Ok(None)
+        } else {
+            T::fast_read(r).map(Some)
+        }
+    }
+}
+
+impl<'de, T: FastRead<'de>> FastRead<'de> for Vec<T> {
+    fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
+        r.eat(b'[')?;
+        r.enter()?;
+        let mut items = Vec::new();
+        r.ws();
+        if r.peek() == Some(b']') {
+            r.pos += 1;
+            r.depth -= 1;
+            return Ok(items);
+        }
+        loop {
+            items.push(T::fast_read(r)?);
+            r.ws();
+            match r.peek() {
+                Some(b',') => {
+                    r.pos += 1;
+                    r.ws();
+                }
+                Some(b']') => {
+                    r.pos += 1;
+                    r.depth -= 1;
+                    return Ok(items);
+                }
+                _ => return Err(Fail),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first special byte of `bytes` by the table, one byte at a time.
+    fn first_special(bytes: &[u8; 8]) -> Option<usize> {
+        bytes
+            .iter()
+            .position(|&b| STRING_BYTES[usize::from(b)] != 0)
+    }
+
+    fn by_words(bytes: &[u8; 8]) -> Option<usize> {
+        let special = special_bytes(u64::from_le_bytes(*bytes));
+        (special != 0).then(|| (special.trailing_zeros() / 8) as usize)
+    }
+
+    #[test]
+    fn eight_bytes_at_a_time_find_the_first_special_byte() {
+        // Every byte value at every position, among ordinary bytes and
+        // after every other byte value (borrows), then pseudo-random words.
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut bytes = [b'a'; 8];
+                bytes[pos] = b;
+                assert_eq!(by_words(&bytes), first_special(&bytes), "{b:#x} at {pos}");
+                for other in 0..=255u8 {
+                    let mut bytes = [b'a'; 8];
+                    bytes[pos] = b;
+                    bytes[(pos + 1) % 8] = other;
+                    assert_eq!(by_words(&bytes), first_special(&bytes), "{bytes:?}");
+                }
+            }
+        }
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let bytes = x.to_le_bytes();
+            assert_eq!(by_words(&bytes), first_special(&bytes), "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn strings_of_every_length_end_at_their_quote() {
+        for n in 0..40 {
+            for tail in ["\"", "\u{e9}\"", "\\\"\"", "\u{1}\""] {
+                let text = format!("\"{}{tail},", "k".repeat(n));
+                let mut r = Reader {
+                    bytes: text.as_bytes(),
+                    pos: 0,
+                    depth: 0,
+                    max_depth: 8,
+                };
+                let got = r.str();
+                match tail {
+                    "\"" => assert_eq!(got, Ok(&*"k".repeat(n))),
+                    "\u{e9}\"" => assert_eq!(
+                        got.map(str::to_owned),
+                        Ok(format!("{}\u{e9}", "k".repeat(n)))
+                    ),
+                    _ => assert_eq!(got, Err(Fail), "{text}"),
+                }
+                if got.is_ok() {
+                    assert_eq!(r.peek(), Some(b','));
+                }
+            }
+        }
+    }
+}
