@@ -3,7 +3,7 @@
 use std::fmt::Debug;
 use std::sync::OnceLock;
 
-use access_key_schema::__json::{read_strict, read_with_serde};
+use access_key_schema::__json::{read_fast, read_strict, read_with_serde};
 use access_key_schema::{
     AccessKey, AccessKeyLastUsed, AccessKeyMetadata, CreateAccessKeyRequest,
     CreateAccessKeyResponse, DeleteAccessKeyRequest, JsonCheck, Limits, ListAccessKeysRequest,
@@ -66,7 +66,8 @@ fn schemas() -> &'static [Schemas] {
 ///
 /// * `from_json` never panics; a report is never empty, uses known codes
 ///   only, renders (`Display`, `Serialize`), and `syntax`/`limit` come alone.
-/// * The derive's member visitor and serde's visitor read the same value.
+/// * The derive's member visitor and serde's visitor read the same value,
+///   and so does the fast reader whenever it reads one.
 /// * An accepted value validates, and `from_json(to_json(x)) == x`.
 /// * The verdict is the `jsonschema` crate's on the emitted schema (formats
 ///   asserted or not), whenever the bytes are JSON that crate can see the
@@ -97,11 +98,20 @@ where
     // The derive's member visitor reads exactly what serde's visitor behind
     // the strict reader reads.
     let depth = Limits::DEFAULT.max_depth;
+    let serde = read_with_serde::<T>(data, depth);
     assert_eq!(
         read_strict::<T>(data, depth),
-        read_with_serde::<T>(data, depth),
+        serde,
         "{name}: the member visitor and serde's visitor disagree"
     );
+    // The fast reader may leave a payload to them, never read it otherwise.
+    if let Some(fast) = read_fast::<T>(data, depth) {
+        assert_eq!(
+            Some(fast),
+            serde,
+            "{name}: the fast reader and serde's visitor disagree"
+        );
+    }
     let result = access_key_schema::from_json::<T>(data);
     let accepted = match &result {
         Ok(valid) => {

@@ -449,6 +449,13 @@ impl<'de, T: FastRead<'de>> FastRead<'de> for Option<T> {
     }
 }
 
+impl<'de, T: FastRead<'de>> FastRead<'de> for Box<T> {
+    #[inline]
+    fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
+        T::fast_read(r).map(Box::new)
+    }
+}
+
 impl<'de, T: FastRead<'de>> FastRead<'de> for Vec<T> {
     fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
         r.eat(b'[')?;

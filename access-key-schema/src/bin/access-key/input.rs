@@ -30,7 +30,7 @@ use crate::args::Input;
 /// Largest single document, and largest NDJSON line, accepted.
 pub const MAX_RECORD: usize = 64 << 20;
 /// A batch is handed to the validators once it has this many records...
-pub const BATCH_RECORDS: usize = 1000;
+pub const BATCH_RECORDS: usize = 8192;
 /// ...or this many bytes.
 pub const BATCH_BYTES: usize = 1 << 20;
 /// Recycled batch buffers larger than this are shrunk back.
