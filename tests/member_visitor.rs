@@ -15,7 +15,7 @@
 use std::fmt::Debug;
 
 use access_key_schema::__json::{read_fast, read_strict, read_with_serde, DeserializeOwned};
-use access_key_schema::{AccessKey, JsonCheck, StatusType, Validate};
+use access_key_schema::{AccessKey, JsonCheck, ListAccessKeysResponse, StatusType, Validate};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -286,4 +286,71 @@ fn member_visitor_counts_depth_like_serde() {
             );
         }
     }
+}
+
+/// Byte-level mutants of a few payloads (JSON punctuation, whitespace,
+/// escapes, invalid UTF-8 and multi-byte characters inserted, deleted or
+/// overwritten; spans repeated): wherever the fast reader reads one, serde's
+/// visitor reads the same value.
+#[test]
+fn fast_reader_never_reads_a_mutant_differently() {
+    const BYTES: &[u8] = b"{}[]:,\"\\ \t\n\r0123456789.eE+-truefalsnl/uAZaz_\xc3\xa9\xff\xe2\x82";
+    let seeds: [&[u8]; 3] = [
+        br#"{"AccessKeyId":"AKIAIOSFODNN7EXAMPLE","SecretAccessKey":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY","Status":"Active","UserName":"Bob","CreateDate":"2015-03-09T18:39:23Z"}"#,
+        br#"{"AccessKeyMetadata":[{"UserName":"Bob","AccessKeyId":"AKIAIOSFODNN7EXAMPLE","Status":"Inactive","CreateDate":"2015-03-09T18:39:23.5+01:00"},{},{"Status":null}],"IsTruncated":true,"Marker":"m"}"#,
+        br#"{"plain":"p","Other":5,"maybe":null,"defaulted":[1,2],"nested":{"plain":"q","Other":1,"kind":"Inactive"},"any":{"x":[1,{"y":null}]},"kind":"Active","type":-3,"zz":[{"k":1}]}"#,
+    ];
+    let mut x = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move |n: usize| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % n as u64) as usize
+    };
+    let (mut tried, mut fast) = (0usize, 0usize);
+    for seed in seeds {
+        for _ in 0..6_000 {
+            let mut p = seed.to_vec();
+            for _ in 0..1 + next(3) {
+                let at = next(p.len() + 1);
+                match next(4) {
+                    0 => p.insert(at, BYTES[next(BYTES.len())]),
+                    1 if at < p.len() => {
+                        p.remove(at);
+                    }
+                    2 if at < p.len() => p[at] = BYTES[next(BYTES.len())],
+                    _ => {
+                        let end = (at + next(12)).min(p.len());
+                        let span = p[at..end].to_vec();
+                        p.splice(at..at, span);
+                    }
+                }
+            }
+            tried += 1;
+            fast += usize::from(fast_agrees::<AccessKey>(&p));
+            fast += usize::from(fast_agrees::<ListAccessKeysResponse>(&p));
+            fast += usize::from(fast_agrees::<Shapes>(&p));
+        }
+    }
+    // Most mutants break the JSON; enough must still be read fast for the
+    // comparison to mean something.
+    assert!(
+        fast > tried / 20,
+        "the fast reader read {fast} of {tried} mutants"
+    );
+}
+
+/// Whether the fast reader read `p`; panics if it read it differently.
+fn fast_agrees<T: DeserializeOwned + JsonCheck + Debug + PartialEq>(p: &[u8]) -> bool {
+    let Some(fast) = read_fast::<T>(p, 64) else {
+        return false;
+    };
+    let serde = read_with_serde::<T>(p, 64);
+    assert_eq!(
+        Some(&fast),
+        serde.as_ref(),
+        "fast reader: {}",
+        String::from_utf8_lossy(p)
+    );
+    true
 }
