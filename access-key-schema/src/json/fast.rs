@@ -438,6 +438,67 @@ impl<'de> FastRead<'de> for Timestamp {
     }
 }
 
+impl<'de> FastRead<'de> for bool {
+    #[inline]
+    fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
+        let rest = &r.bytes[r.pos..];
+        if rest.starts_with(b"true") {
+            r.pos += 4;
+            Ok(true)
+        } else if rest.starts_with(b"false") {
+            r.pos += 5;
+            Ok(false)
+        } else {
+            Err(Fail)
+        }
+    }
+}
+
+impl Reader<'_> {
+    /// An integer written plainly (`-?(0|[1-9][0-9]*)`, not `-0`): whether
+    /// it is negative, and its magnitude. Anything else (a fraction or
+    /// exponent, which the serde tier reads as a whole number when it is
+    /// one; too many digits) fails.
+    #[inline]
+    fn integer(&mut self) -> Result<(bool, u64), Fail> {
+        let negative = self.peek() == Some(b'-');
+        let start = self.pos + usize::from(negative);
+        let mut i = start;
+        let mut n = 0u64;
+        while let Some(d @ b'0'..=b'9') = self.bytes.get(i).copied() {
+            n = n
+                .checked_mul(10)
+                .and_then(|n| n.checked_add(u64::from(d - b'0')))
+                .ok_or(Fail)?;
+            i += 1;
+        }
+        let digits = i - start;
+        let leading_zero = digits > 1 && self.bytes[start] == b'0';
+        let minus_zero = negative && n == 0;
+        let more = matches!(self.bytes.get(i), Some(b'.' | b'e' | b'E'));
+        if digits == 0 || leading_zero || minus_zero || more {
+            return Err(Fail);
+        }
+        self.pos = i;
+        Ok((negative, n))
+    }
+}
+
+macro_rules! fast_integers {
+    ($($t:ty),*) => {$(
+        impl<'de> FastRead<'de> for $t {
+            #[inline]
+            fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
+                let (negative, n) = r.integer()?;
+                let n = i128::from(n);
+                <$t>::try_from(if negative { -n } else { n }).map_err(|_| Fail)
+            }
+        }
+    )*};
+}
+
+fast_integers!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
+
 impl<'de, T: FastRead<'de>> FastRead<'de> for Option<T> {
     #[inline]
     fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
