@@ -17,8 +17,8 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use access_key_bench::{
-    hand_check, jsonschema_errors, jsonschema_validator, ndjson, regex_check, PlainKey, INVALID3,
-    VALID,
+    batch_approaches, hand_check, jsonschema_errors, jsonschema_validator, ndjson, regex_check,
+    PlainKey, INVALID3, VALID,
 };
 use access_key_schema::{from_json, AccessKey, Validate};
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, SamplingMode};
@@ -99,85 +99,19 @@ fn single(c: &mut Criterion) {
     validate_only(c, "validate_invalid3", INVALID3);
 }
 
-/// Parse + validate 100k distinct records; counts the invalid ones.
+/// Parse + validate 100k distinct records, every approach (see
+/// `access_key_bench::batch_approaches`).
 fn batch(c: &mut Criterion) {
     let (text, lines) = ndjson(100_000);
     let records: Vec<&[u8]> = lines.into_iter().map(|r| &text[r]).collect();
-    let jsv = jsonschema_validator();
     let mut g = c.benchmark_group("ndjson_100k");
     configure(&mut g);
     g.sample_size(10);
     g.sampling_mode(SamplingMode::Flat);
     g.throughput(criterion::Throughput::Bytes(text.len() as u64));
-
-    // Each approach keeps every report it produces alive until the next
-    // record, as a caller writing them out would.
-    fn run<R>(records: &[&[u8]], f: impl Fn(&[u8]) -> (bool, R)) -> usize {
-        let mut invalid = 0;
-        for &r in records {
-            let (bad, report) = f(black_box(r));
-            invalid += usize::from(bad);
-            black_box(report);
-        }
-        invalid
+    for (id, run) in batch_approaches() {
+        g.bench_function(id, |b| b.iter(|| run(&records)));
     }
-
-    g.bench_function("parse_only", |b| {
-        b.iter(|| {
-            run(&records, |r| {
-                (serde_json::from_slice::<PlainKey>(r).is_err(), ())
-            })
-        })
-    });
-    g.bench_function("access_key_schema", |b| {
-        b.iter(|| {
-            run(&records, |r| {
-                let result = from_json::<AccessKey>(r);
-                (result.is_err(), result)
-            })
-        })
-    });
-    g.bench_function("hand_written", |b| {
-        b.iter(|| {
-            run(&records, |r| {
-                let found = hand_check(&plain(r));
-                (!found.is_empty(), found)
-            })
-        })
-    });
-    g.bench_function("regex", |b| {
-        b.iter(|| {
-            run(&records, |r| {
-                let found = regex_check(&plain(r));
-                (!found.is_empty(), found)
-            })
-        })
-    });
-    g.bench_function("validator", |b| {
-        b.iter(|| {
-            run(&records, |r| {
-                let result = validator::Validate::validate(&plain(r));
-                (result.is_err(), result)
-            })
-        })
-    });
-    g.bench_function("garde", |b| {
-        b.iter(|| {
-            run(&records, |r| {
-                let result = garde::Validate::validate(&plain(r));
-                (result.is_err(), result)
-            })
-        })
-    });
-    g.bench_function("jsonschema", |b| {
-        b.iter(|| {
-            run(&records, |r| {
-                let value: serde_json::Value = serde_json::from_slice(r).expect("well-formed");
-                let errors = jsonschema_errors(&jsv, &value);
-                (!errors.is_empty(), errors)
-            })
-        })
-    });
     g.finish();
 }
 

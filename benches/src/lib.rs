@@ -307,6 +307,96 @@ pub fn write_ndjson(out: &mut impl std::io::Write, bytes: u64) -> std::io::Resul
     Ok(records)
 }
 
+/// Parses and validates every record with `check`, keeping each report
+/// alive until the next record, as a caller writing them out would; counts
+/// the invalid records.
+pub fn run_batch<R>(records: &[&[u8]], check: impl Fn(&[u8]) -> (bool, R)) -> usize {
+    let mut invalid = 0;
+    for &r in records {
+        let (bad, report) = check(std::hint::black_box(r));
+        invalid += usize::from(bad);
+        std::hint::black_box(report);
+    }
+    invalid
+}
+
+/// One approach to the mixed batch: parse + validate every record, every
+/// violation collected; returns the number of invalid records.
+pub type BatchRun = Box<dyn Fn(&[&[u8]]) -> usize>;
+
+fn plain_record(bytes: &[u8]) -> PlainKey {
+    serde_json::from_slice(bytes).expect("well-formed")
+}
+
+/// Every approach to the mixed batch, by benchmark id, `parse_only` first.
+pub fn batch_approaches() -> Vec<(&'static str, BatchRun)> {
+    use access_key_schema::{from_json, AccessKey};
+    let jsv = jsonschema_validator();
+    vec![
+        (
+            "parse_only",
+            Box::new(|rs: &[&[u8]]| {
+                run_batch(rs, |r| (serde_json::from_slice::<PlainKey>(r).is_err(), ()))
+            }),
+        ),
+        (
+            "access_key_schema",
+            Box::new(|rs: &[&[u8]]| {
+                run_batch(rs, |r| {
+                    let result = from_json::<AccessKey>(r);
+                    (result.is_err(), result)
+                })
+            }),
+        ),
+        (
+            "hand_written",
+            Box::new(|rs: &[&[u8]]| {
+                run_batch(rs, |r| {
+                    let found = hand_check(&plain_record(r));
+                    (!found.is_empty(), found)
+                })
+            }),
+        ),
+        (
+            "regex",
+            Box::new(|rs: &[&[u8]]| {
+                run_batch(rs, |r| {
+                    let found = regex_check(&plain_record(r));
+                    (!found.is_empty(), found)
+                })
+            }),
+        ),
+        (
+            "validator",
+            Box::new(|rs: &[&[u8]]| {
+                run_batch(rs, |r| {
+                    let result = validator::Validate::validate(&plain_record(r));
+                    (result.is_err(), result)
+                })
+            }),
+        ),
+        (
+            "garde",
+            Box::new(|rs: &[&[u8]]| {
+                run_batch(rs, |r| {
+                    let result = garde::Validate::validate(&plain_record(r));
+                    (result.is_err(), result)
+                })
+            }),
+        ),
+        (
+            "jsonschema",
+            Box::new(move |rs: &[&[u8]]| {
+                run_batch(rs, |r| {
+                    let value: serde_json::Value = serde_json::from_slice(r).expect("well-formed");
+                    let errors = jsonschema_errors(&jsv, &value);
+                    (!errors.is_empty(), errors)
+                })
+            }),
+        ),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

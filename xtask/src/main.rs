@@ -2,7 +2,8 @@
 //!
 //! - `schema`          write `schema/*.json` (only files whose content changed)
 //! - `schema --check`  fail if a committed file differs from what the code generates
-//! - `bench`           run the criterion benchmarks and print the ratio table
+//! - `bench`           run the criterion benchmarks and print the ratio table, then
+//!   the mixed batch measured in interleaved rounds (`ndjson-rounds`)
 //! - `test`            every test: cargo test (all features), the schema check, and the
 //!   cross-language conformance suite (installs its pinned pip/npm packages)
 
@@ -108,7 +109,9 @@ const BENCH_APPROACHES: [(&str, &str); 7] = [
 /// `cargo xtask bench [--table] [CRITERION ARGS]`: runs the benchmarks
 /// (`cargo bench -p access-key-bench`) unless `--table`, then prints the
 /// ratios from criterion's `target/criterion/**/new/estimates.json`
-/// (medians), the targets and the machine.
+/// (medians), the targets and the machine; after a run, also the mixed
+/// batch measured in interleaved rounds (`benches/src/bin/ndjson-rounds.rs`),
+/// which a slow spell of the machine cannot pin on one approach.
 fn bench(args: &[&str]) -> Result<(), String> {
     let (run_it, extra) = match args {
         ["--table", rest @ ..] => (false, rest),
@@ -246,5 +249,21 @@ fn bench(args: &[&str]) -> Result<(), String> {
         .unwrap_or_else(|| "unknown CPU".into());
     println!();
     println!("Machine: {cpus} CPUs (nproc), {model}. Medians of criterion samples; ratios within one run.");
+    if run_it {
+        println!();
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        run(
+            "ndjson-rounds",
+            Command::new(&cargo).args([
+                "run",
+                "--release",
+                "-q",
+                "-p",
+                "access-key-bench",
+                "--bin",
+                "ndjson-rounds",
+            ]),
+        )?;
+    }
     Ok(())
 }
