@@ -1,8 +1,11 @@
 //! `validate`: the reader → validators → writer pipeline and the output.
 //!
 //! With one thread everything runs on the main thread. With N > 1, a reader
-//! thread fills batches (~1,000 records or 1 MiB), N validator threads check
-//! them, and the main thread writes results in input order (batches carry
+//! thread fills batches (up to 8,192 records or 1 MiB) and N - 1 validator
+//! threads check them; the reader checks a batch itself whenever the
+//! validators' queue is full (reading is much cheaper than checking, so it
+//! would otherwise sit idle, holding a core's share), which makes N threads
+//! checking. The main thread writes results in input order (batches carry
 //! sequence numbers; out-of-order results wait in a small map). Exactly
 //! `2N + 2` batch buffers circulate: the reader takes an empty one from a
 //! bounded channel that the writer refills once a batch is written, so
@@ -11,7 +14,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TrySendError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -79,14 +82,24 @@ impl Sink for Sequential<'_, '_> {
 /// The reader's side of the pipeline.
 struct Pipe {
     seq: u64,
+    validator: Validator,
     work: SyncSender<(u64, Batch)>,
+    done: SyncSender<(u64, Checked)>,
     empty: Receiver<Batch>,
 }
 
 impl Sink for Pipe {
     fn flush(&mut self, full: Batch) -> Option<Batch> {
-        self.work.send((self.seq, full)).ok()?;
+        let seq = self.seq;
         self.seq += 1;
+        match self.work.try_send((seq, full)) {
+            Ok(()) => {}
+            // Every validator is busy and one batch waits: check this one here.
+            Err(TrySendError::Full((seq, full))) => {
+                self.done.send((seq, check(self.validator, full))).ok()?;
+            }
+            Err(TrySendError::Disconnected(_)) => return None,
+        }
         self.empty.recv().ok()
     }
 }
@@ -97,22 +110,26 @@ fn parallel(opts: &ValidateOpts, names: &[String], out: &mut Output<'_>, bytes_r
     for _ in 0..buffers {
         empty_tx.send(Batch::default()).expect("receiver alive");
     }
-    let (work_tx, work_rx) = sync_channel::<(u64, Batch)>(buffers);
+    // One batch may wait for a validator; more, and the reader checks.
+    let (work_tx, work_rx) = sync_channel::<(u64, Batch)>(1);
     let work_rx = Arc::new(Mutex::new(work_rx));
     let (done_tx, done_rx) = sync_channel::<(u64, Checked)>(buffers);
     let validator = opts.check;
 
     std::thread::scope(|scope| {
         let first = empty_rx.recv().expect("buffers were queued");
+        let reader_done = done_tx.clone();
         scope.spawn(move || {
             let mut pipe = Pipe {
                 seq: 0,
+                validator,
                 work: work_tx,
+                done: reader_done,
                 empty: empty_rx,
             };
             read_all(&opts.inputs, names, &mut pipe, first, bytes_read);
         });
-        for _ in 0..opts.threads {
+        for _ in 1..opts.threads {
             let work_rx = Arc::clone(&work_rx);
             let done_tx = done_tx.clone();
             scope.spawn(move || loop {
