@@ -1,7 +1,8 @@
 //! The payload boundary: [`from_json`] and its siblings, the [`JsonCheck`]
-//! trait of the slow path, and the leaf types' impls. The fast path's strict
-//! deserializer is in `strict`, the slow path's parser in `tree`, the
-//! helpers of generated code in `derive`.
+//! trait of the slow path, and the leaf types' impls. The fast path's own
+//! reader is in `fast`, its serde tier (the strict deserializer) in `strict`,
+//! the slow path's parser in `tree`, the helpers of generated code in
+//! `derive`.
 
 #[doc(hidden)]
 pub mod derive;
@@ -180,11 +181,14 @@ pub trait JsonCheck {
 ///
 /// # How
 ///
-/// A valid payload takes the **fast path**: serde_json deserializes the bytes
-/// straight into `T` through a strict wrapper (objects only where the schema
-/// wants objects, strings only for enums, no repeated member names, nesting
-/// within the limit), then [`Validate::validate`] runs. No
-/// `serde_json::Value` is built.
+/// A valid payload takes the **fast path**: the bytes are read straight into
+/// `T` (objects only where the schema wants objects, strings only for enums,
+/// no repeated member names, nesting within the limit), then
+/// [`Validate::validate`] runs. No `serde_json::Value` is built. For a type
+/// the derive wrote a reader for, its own reader tries first (member names
+/// matched as bytes, strings borrowed from the input); whatever it does not
+/// handle (an escape, say) goes to serde_json behind a strict wrapper, which
+/// reads the same values.
 ///
 /// Any failure takes the **slow path**: the bytes are parsed into a
 /// `serde_json::Value` (recording repeated member names and refusing deep
