@@ -200,50 +200,25 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
 /// generated for generic structs (the visitor would need their parameters)
 /// or a container `#[serde(default)]`; those keep serde's visitor.
 fn read_strict(cont: &Container, fields: &[Field]) -> Option<TokenStream> {
-    if !cont.generics.params.is_empty() || cont.serde.default {
+    if !gets_readers(cont) {
         return None;
     }
-    let krate = krate();
-    let rt = quote!(#krate::__json);
-    let ident = cont.ident;
-    let deny = cont.serde.deny_unknown_fields;
+    let rt = quote!(::access_key_schema::__json);
+    let (ident, deny) = (cont.ident, cont.serde.deny_unknown_fields);
 
-    let mut slots = Vec::new();
-    let mut arms = Vec::new();
-    let mut inits = Vec::new();
     // The visitor is an item of its own: it sees none of the impl's bounds,
     // so it states what it uses, with its lifetime (a bound naming no
     // parameter would be checked, and refused, where it is written).
-    let bounds: Vec<TokenStream> = fields
-        .iter()
-        .flat_map(|f| visitor_bounds(f, quote!(), quote!('__de)))
-        .collect();
-    for (i, field) in fields.iter().enumerate() {
-        let member = field.ident;
-        let ty = field.ty;
-        let default = match &field.default {
-            None => None,
-            Some(None) => Some(quote!(::core::default::Default::default())),
-            Some(Some(path)) => Some(quote!(#path())),
-        };
-        if field.skipped {
-            inits.push(quote!(#member: #default));
-            continue;
-        }
-        let slot = format_ident!("__f{}", i);
-        let name = &field.json_name;
-        slots.push(
-            quote!(let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;),
-        );
-        arms.push(quote!(#name => __m.value(&mut #slot)?,));
-        let absent = default.unwrap_or_else(|| quote!(#rt::missing::<#ty, __A::Error>(#name)?));
-        inits.push(quote! {
-            #member: match #slot {
-                ::core::option::Option::Some(__v) => __v,
-                ::core::option::Option::None => #absent,
-            }
-        });
-    }
+    let Reader {
+        bounds,
+        slots,
+        arms,
+        inits,
+    } = reader(
+        fields,
+        |name, slot, _| quote!(#name => __m.value(&mut #slot)?,),
+        |name, ty| quote!(#rt::missing::<#ty, __A::Error>(#name)?),
+    );
 
     Some(quote! {
         #[inline]
@@ -287,55 +262,32 @@ fn read_strict(cont: &Container, fields: &[Field]) -> Option<TokenStream> {
 /// has one (a `String`, an `Option`, a derived type, ...), by its
 /// `Deserialize` otherwise: `Probe` picks, by auto-deref.
 fn fast_read(cont: &Container, fields: &[Field]) -> Option<TokenStream> {
-    if !cont.generics.params.is_empty() || cont.serde.default {
+    if !gets_readers(cont) {
         return None;
     }
-    let krate = krate();
-    let rt = quote!(#krate::__json);
-    let ident = cont.ident;
-    let deny = cont.serde.deny_unknown_fields;
+    let rt = quote!(::access_key_schema::__json);
+    let (ident, deny) = (cont.ident, cont.serde.deny_unknown_fields);
 
-    let bounds: Vec<TokenStream> = fields
-        .iter()
-        .flat_map(|f| visitor_bounds(f, quote!(), quote!('__de)))
-        .collect();
-    let mut slots = Vec::new();
-    let mut arms = Vec::new();
-    let mut inits = Vec::new();
-    for (i, field) in fields.iter().enumerate() {
-        let member = field.ident;
-        let ty = field.ty;
-        let default = match &field.default {
-            None => None,
-            Some(None) => Some(quote!(::core::default::Default::default())),
-            Some(Some(path)) => Some(quote!(#path())),
-        };
-        if field.skipped {
-            inits.push(quote!(#member: #default));
-            continue;
-        }
-        let slot = format_ident!("__f{}", i);
-        let name = &field.json_name;
-        let bytes = syn::LitByteStr::new(name.as_bytes(), proc_macro2::Span::call_site());
-        slots.push(
-            quote!(let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;),
-        );
-        arms.push(quote! {
-            #bytes => {
-                if #slot.is_some() {
-                    return ::core::result::Result::Err(#rt::Fail);
+    let Reader {
+        bounds,
+        slots,
+        arms,
+        inits,
+    } = reader(
+        fields,
+        |name, slot, ty| {
+            let bytes = syn::LitByteStr::new(name.as_bytes(), proc_macro2::Span::call_site());
+            quote! {
+                #bytes => {
+                    if #slot.is_some() {
+                        return ::core::result::Result::Err(#rt::Fail);
+                    }
+                    #slot = ::core::option::Option::Some((&&#rt::Probe::<#ty>::NEW).read(__r)?);
                 }
-                #slot = ::core::option::Option::Some((&&#rt::Probe::<#ty>::NEW).read(__r)?);
             }
-        });
-        let absent = default.unwrap_or_else(|| quote!(#rt::missing::<#ty, #rt::Fail>(#name)?));
-        inits.push(quote! {
-            #member: match #slot {
-                ::core::option::Option::Some(__v) => __v,
-                ::core::option::Option::None => #absent,
-            }
-        });
-    }
+        },
+        |name, ty| quote!(#rt::missing::<#ty, #rt::Fail>(#name)?),
+    );
     Some(quote! {
         #[automatically_derived]
         impl<'__de> #rt::FastRead<'__de> for #ident
@@ -360,6 +312,68 @@ fn fast_read(cont: &Container, fields: &[Field]) -> Option<TokenStream> {
             }
         }
     })
+}
+
+/// Whether the derive writes its member readers for `cont`: not for generic
+/// structs (the readers would need their parameters) nor a container
+/// `#[serde(default)]`; those keep serde's visitor.
+fn gets_readers(cont: &Container) -> bool {
+    cont.generics.params.is_empty() && !cont.serde.default
+}
+
+/// What both member readers (`read_strict`'s visitor and `fast_read`) are
+/// made of: the bounds they need, one empty `Option` slot per read field,
+/// one `match` arm per member name (`arm(name, slot, type)`), and the
+/// struct's field initializers: the slot's value, else the member's default,
+/// else `absent(name, type)` (serde's `missing_field` behaviour).
+struct Reader {
+    bounds: Vec<TokenStream>,
+    slots: Vec<TokenStream>,
+    arms: Vec<TokenStream>,
+    inits: Vec<TokenStream>,
+}
+
+fn reader(
+    fields: &[Field],
+    arm: impl Fn(&str, &syn::Ident, &syn::Type) -> TokenStream,
+    absent: impl Fn(&str, &syn::Type) -> TokenStream,
+) -> Reader {
+    let mut out = Reader {
+        bounds: fields
+            .iter()
+            .flat_map(|f| visitor_bounds(f, quote!(), quote!('__de)))
+            .collect(),
+        slots: Vec::new(),
+        arms: Vec::new(),
+        inits: Vec::new(),
+    };
+    for (i, field) in fields.iter().enumerate() {
+        let member = field.ident;
+        let ty = field.ty;
+        let default = match &field.default {
+            None => None,
+            Some(None) => Some(quote!(::core::default::Default::default())),
+            Some(Some(path)) => Some(quote!(#path())),
+        };
+        if field.skipped {
+            out.inits.push(quote!(#member: #default));
+            continue;
+        }
+        let slot = format_ident!("__f{}", i);
+        let name = field.json_name.as_str();
+        out.slots.push(
+            quote!(let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;),
+        );
+        out.arms.push(arm(name, &slot, ty));
+        let absent = default.unwrap_or_else(|| absent(name, ty));
+        out.inits.push(quote! {
+            #member: match #slot {
+                ::core::option::Option::Some(__v) => __v,
+                ::core::option::Option::None => #absent,
+            }
+        });
+    }
+    out
 }
 
 /// `JsonCheck::read_fast` for a type with a generated `FastRead`.

@@ -223,6 +223,28 @@ impl<'de> Reader<'de> {
         }
     }
 
+    /// Between the items of an array or object closed by `close`: skips
+    /// whitespace and the `,` before every item but the `first`; `true` when
+    /// an item follows, `false` once `close` is consumed (leaving the level).
+    #[inline]
+    fn more(&mut self, close: u8, first: bool) -> Result<bool, Fail> {
+        self.ws();
+        match self.peek() {
+            Some(b) if b == close => {
+                self.pos += 1;
+                self.depth -= 1;
+                Ok(false)
+            }
+            Some(b',') if !first => {
+                self.pos += 1;
+                self.ws();
+                Ok(true)
+            }
+            _ if first => Ok(true),
+            _ => Err(Fail),
+        }
+    }
+
     /// Opens an object (one level of depth) for a derived struct.
     ///
     /// # Errors
@@ -319,27 +341,9 @@ impl<'de> Object<'de> {
     /// Malformed JSON, or an escaped name.
     #[inline]
     pub fn next_name(&mut self, r: &mut Reader<'de>) -> Result<Option<&'de [u8]>, Fail> {
-        r.ws();
-        if self.first {
-            self.first = false;
-            if r.peek() == Some(b'}') {
-                r.pos += 1;
-                r.depth -= 1;
-                return Ok(None);
-            }
-        } else {
-            match r.peek() {
-                Some(b',') => {
-                    r.pos += 1;
-                    r.ws();
-                }
-                Some(b'}') => {
-                    r.pos += 1;
-                    r.depth -= 1;
-                    return Ok(None);
-                }
-                _ => return Err(Fail),
-            }
+        let first = std::mem::replace(&mut self.first, false);
+        if !r.more(b'}', first)? {
+            return Ok(None);
         }
         let name = r.name()?;
         r.ws();
@@ -522,28 +526,12 @@ impl<'de, T: FastRead<'de>> FastRead<'de> for Vec<T> {
         r.eat(b'[')?;
         r.enter()?;
         let mut items = Vec::new();
-        r.ws();
-        if r.peek() == Some(b']') {
-            r.pos += 1;
-            r.depth -= 1;
-            return Ok(items);
-        }
-        loop {
+        let mut first = true;
+        while r.more(b']', first)? {
+            first = false;
             items.push(T::fast_read(r)?);
-            r.ws();
-            match r.peek() {
-                Some(b',') => {
-                    r.pos += 1;
-                    r.ws();
-                }
-                Some(b']') => {
-                    r.pos += 1;
-                    r.depth -= 1;
-                    return Ok(items);
-                }
-                _ => return Err(Fail),
-            }
         }
+        Ok(items)
     }
 }
 
