@@ -352,12 +352,7 @@ pub struct Strict<'k, 'de, D> {
 impl<D> Strict<'_, '_, D> {
     /// Wraps the deserializer of a whole document.
     pub(crate) fn new(de: D, max_depth: usize) -> Self {
-        Strict {
-            de,
-            depth: 0,
-            max_depth,
-            key: None,
-        }
+        Strict::at(de, 0, max_depth)
     }
 
     /// Wraps the deserializer of a value `depth` levels down.
