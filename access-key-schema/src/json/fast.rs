@@ -78,28 +78,24 @@ pub struct Reader<'de> {
     max_depth: usize,
 }
 
-/// What a byte means inside a string: `0` ordinary ASCII, [`HIGH`] part of
-/// a multi-byte character (checked by `str::from_utf8` afterwards),
-/// [`QUOTE`] the end, [`OTHER`] an escape or a control character (the serde
-/// tier's business).
+/// What a byte means inside a string: [`ORDINARY`] (any byte of a
+/// multi-byte character included: `str::from_utf8` checks those where it
+/// matters), [`QUOTE`] the end, [`OTHER`] an escape or a control character
+/// (the serde tier's business).
 static STRING_BYTES: [u8; 256] = {
-    let mut table = [0u8; 256];
+    let mut table = [ORDINARY; 256];
     let mut b = 0;
-    while b < 256 {
-        table[b] = if b < 0x20 || b == b'\\' as usize {
-            OTHER
-        } else if b == b'"' as usize {
-            QUOTE
-        } else if b >= 0x80 {
-            HIGH
-        } else {
-            0
-        };
+    while b < 0x20 {
+        table[b] = OTHER;
         b += 1;
     }
+    table[b'\\' as usize] = OTHER;
+    table[b'"' as usize] = QUOTE;
     table
 };
-const HIGH: u8 = 1;
+const ORDINARY: u8 = 0;
+const QUOTE: u8 = 1;
+const OTHER: u8 = 2;
 
 /// The high bit of each byte of `word` that is not ordinary ASCII in a
 /// string (`"`, `\\`, a control character, or not ASCII): the lowest set
@@ -119,8 +115,6 @@ const fn special_bytes(word: u64) -> u64 {
         | word)
         & HIGH_BITS
 }
-const QUOTE: u8 = 2;
-const OTHER: u8 = 3;
 
 impl<'de> Reader<'de> {
     #[inline]
@@ -147,11 +141,17 @@ impl<'de> Reader<'de> {
         }
     }
 
-    /// A string without escapes, as its raw bytes, and whether they are
-    /// all ASCII (otherwise they are not yet known to be UTF-8). Eight
-    /// bytes at a time while they are ordinary ASCII, then byte by byte.
+    /// A string without escapes, as its raw bytes (not yet known to be
+    /// UTF-8): eight bytes at a time while they are ordinary ASCII, then
+    /// byte by byte. For matching against known names: equal to one, the
+    /// bytes are that name; equal to none, they are refused or checked as
+    /// an unknown name, so their encoding only matters then.
+    ///
+    /// # Errors
+    ///
+    /// Not a string, or an escape or control character in it.
     #[inline]
-    fn raw_string(&mut self) -> Result<(&'de [u8], bool), Fail> {
+    pub fn name(&mut self) -> Result<&'de [u8], Fail> {
         self.eat(b'"')?;
         let start = self.pos;
         let mut i = start;
@@ -165,18 +165,15 @@ impl<'de> Reader<'de> {
             }
             i += 8;
         }
-        let mut ascii = true;
         loop {
             match STRING_BYTES[usize::from(*self.bytes.get(i).ok_or(Fail)?)] {
-                0 => {}
-                HIGH => ascii = false,
+                ORDINARY => i += 1,
                 QUOTE => break,
                 _ => return Err(Fail),
             }
-            i += 1;
         }
         self.pos = i + 1;
-        Ok((&self.bytes[start..i], ascii))
+        Ok(&self.bytes[start..i])
     }
 
     /// A string without escapes, borrowed from the input.
@@ -186,20 +183,7 @@ impl<'de> Reader<'de> {
     /// Not a string, an escape or control character in it, invalid UTF-8.
     #[inline]
     pub fn str(&mut self) -> Result<&'de str, Fail> {
-        let (raw, _) = self.raw_string()?;
-        std::str::from_utf8(raw).map_err(|_| Fail)
-    }
-
-    /// A string's raw bytes, to be matched against known ASCII or UTF-8
-    /// names: equal to one, they are that name; equal to none, they are
-    /// refused, so their encoding does not matter.
-    ///
-    /// # Errors
-    ///
-    /// Not a string, or an escape or control character in it.
-    #[inline]
-    pub fn name(&mut self) -> Result<&'de [u8], Fail> {
-        self.raw_string().map(|(raw, _)| raw)
+        std::str::from_utf8(self.name()?).map_err(|_| Fail)
     }
 
     /// `null`, consumed; `false` (nothing consumed) for anything else.
@@ -539,11 +523,12 @@ impl<'de, T: FastRead<'de>> FastRead<'de> for Vec<T> {
 mod tests {
     use super::*;
 
-    /// The first special byte of `bytes` by the table, one byte at a time.
+    /// The first byte of `bytes` that is not ordinary ASCII (by the table,
+    /// one byte at a time), where the eight-byte scan must stop.
     fn first_special(bytes: &[u8; 8]) -> Option<usize> {
         bytes
             .iter()
-            .position(|&b| STRING_BYTES[usize::from(b)] != 0)
+            .position(|&b| !b.is_ascii() || STRING_BYTES[usize::from(b)] != ORDINARY)
     }
 
     fn by_words(bytes: &[u8; 8]) -> Option<usize> {
