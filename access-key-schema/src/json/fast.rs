@@ -3,9 +3,10 @@
 //!
 //! `#[derive(Validate)]` implements [`FastRead`] for a struct (one `match`
 //! per member name, like the member visitor of `json::strict`) and for a
-//! fieldless enum (one `match` on the string's bytes). Member names are
-//! matched as bytes, without a UTF-8 pass; a string value is one table
-//! lookup per byte until its closing quote, then borrowed from the input.
+//! fieldless enum (one `match` on the string's bytes). The document is
+//! checked to be UTF-8 once, up front; then member names are matched as
+//! bytes, and a string value is scanned eight bytes at a time to its closing
+//! quote and borrowed from the input as a `&str`.
 //! A field type without a `FastRead` impl is cut out of the input (its
 //! extent found by [`Reader::serde`]) and read by serde_json behind the
 //! strict wrapper, as the serde tier would.
@@ -57,13 +58,13 @@ pub trait FastRead<'de>: Sized {
 }
 
 /// Reads a whole document: whitespace, one `T`, whitespace, the end.
+///
+/// The document is checked to be UTF-8 once, in one pass (`str::from_utf8`
+/// is fastest on long inputs), so that its strings can be borrowed as `&str`
+/// without a check each: the quotes that delimit them are ASCII, hence
+/// character boundaries. A document that is not UTF-8 is the serde tier's.
 pub fn read_document<'de, T: FastRead<'de>>(bytes: &'de [u8], max_depth: usize) -> Option<T> {
-    let mut r = Reader {
-        bytes,
-        pos: 0,
-        depth: 0,
-        max_depth,
-    };
+    let mut r = Reader::new(std::str::from_utf8(bytes).ok()?, max_depth);
     r.ws();
     let value = T::fast_read(&mut r).ok()?;
     r.ws();
@@ -72,6 +73,7 @@ pub fn read_document<'de, T: FastRead<'de>>(bytes: &'de [u8], max_depth: usize) 
 
 /// The input and a position in it, with the nesting depth there.
 pub struct Reader<'de> {
+    text: &'de str,
     bytes: &'de [u8],
     pos: usize,
     depth: usize,
@@ -79,8 +81,8 @@ pub struct Reader<'de> {
 }
 
 /// What a byte means inside a string: [`ORDINARY`] (any byte of a
-/// multi-byte character included: `str::from_utf8` checks those where it
-/// matters), [`QUOTE`] the end, [`OTHER`] an escape or a control character
+/// multi-byte character included: the whole document is UTF-8),
+/// [`QUOTE`] the end, [`OTHER`] an escape or a control character
 /// (the serde tier's business).
 static STRING_BYTES: [u8; 256] = {
     let mut table = [ORDINARY; 256];
@@ -117,6 +119,16 @@ const fn special_bytes(word: u64) -> u64 {
 }
 
 impl<'de> Reader<'de> {
+    fn new(text: &'de str, max_depth: usize) -> Self {
+        Reader {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            depth: 0,
+            max_depth,
+        }
+    }
+
     #[inline]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
@@ -141,17 +153,22 @@ impl<'de> Reader<'de> {
         }
     }
 
-    /// A string without escapes, as its raw bytes (not yet known to be
-    /// UTF-8): eight bytes at a time while they are ordinary ASCII, then
-    /// byte by byte. For matching against known names: equal to one, the
-    /// bytes are that name; equal to none, they are refused or checked as
-    /// an unknown name, so their encoding only matters then.
+    /// A string without escapes, as its raw bytes, for matching against
+    /// known names. Scanned eight bytes at a time while they are ordinary
+    /// ASCII, then byte by byte.
     ///
     /// # Errors
     ///
     /// Not a string, or an escape or control character in it.
     #[inline]
     pub fn name(&mut self) -> Result<&'de [u8], Fail> {
+        let (start, end) = self.string()?;
+        Ok(&self.bytes[start..end])
+    }
+
+    /// Where the next string's contents start and end.
+    #[inline]
+    fn string(&mut self) -> Result<(usize, usize), Fail> {
         self.eat(b'"')?;
         let start = self.pos;
         let mut i = start;
@@ -173,17 +190,19 @@ impl<'de> Reader<'de> {
             }
         }
         self.pos = i + 1;
-        Ok(&self.bytes[start..i])
+        Ok((start, i))
     }
 
     /// A string without escapes, borrowed from the input.
     ///
     /// # Errors
     ///
-    /// Not a string, an escape or control character in it, invalid UTF-8.
+    /// Not a string, or an escape or control character in it.
     #[inline]
     pub fn str(&mut self) -> Result<&'de str, Fail> {
-        std::str::from_utf8(self.name()?).map_err(|_| Fail)
+        let (start, end) = self.string()?;
+        // Both ends are at ASCII quotes: always boundaries; `get` checks.
+        self.text.get(start..end).ok_or(Fail)
     }
 
     /// `null`, consumed; `false` (nothing consumed) for anything else.
@@ -337,8 +356,7 @@ impl<'de> Object<'de> {
     }
 
     /// Skips the current member, whose `name` is not a field: refused when
-    /// `deny` (`deny_unknown_fields`), when the name is not UTF-8 or was seen
-    /// before; its value is read strictly (depth, repeated names), as the
+    /// `deny` (`deny_unknown_fields`) or when the name was seen before; its value is read strictly (depth, repeated names), as the
     /// serde tier reads an ignored member.
     ///
     /// # Errors
@@ -353,6 +371,7 @@ impl<'de> Object<'de> {
         if deny {
             return Err(Fail);
         }
+        // The document is UTF-8 and `name` lies between two quotes.
         let name = std::str::from_utf8(name).map_err(|_| Fail)?;
         if !self.unknown.insert(name.into()) {
             return Err(Fail);
@@ -568,12 +587,7 @@ mod tests {
         for n in 0..40 {
             for tail in ["\"", "\u{e9}\"", "\\\"\"", "\u{1}\""] {
                 let text = format!("\"{}{tail},", "k".repeat(n));
-                let mut r = Reader {
-                    bytes: text.as_bytes(),
-                    pos: 0,
-                    depth: 0,
-                    max_depth: 8,
-                };
+                let mut r = Reader::new(&text, 8);
                 let got = r.str();
                 match tail {
                     "\"" => assert_eq!(got, Ok(&*"k".repeat(n))),
@@ -588,5 +602,26 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The one UTF-8 pass covers every string: a document with a byte that
+    /// is not UTF-8 anywhere (in a value, a name, an ignored member) is left
+    /// to the serde tier; one without is read, characters of any width
+    /// included.
+    #[test]
+    fn document_is_utf8_checked_once() {
+        assert_eq!(
+            read_document::<String>(b"\"caf\xc3\xa9 \xf0\x9f\x94\x91\"", 8).as_deref(),
+            Some("caf\u{e9} \u{1f511}")
+        );
+        for bad in [
+            &b"\"\xff\""[..],
+            b"\"\xc3\"",
+            b"\"\xed\xa0\x80\"",
+            b" \xff\"x\"",
+        ] {
+            assert_eq!(read_document::<String>(bad, 8), None, "{bad:?}");
+        }
+        assert_eq!(read_document::<Vec<String>>(b"[\"a\",\"\xe9\"]", 8), None);
     }
 }
