@@ -229,11 +229,11 @@ pub fn ndjson(data: &[u8]) {
     let (mut last_line, mut at) = (0u64, 0usize);
     for batch in &sink.0 {
         assert_eq!(batch.error, None, "an in-memory input under the cap");
-        for r in &batch.records {
+        for r in batch.records() {
             records += 1;
             assert!(r.line > last_line && r.line <= lines, "line {}", r.line);
             last_line = r.line;
-            let record = batch.record(r);
+            let record = r.bytes;
             assert!(!is_blank(record), "blank record at line {}", r.line);
             if text.len() <= 1 << 16 {
                 let found = find(&text[at..], record)

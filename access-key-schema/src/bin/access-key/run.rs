@@ -1,159 +1,188 @@
-//! `validate`: the reader → validators → writer pipeline and the output.
+//! `validate`: N threads, each reading a batch, checking it and writing its
+//! reports, and the output.
 //!
-//! With one thread everything runs on the main thread. With N > 1, a reader
-//! thread fills batches (up to 8,192 records or 1 MiB) and N - 1 validator
-//! threads check them; the reader checks a batch itself whenever the
-//! validators' queue is full (reading is much cheaper than checking, so it
-//! would otherwise sit idle, holding a core's share), which makes N threads
-//! checking. The main thread writes results in input order (batches carry
-//! sequence numbers; out-of-order results wait in a small map). Exactly
-//! `2N + 2` batch buffers circulate: the reader takes an empty one from a
-//! bounded channel that the writer refills once a batch is written, so
-//! memory stays constant whatever the input size.
+//! Every thread runs the same loop ([`work`]): take a free slot, read the next
+//! batch into it (the [`Reader`] sits behind a lock and resumes where the last
+//! reader stopped), check its records and format the reports on the same
+//! core, then hand the slot to the in-order writer. The writer is a lock, not
+//! a thread: whoever delivers the next batch in input order writes it, and
+//! any later ones already waiting; a batch that arrives early waits in a small
+//! map. Exactly `2N` slots exist and a thread takes one before it reads, so
+//! memory stays constant whatever the input size. With one thread the loop
+//! runs on the main thread and the locks are never contended.
 
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
+use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TrySendError};
-use std::sync::{Arc, Mutex};
+use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use access_key_schema::ValidationErrors;
 use serde::Serialize;
 
 use crate::args::{Format, Input, ValidateOpts, Validator, LIMITS};
-use crate::input::{read_all, Batch, Sink};
+use crate::input::{Batch, Reader};
 
-/// A validated batch: the invalid records' reports, and the buffer to reuse.
-struct Checked {
+/// A batch and what checking it found: the number of records, the invalid
+/// ones' reports, already formatted, and their count.
+#[derive(Default)]
+struct Slot {
     batch: Batch,
-    invalid: Vec<(u64, ValidationErrors)>,
+    checked: u64,
+    report: Vec<u8>,
+    invalid: u64,
 }
 
-fn check(validator: Validator, batch: Batch) -> Checked {
-    let invalid = batch
-        .records
-        .iter()
-        .filter_map(|r| {
-            validator(batch.record(r), &LIMITS)
-                .err()
-                .map(|e| (r.line, e))
-        })
-        .collect();
-    Checked { batch, invalid }
+/// Checks every record of the slot's batch and formats the reports of the
+/// invalid ones (input `name`).
+fn check(validator: Validator, format: Format, name: &str, slot: &mut Slot) {
+    slot.report.clear();
+    slot.checked = 0;
+    slot.invalid = 0;
+    for r in slot.batch.records() {
+        slot.checked += 1;
+        if let Err(errors) = validator(r.bytes, &LIMITS) {
+            slot.invalid += 1;
+            format_report(format, name, r.line, &errors, &mut slot.report);
+        }
+    }
+}
+
+fn format_report(
+    format: Format,
+    file: &str,
+    line: u64,
+    errors: &ValidationErrors,
+    out: &mut Vec<u8>,
+) {
+    match format {
+        Format::Text => {
+            // Writing to a Vec cannot fail.
+            let _ = writeln!(out, "{file}:{line}: {errors}");
+        }
+        Format::Json => {
+            let report = JsonReport { file, line, errors };
+            if let Err(e) = serde_json::to_writer(&mut *out, &report) {
+                // A report is strings and numbers: this does not happen, but
+                // if it did, a missing line must not pass unnoticed.
+                eprintln!("access-key: cannot write output: {e}");
+                std::process::exit(2);
+            }
+            out.push(b'\n');
+        }
+    }
+}
+
+/// What the threads share.
+struct Shared<'a> {
+    validator: Validator,
+    format: Format,
+    names: &'a [String],
+    /// The reader and the sequence number of the next batch it reads.
+    reader: Mutex<(Reader<'a>, u64)>,
+    writer: Mutex<InOrder<'a>>,
+    free: Mutex<Vec<Slot>>,
+    freed: Condvar,
+}
+
+/// The output, written in input order.
+struct InOrder<'a> {
+    out: Output<'a>,
+    next: u64,
+    early: BTreeMap<u64, Slot>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().expect("no thread panics holding a lock")
 }
 
 /// Runs `validate`; returns the exit status.
 pub fn run(opts: ValidateOpts) -> u8 {
     let names: Vec<String> = opts.inputs.iter().map(Input::name).collect();
     let bytes_read = AtomicU64::new(0);
-    let mut out = Output::new(opts.format, &names, &bytes_read);
-    if opts.threads <= 1 {
-        let mut sink = Sequential {
-            validator: opts.check,
-            out: &mut out,
-        };
-        read_all(
-            &opts.inputs,
-            &names,
-            &mut sink,
-            Batch::default(),
-            &bytes_read,
-        );
-    } else {
-        parallel(&opts, &names, &mut out, &bytes_read);
-    }
+    let threads = opts.threads.max(1);
+    let shared = Shared {
+        validator: opts.check,
+        format: opts.format,
+        names: &names,
+        reader: Mutex::new((Reader::new(&opts.inputs, &names, &bytes_read), 0)),
+        writer: Mutex::new(InOrder {
+            out: Output::new(opts.format, &bytes_read),
+            next: 0,
+            early: BTreeMap::new(),
+        }),
+        free: Mutex::new((0..2 * threads).map(|_| Slot::default()).collect()),
+        freed: Condvar::new(),
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..threads {
+            scope.spawn(|| work(&shared));
+        }
+        work(&shared);
+    });
+    let InOrder { out, early, .. } = shared.writer.into_inner().expect("no thread panicked");
+    debug_assert!(early.is_empty());
     out.finish()
 }
 
-/// One thread: validate and write each batch as soon as it is full.
-struct Sequential<'a, 'b> {
-    validator: Validator,
-    out: &'a mut Output<'b>,
-}
-
-impl Sink for Sequential<'_, '_> {
-    fn flush(&mut self, full: Batch) -> Option<Batch> {
-        let checked = check(self.validator, full);
-        Some(self.out.write(checked))
-    }
-}
-
-/// The reader's side of the pipeline.
-struct Pipe {
-    seq: u64,
-    validator: Validator,
-    work: SyncSender<(u64, Batch)>,
-    done: SyncSender<(u64, Checked)>,
-    empty: Receiver<Batch>,
-}
-
-impl Sink for Pipe {
-    fn flush(&mut self, full: Batch) -> Option<Batch> {
-        let seq = self.seq;
-        self.seq += 1;
-        match self.work.try_send((seq, full)) {
-            Ok(()) => {}
-            // Every validator is busy and one batch waits: check this one here.
-            Err(TrySendError::Full((seq, full))) => {
-                self.done.send((seq, check(self.validator, full))).ok()?;
-            }
-            Err(TrySendError::Disconnected(_)) => return None,
-        }
-        self.empty.recv().ok()
-    }
-}
-
-fn parallel(opts: &ValidateOpts, names: &[String], out: &mut Output<'_>, bytes_read: &AtomicU64) {
-    let buffers = 2 * opts.threads + 2;
-    let (empty_tx, empty_rx) = sync_channel::<Batch>(buffers);
-    for _ in 0..buffers {
-        empty_tx.send(Batch::default()).expect("receiver alive");
-    }
-    // One batch may wait for a validator; more, and the reader checks.
-    let (work_tx, work_rx) = sync_channel::<(u64, Batch)>(1);
-    let work_rx = Arc::new(Mutex::new(work_rx));
-    let (done_tx, done_rx) = sync_channel::<(u64, Checked)>(buffers);
-    let validator = opts.check;
-
-    std::thread::scope(|scope| {
-        let first = empty_rx.recv().expect("buffers were queued");
-        let reader_done = done_tx.clone();
-        scope.spawn(move || {
-            let mut pipe = Pipe {
-                seq: 0,
-                validator,
-                work: work_tx,
-                done: reader_done,
-                empty: empty_rx,
-            };
-            read_all(&opts.inputs, names, &mut pipe, first, bytes_read);
-        });
-        for _ in 1..opts.threads {
-            let work_rx = Arc::clone(&work_rx);
-            let done_tx = done_tx.clone();
-            scope.spawn(move || loop {
-                let job = work_rx.lock().expect("no worker panics").recv();
-                let Ok((seq, batch)) = job else { break };
-                if done_tx.send((seq, check(validator, batch))).is_err() {
-                    break;
+/// One thread's loop: read a batch, check it, deliver it; until the input
+/// ends.
+fn work(shared: &Shared<'_>) {
+    loop {
+        let mut slot = {
+            let mut free = lock(&shared.free);
+            loop {
+                match free.pop() {
+                    Some(slot) => break slot,
+                    // Every slot waits behind a batch still being checked.
+                    None => free = shared.freed.wait(free).expect("no thread panics"),
                 }
-            });
+            }
+        };
+        let seq = {
+            let mut reader = lock(&shared.reader);
+            if !reader.0.fill(&mut slot.batch) {
+                drop(reader);
+                lock(&shared.free).push(slot);
+                shared.freed.notify_one();
+                return;
+            }
+            reader.1 += 1;
+            reader.1 - 1
+        };
+        let name = &shared.names[slot.batch.input];
+        let checking = AssertUnwindSafe(|| check(shared.validator, shared.format, name, &mut slot));
+        if panic::catch_unwind(checking).is_err() {
+            // A bug (the validators never panic on any input; see
+            // SECURITY.md). End the run now: the other threads would wait
+            // for this batch forever.
+            eprintln!("access-key: internal error while checking {name}");
+            std::process::exit(2);
         }
-        drop(done_tx);
 
-        // Write in input order.
-        let mut pending = BTreeMap::new();
-        let mut next = 0u64;
-        for (seq, checked) in done_rx {
-            pending.insert(seq, checked);
-            while let Some(checked) = pending.remove(&next) {
-                let empty = out.write(checked);
-                let _ = empty_tx.send(empty);
-                next += 1;
+        let mut written = Vec::new();
+        {
+            let mut w = lock(&shared.writer);
+            if seq != w.next {
+                w.early.insert(seq, slot);
+                continue;
+            }
+            w.out.write(&mut slot);
+            written.push(slot);
+            w.next += 1;
+            while let Some(mut slot) = {
+                let next = w.next;
+                w.early.remove(&next)
+            } {
+                w.out.write(&mut slot);
+                written.push(slot);
+                w.next += 1;
             }
         }
-    });
+        lock(&shared.free).extend(written);
+        shared.freed.notify_all();
+    }
 }
 
 /// One JSON output line for an invalid record.
@@ -175,8 +204,7 @@ struct JsonSummary {
 /// Writes reports, errors, the progress line and the summary.
 struct Output<'a> {
     format: Format,
-    names: &'a [String],
-    stdout: io::BufWriter<io::StdoutLock<'static>>,
+    stdout: io::BufWriter<io::Stdout>,
     stdout_is_terminal: bool,
     checked: u64,
     invalid: u64,
@@ -185,13 +213,12 @@ struct Output<'a> {
 }
 
 impl<'a> Output<'a> {
-    fn new(format: Format, names: &'a [String], bytes_read: &'a AtomicU64) -> Self {
+    fn new(format: Format, bytes_read: &'a AtomicU64) -> Self {
         let stdout = io::stdout();
         Output {
             format,
-            names,
             stdout_is_terminal: stdout.is_terminal(),
-            stdout: io::BufWriter::with_capacity(64 << 10, stdout.lock()),
+            stdout: io::BufWriter::with_capacity(64 << 10, stdout),
             checked: 0,
             invalid: 0,
             io_errors: false,
@@ -199,33 +226,17 @@ impl<'a> Output<'a> {
         }
     }
 
-    /// Writes one batch's results; returns its emptied buffer for reuse.
-    fn write(&mut self, checked: Checked) -> Batch {
-        let Checked { mut batch, invalid } = checked;
-        let names = self.names;
-        let name = &names[batch.input];
-        self.checked += batch.records.len() as u64;
-        self.invalid += invalid.len() as u64;
-        if !invalid.is_empty() {
+    /// Writes one batch's reports and error, then empties the slot.
+    fn write(&mut self, slot: &mut Slot) {
+        let batch = &mut slot.batch;
+        self.checked += slot.checked;
+        self.invalid += slot.invalid;
+        if !slot.report.is_empty() {
             if self.stdout_is_terminal {
                 self.progress.clear();
             }
-            for (line, errors) in &invalid {
-                let result = match self.format {
-                    Format::Text => writeln!(self.stdout, "{name}:{line}: {errors}"),
-                    Format::Json => {
-                        let report = JsonReport {
-                            file: name,
-                            line: *line,
-                            errors,
-                        };
-                        serde_json::to_writer(&mut self.stdout, &report)
-                            .map_err(io::Error::from)
-                            .and_then(|()| self.stdout.write_all(b"\n"))
-                    }
-                };
-                self.check_output(result);
-            }
+            let result = self.stdout.write_all(&slot.report);
+            self.check_output(result);
             if self.stdout_is_terminal && self.progress.enabled {
                 let result = self.stdout.flush();
                 self.check_output(result);
@@ -240,7 +251,10 @@ impl<'a> Output<'a> {
         }
         self.progress.tick(self.checked);
         batch.clear();
-        batch
+        slot.report.clear();
+        if slot.report.capacity() > 4 << 20 {
+            slot.report.shrink_to(1 << 20);
+        }
     }
 
     /// Output that cannot be written ends the run at once: status 2, with a
