@@ -433,10 +433,11 @@ fn malformed_and_non_utf8_lines_are_invalid_records_and_the_run_continues() {
     assert_eq!(values[3], json!({"checked": 4, "valid": 1, "invalid": 3}));
 }
 
-/// 70,000 lines (nine batches), every 7th invalid (three different ways),
-/// checked with two validator threads (the reader checks some batches
-/// itself, the other thread the rest): reports come out in input order with
-/// the right lines, exactly as with one thread.
+/// 70,000 lines (about ten 1 MiB batches), every 7th invalid (three
+/// different ways), checked with two threads (each reads and checks batches
+/// of its own; whichever delivers the next one in input order writes it):
+/// reports come out in input order with the right lines, exactly as with
+/// one thread.
 #[test]
 fn multi_threaded_run_keeps_input_order() {
     let mut text = String::new();
