@@ -74,7 +74,6 @@ pub fn read_document<'de, T: FastRead<'de>>(bytes: &'de [u8], max_depth: usize) 
 /// The input and a position in it, with the nesting depth there.
 pub struct Reader<'de> {
     text: &'de str,
-    bytes: &'de [u8],
     pos: usize,
     depth: usize,
     max_depth: usize,
@@ -122,7 +121,6 @@ impl<'de> Reader<'de> {
     fn new(text: &'de str, max_depth: usize) -> Self {
         Reader {
             text,
-            bytes: text.as_bytes(),
             pos: 0,
             depth: 0,
             max_depth,
@@ -130,8 +128,13 @@ impl<'de> Reader<'de> {
     }
 
     #[inline]
+    fn bytes(&self) -> &'de [u8] {
+        self.text.as_bytes()
+    }
+
+    #[inline]
     fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.pos).copied()
+        self.bytes().get(self.pos).copied()
     }
 
     /// Skips JSON whitespace.
@@ -163,7 +166,7 @@ impl<'de> Reader<'de> {
     #[inline]
     pub fn name(&mut self) -> Result<&'de [u8], Fail> {
         let (start, end) = self.string()?;
-        Ok(&self.bytes[start..end])
+        Ok(&self.bytes()[start..end])
     }
 
     /// Where the next string's contents start and end.
@@ -172,7 +175,7 @@ impl<'de> Reader<'de> {
         self.eat(b'"')?;
         let start = self.pos;
         let mut i = start;
-        while let Some(chunk) = self.bytes.get(i..i + 8) {
+        while let Some(chunk) = self.bytes().get(i..i + 8) {
             let word = u64::from_le_bytes(chunk.try_into().map_err(|_| Fail)?);
             let special = special_bytes(word);
             if special != 0 {
@@ -183,7 +186,7 @@ impl<'de> Reader<'de> {
             i += 8;
         }
         loop {
-            match STRING_BYTES[usize::from(*self.bytes.get(i).ok_or(Fail)?)] {
+            match STRING_BYTES[usize::from(*self.bytes().get(i).ok_or(Fail)?)] {
                 ORDINARY => i += 1,
                 QUOTE => break,
                 _ => return Err(Fail),
@@ -208,7 +211,7 @@ impl<'de> Reader<'de> {
     /// `null`, consumed; `false` (nothing consumed) for anything else.
     #[inline]
     fn null(&mut self) -> bool {
-        let null = self.bytes[self.pos..].starts_with(b"null");
+        let null = self.bytes()[self.pos..].starts_with(b"null");
         if null {
             self.pos += 4;
         }
@@ -273,7 +276,7 @@ impl<'de> Reader<'de> {
     /// Whatever serde_json or `T` refuses.
     pub fn serde<T: Deserialize<'de>>(&mut self) -> Result<T, Fail> {
         let end = self.extent()?;
-        let mut de = serde_json::Deserializer::from_slice(&self.bytes[self.pos..end]);
+        let mut de = serde_json::Deserializer::from_slice(&self.bytes()[self.pos..end]);
         let value =
             T::deserialize(Strict::at(&mut de, self.depth, self.max_depth)).map_err(|_| Fail)?;
         de.end().map_err(|_| Fail)?;
@@ -287,7 +290,7 @@ impl<'de> Reader<'de> {
     /// bound: serde_json reads the slice, and the caller then checks what
     /// follows it, so a malformed value fails either way.
     fn extent(&self) -> Result<usize, Fail> {
-        let bytes = self.bytes;
+        let bytes = self.bytes();
         let mut i = self.pos;
         let mut open = 0usize;
         loop {
@@ -448,7 +451,7 @@ impl<'de> FastRead<'de> for Timestamp {
 impl<'de> FastRead<'de> for bool {
     #[inline]
     fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
-        let rest = &r.bytes[r.pos..];
+        let rest = &r.bytes()[r.pos..];
         if rest.starts_with(b"true") {
             r.pos += 4;
             Ok(true)
@@ -472,7 +475,7 @@ impl Reader<'_> {
         let start = self.pos + usize::from(negative);
         let mut i = start;
         let mut n = 0u64;
-        while let Some(d @ b'0'..=b'9') = self.bytes.get(i).copied() {
+        while let Some(d @ b'0'..=b'9') = self.bytes().get(i).copied() {
             n = n
                 .checked_mul(10)
                 .and_then(|n| n.checked_add(u64::from(d - b'0')))
@@ -480,9 +483,9 @@ impl Reader<'_> {
             i += 1;
         }
         let digits = i - start;
-        let leading_zero = digits > 1 && self.bytes[start] == b'0';
+        let leading_zero = digits > 1 && self.bytes()[start] == b'0';
         let minus_zero = negative && n == 0;
-        let more = matches!(self.bytes.get(i), Some(b'.' | b'e' | b'E'));
+        let more = matches!(self.bytes().get(i), Some(b'.' | b'e' | b'E'));
         if digits == 0 || leading_zero || minus_zero || more {
             return Err(Fail);
         }

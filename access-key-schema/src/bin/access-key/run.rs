@@ -86,11 +86,21 @@ struct Shared<'a> {
     freed: Condvar,
 }
 
-/// The output, written in input order.
+/// The output, written in input order: checked batches wait in `early`
+/// until every one before them is written.
 struct InOrder<'a> {
     out: Output<'a>,
     next: u64,
     early: BTreeMap<u64, Slot>,
+}
+
+impl InOrder<'_> {
+    /// The batch to write next, if it has arrived.
+    fn take_next(&mut self) -> Option<Slot> {
+        let slot = self.early.remove(&self.next)?;
+        self.next += 1;
+        Some(slot)
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -161,27 +171,20 @@ fn work(shared: &Shared<'_>) {
             std::process::exit(2);
         }
 
-        let mut written = Vec::new();
-        {
-            let mut w = lock(&shared.writer);
-            if seq != w.next {
-                w.early.insert(seq, slot);
-                continue;
-            }
+        // Whoever delivers the next batch in order writes it and any later
+        // ones already waiting.
+        let mut w = lock(&shared.writer);
+        w.early.insert(seq, slot);
+        let mut freed = false;
+        while let Some(mut slot) = w.take_next() {
             w.out.write(&mut slot);
-            written.push(slot);
-            w.next += 1;
-            while let Some(mut slot) = {
-                let next = w.next;
-                w.early.remove(&next)
-            } {
-                w.out.write(&mut slot);
-                written.push(slot);
-                w.next += 1;
-            }
+            lock(&shared.free).push(slot);
+            freed = true;
         }
-        lock(&shared.free).extend(written);
-        shared.freed.notify_all();
+        drop(w);
+        if freed {
+            shared.freed.notify_all();
+        }
     }
 }
 
