@@ -71,7 +71,10 @@ use serde::{Deserialize, Serialize, Serializer};
 /// ECMA-262 (with or without the `u` flag), Python's `re.search` and Go's RE2
 /// all read it the same way. The only unbounded quantifier is the fraction's
 /// `[0-9]+`, which is not nested inside another quantifier, so backtracking
-/// engines match in linear time.
+/// engines match in linear time. No quantifier is nested in another at all
+/// (star height 1): the optional fraction is `(?:\.[0-9]+|)`, not
+/// `(?:\.[0-9]+)?`, so star-height screens (safe-regex, used by z-schema)
+/// accept the pattern.
 ///
 /// One engine difference remains: Python's `$` also matches just before a
 /// final `"\n"`. The JSON Schema produced by [`Timestamp`]'s `JsonSchema`
@@ -92,8 +95,11 @@ pub const PATTERN: &str = concat!(
     ")",
     // Time of day, no leap second.
     "T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]",
-    // Optional fraction of at least one digit.
-    "(?:\\.[0-9]+)?",
+    // Optional fraction of at least one digit, written as an alternation
+    // with the empty string rather than `(?:...)?`: the same language, but
+    // star height 1, which regex screens such as safe-regex (z-schema)
+    // require; they count `?` around the group's `+` as a nested repetition.
+    "(?:\\.[0-9]+|)",
     // Time zone.
     "(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])$",
 );
@@ -1140,11 +1146,105 @@ mod tests {
         // Apart from the sign class, the only '+' is the fraction's `[0-9]+`.
         let without_sign_class = PATTERN.replace("[+-]", "");
         assert_eq!(without_sign_class.matches('+').count(), 1);
-        assert!(PATTERN.contains("(?:\\.[0-9]+)?"));
+        assert!(PATTERN.contains(FRACTION));
         // Every group is non-capturing.
         assert_eq!(PATTERN.matches('(').count(), PATTERN.matches("(?:").count());
         // The only escape is `\.`, which every engine reads alike.
         assert_eq!(PATTERN.matches('\\').count(), 1);
+    }
+
+    /// The optional fraction as emitted, and as it was written before the
+    /// star-height rewrite.
+    const FRACTION: &str = "(?:\\.[0-9]+|)";
+    const FRACTION_BEFORE: &str = "(?:\\.[0-9]+)?";
+
+    /// Star height as safe-regex (z-schema's screen) counts it: every
+    /// repetition (`?`, `*`, `+`, `{n}`, `{n,m}`) adds one to the height of
+    /// what it repeats. Returns (star height, number of repetitions).
+    fn star_height(pattern: &str) -> (usize, usize) {
+        use regex_syntax::ast::{parse::Parser, Ast};
+        fn walk(ast: &Ast, depth: usize, max: &mut usize, reps: &mut usize) {
+            match ast {
+                Ast::Repetition(r) => {
+                    *reps += 1;
+                    *max = (*max).max(depth + 1);
+                    walk(&r.ast, depth + 1, max, reps);
+                }
+                Ast::Group(g) => walk(&g.ast, depth, max, reps),
+                Ast::Alternation(a) => a.asts.iter().for_each(|x| walk(x, depth, max, reps)),
+                Ast::Concat(c) => c.asts.iter().for_each(|x| walk(x, depth, max, reps)),
+                _ => {}
+            }
+        }
+        let ast = Parser::new().parse(pattern).expect("pattern parses");
+        let (mut max, mut reps) = (0, 0);
+        walk(&ast, 0, &mut max, &mut reps);
+        (max, reps)
+    }
+
+    #[test]
+    fn star_height_counts_nested_repetitions() {
+        assert_eq!(star_height(FRACTION_BEFORE), (2, 2));
+        assert_eq!(star_height(FRACTION), (1, 1));
+        assert_eq!(star_height("^(?:a{2}(?:b|c)+)$"), (1, 2));
+        assert_eq!(star_height("^(?:(?:a*)b)+$"), (2, 2));
+    }
+
+    /// z-schema refuses a schema whose patterns fail safe-regex: star height
+    /// above 1, or more than 25 repetitions in one pattern.
+    #[test]
+    fn pattern_has_star_height_one() {
+        let (height, reps) = star_height(PATTERN);
+        assert_eq!(height, 1, "a quantifier nested in another: {PATTERN}");
+        assert!(reps <= 25, "{reps} repetitions");
+    }
+
+    /// The star-height rewrite keeps the language. (1) It changed one
+    /// subexpression and nothing else: the pattern as it was is PATTERN with
+    /// FRACTION put back as FRACTION_BEFORE. (2) The two subexpressions are
+    /// the same language: their minimal automata have at most 4 states each
+    /// (start, after `.`, in digits, dead) over the letter classes `.`,
+    /// `[0-9]` and anything else, so agreeing on every string of up to
+    /// 4 + 4 - 1 = 7 letters of those classes proves them equal (Moore); equal
+    /// sublanguages substituted into the same context give equal languages.
+    /// (3) As a check of (1) and (2), the old and the new pattern agree on
+    /// every sweep and mutation string the parser equivalence uses.
+    #[test]
+    fn fraction_rewrite_keeps_the_language() {
+        assert_eq!(PATTERN.matches(FRACTION).count(), 1);
+        assert!(!PATTERN.contains(FRACTION_BEFORE));
+        let before_text = PATTERN.replacen(FRACTION, FRACTION_BEFORE, 1);
+        assert_eq!(before_text.len(), PATTERN.len());
+
+        let new = Regex::new(&format!("^{FRACTION}$")).unwrap();
+        let old = Regex::new(&format!("^{FRACTION_BEFORE}$")).unwrap();
+        let letters = ['.', '0', '9', '/', ':', 'a'];
+        let mut strings = vec![String::new()];
+        let mut checked = 0;
+        for _ in 0..=7 {
+            let mut next = Vec::new();
+            for s in &strings {
+                assert_eq!(new.is_match(s), old.is_match(s), "{s:?}");
+                checked += 1;
+                for c in letters {
+                    next.push(format!("{s}{c}"));
+                }
+            }
+            strings = next;
+        }
+        assert_eq!(checked, (0..=7).map(|n| 6usize.pow(n)).sum::<usize>());
+
+        let before = Regex::new(&before_text).unwrap();
+        let after = pattern();
+        let mut all = date_sweep();
+        all.extend(time_sweep());
+        all.extend(mutations());
+        let mut accepted = 0;
+        for s in &all {
+            assert_eq!(after.is_match(s), before.is_match(s), "{s:?}");
+            accepted += usize::from(after.is_match(s));
+        }
+        assert!(accepted > 10_000 && accepted < all.len(), "{accepted}");
     }
 
     // ----- equivalence between `parse` and `PATTERN` -----
