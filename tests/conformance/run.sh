@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# Cross-language conformance: do Python and JavaScript validators, given our
+# Cross-language conformance: do Python, JavaScript and Go validators, given our
 # emitted draft 2020-12 schemas, accept/reject exactly what the Rust code does?
 #
 # Usage: tests/conformance/run.sh SCHEMA_DIR     (e.g. schema/ after `cargo xtask schema`)
 #
 # Reads every SCHEMA_DIR/*.vectors.json ({"schema": ..., "cases": [{description,
-# payload, valid}]}, `valid` = Rust verdict), runs 3 Python and 4 JS validator
-# configurations on each, prints a table and the first disagreements, runs the
-# README examples, and ends with `conformance: N passed, M failed`.
+# payload, valid}]}, `valid` = Rust verdict), runs 5 Python, 7 JS and 2 Go
+# validator configurations on each, prints a table and the first
+# disagreements, runs the README examples, and ends with
+# `conformance: N passed, M failed`.
 # Exit 0 iff every run agrees with Rust on every case and every example behaves.
+#
+# Needs python3 (venv), node + npm, and Go with gojsonschema from Debian
+# (apt-get install golang-go golang-github-xeipuuv-gojsonschema-dev; built
+# offline, GO111MODULE=off, from /usr/share/gocode).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -42,12 +47,22 @@ fi
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
-# --- run both runners in parallel (2 cores) --------------------------------------
-py_rc=0 js_rc=0
+# --- Go: gojsonschema from Debian's package, built offline -----------------------
+gopath=/usr/share/gocode
+command -v go > /dev/null && [[ -d "$gopath/src/github.com/xeipuuv/gojsonschema" ]] \
+  || install_failed "Go: apt-get install golang-go golang-github-xeipuuv-gojsonschema-dev"
+gojsonschema_version="$(dpkg-query -W -f='${Version}' golang-github-xeipuuv-gojsonschema-dev 2>/dev/null || echo unknown)"
+(cd "$here/go" && GO111MODULE=off GOPATH="$gopath" GOCACHE="$tmp/gocache" GOFLAGS= \
+  go build -o "$tmp/go-runner" runner.go >&2) || install_failed "go build of go/runner.go"
+
+# --- run the runners in parallel (2 cores) ---------------------------------------
+py_rc=0 js_rc=0 go_rc=0
 "$venv/bin/python" "$here/runner.py" "$schema_dir" "$tmp/python.json" & py_pid=$!
 node "$here/runner.mjs" "$schema_dir" "$tmp/javascript.json" & js_pid=$!
+"$tmp/go-runner" "$schema_dir" "$tmp/go.json" "$gojsonschema_version" & go_pid=$!
 wait "$py_pid" || py_rc=$?
 wait "$js_pid" || js_rc=$?
+wait "$go_pid" || go_rc=$?
 
 # --- README examples: one valid and one invalid payload each ---------------------
 : > "$tmp/examples.tsv"
@@ -72,5 +87,5 @@ done
 # --- table, disagreements, final line (always printed) ---------------------------
 rc=0
 "$venv/bin/python" "$here/report.py" "$tmp/examples.tsv" \
-  "$tmp/python.json:$py_rc" "$tmp/javascript.json:$js_rc" || rc=$?
+  "$tmp/python.json:$py_rc" "$tmp/javascript.json:$js_rc" "$tmp/go.json:$go_rc" || rc=$?
 exit "$rc"

@@ -12,6 +12,8 @@ import { fileURLToPath } from "node:url";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import * as hyperjump from "@hyperjump/json-schema/draft-2020-12";
+import { Validator as CfworkerValidator } from "@cfworker/json-schema";
+import ZSchema from "z-schema";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const MAX_KEPT = 20;
@@ -38,11 +40,40 @@ const hyperjumpFactory = async (schema) => {
   return (instance) => validator(instance).valid;
 };
 
+// @cfworker/json-schema has no switch for formats: it always asserts the
+// ones it knows (date-time among them), so it runs in that one configuration.
+// Not short-circuiting: every keyword is evaluated, as in the other configs.
+const cfworkerFactory = (schema) => {
+  const validator = new CfworkerValidator(schema, "2020-12", false);
+  return (instance) => validator.validate(instance).valid;
+};
+
+// z-schema (draft 2020-12 by default since v12). `formatAssertions: false`
+// makes format an annotation; `null` (its default) always asserts it.
+// validateSchema() is where it refuses a schema (it screens every pattern
+// with safe-regex2: star height above 1 is refused).
+const zschemaFactory = (formats) => (schema) => {
+  const z = ZSchema.create({ safe: true, formatAssertions: formats ? null : false });
+  const compiled = z.validateSchema(schema);
+  if (!compiled.valid) {
+    const first = compiled.err?.details?.[0];
+    throw new Error(`z-schema refused the schema: ${first?.code} ${first?.message ?? ""}`.slice(0, 300));
+  }
+  return (instance) => {
+    const result = z.validate(instance, schema);
+    if (!result.valid && result.err?.name !== "ValidateError") throw result.err;
+    return result.valid;
+  };
+};
+
 // Order matters: `hyperjump` must run before `hyperjump+formats` loads the
 // format plugin and flips the (global) format-assertion switch.
 const CONFIGS = [
   ["ajv", ajvFactory(false)],
   ["ajv+formats", ajvFactory(true)],
+  ["cfworker+formats", cfworkerFactory],
+  ["z-schema", zschemaFactory(false)],
+  ["z-schema+formats", zschemaFactory(true)],
   ["hyperjump", hyperjumpFactory, async () => {}],
   ["hyperjump+formats", hyperjumpFactory, async () => {
     await import("@hyperjump/json-schema/formats");
@@ -66,14 +97,28 @@ const loaded = files.map((name) => {
   }
 });
 
+// Each configuration is what its name says: a "+formats" one rejects a string
+// that only `format: date-time` rules out, the others accept it.
+const FORMAT_PROBE = { $schema: "https://json-schema.org/draft/2020-12/schema", type: "string", format: "date-time" };
+const checkConfig = async (impl, factory) => {
+  try {
+    const asserts = (await factory(structuredClone(FORMAT_PROBE)))("not a date-time") === false;
+    return asserts === impl.endsWith("+formats") ? null
+      : `configuration check: format is ${asserts ? "" : "not "}asserted, against the configuration's name`;
+  } catch (e) {
+    return `configuration check failed: ${e.message}`;
+  }
+};
+
 const results = [];
 for (const [impl, factory, setup] of CONFIGS) {
   if (setup) await setup();
+  const configError = await checkConfig(impl, factory);
   for (const file of loaded) {
     const rec = { file: file.name, implementation: impl, cases: file.cases?.length ?? 0,
-      accepted: 0, rejected: 0, disagreements: 0, examples: [], error: file.loadError ?? null };
+      accepted: 0, rejected: 0, disagreements: 0, examples: [], error: file.loadError ?? configError };
     results.push(rec);
-    if (file.loadError) continue;
+    if (rec.error) continue;
     let isValid;
     try {
       isValid = await factory(structuredClone(file.schema)); // a fresh copy: no validator sees another's mutations
@@ -100,6 +145,7 @@ for (const [impl, factory, setup] of CONFIGS) {
   }
 }
 
-const versions = Object.fromEntries(["ajv", "ajv-formats", "@hyperjump/json-schema", "@hyperjump/json-schema-formats"]
+const versions = Object.fromEntries(["ajv", "ajv-formats", "@hyperjump/json-schema", "@hyperjump/json-schema-formats",
+  "@cfworker/json-schema", "z-schema"]
   .map((p) => [p, readJson(join(here, "node_modules", p, "package.json")).version]));
 writeFileSync(outPath, JSON.stringify({ runner: "javascript", versions, notes: [], results }));

@@ -16,7 +16,10 @@ from importlib import metadata
 from pathlib import Path
 
 import fastjsonschema
+import jschon
+from jschon.vocabulary.format import format_validator
 from jsonschema import Draft202012Validator
+from rfc3339_validator import validate_rfc3339
 
 MAX_KEPT = 20  # disagreements kept per (file, configuration)
 
@@ -61,17 +64,64 @@ def make_fastjsonschema(schema):
     return is_valid
 
 
+# jschon ships no date-time checker: it asserts a format only when one is
+# registered and enabled in the catalog. Register the same RFC 3339 checker
+# that python-jsonschema uses, and enable it in a second catalog only, so
+# `jschon` keeps format an annotation and `jschon+formats` asserts it.
+@format_validator("date-time")
+def _jschon_date_time(value):
+    if not validate_rfc3339(value):
+        raise ValueError("not an RFC 3339 date-time")
+
+
+jschon.create_catalog("2020-12", name="jschon")
+jschon.create_catalog("2020-12", name="jschon+formats").enable_formats("date-time")
+
+
+def make_jschon(schema, formats):
+    compiled = jschon.JSONSchema(schema, catalog="jschon+formats" if formats else "jschon")
+    meta = compiled.validate()  # the schema against its metaschema
+    if not meta.valid:
+        raise ValueError(f"metaschema validation failed: {meta.output('basic')!r:.300}")
+
+    def is_valid(instance):
+        return compiled.evaluate(jschon.JSON(instance)).valid
+
+    return is_valid
+
+
 CONFIGS = [
     ("py-jsonschema", lambda s: make_jsonschema(s, formats=False)),
     ("py-jsonschema+formats", lambda s: make_jsonschema(s, formats=True)),
-    ("fastjsonschema", make_fastjsonschema),
+    # fastjsonschema asserts formats by default (use_formats=True).
+    ("fastjsonschema+formats", make_fastjsonschema),
+    ("jschon", lambda s: make_jschon(s, formats=False)),
+    ("jschon+formats", lambda s: make_jschon(s, formats=True)),
 ]
 
+# Each configuration is what its name says: a "+formats" one rejects a string
+# that only `format: date-time` rules out, the others accept it.
+FORMAT_PROBE = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+                "type": "string", "format": "date-time"}
 
-def run_config(name, factory, schema, cases, vectors_name):
+
+def check_config(name, factory):
+    try:
+        asserts = factory(dict(FORMAT_PROBE))("not a date-time") is False
+    except Exception as e:
+        return f"configuration check failed: {type(e).__name__}: {e}"
+    if asserts != name.endswith("+formats"):
+        return (f"configuration check: format is {'' if asserts else 'not '}asserted, "
+                "against the configuration's name")
+    return None
+
+
+def run_config(name, factory, schema, cases, vectors_name, config_error):
     rec = {"file": vectors_name, "implementation": name, "cases": len(cases),
            "accepted": 0, "rejected": 0, "disagreements": 0, "examples": [],
-           "error": None}
+           "error": config_error}
+    if config_error:
+        return rec
     try:
         is_valid = factory(schema)
     except Exception as e:  # compile failure
@@ -98,6 +148,7 @@ def run_config(name, factory, schema, cases, vectors_name):
 def main():
     schema_dir, out = Path(sys.argv[1]), Path(sys.argv[2])
     results, notes = [], []
+    config_errors = {name: check_config(name, factory) for name, factory in CONFIGS}
     for vf in sorted(schema_dir.glob("*.vectors.json")):
         try:
             vectors, dups = read_json(vf)
@@ -116,8 +167,9 @@ def main():
             notes.append(f"{vf.name}: {dups} payload object(s) with duplicate keys "
                          "(JSON validators keep the last value; serde rejects them)")
         for name, factory in CONFIGS:
-            results.append(run_config(name, factory, schema, cases, vf.name))
-    versions = {p: metadata.version(p) for p in ("jsonschema", "fastjsonschema", "rfc3339-validator")}
+            results.append(run_config(name, factory, schema, cases, vf.name, config_errors[name]))
+    versions = {p: metadata.version(p)
+                for p in ("jsonschema", "fastjsonschema", "rfc3339-validator", "jschon")}
     out.write_text(json.dumps({"runner": "python", "versions": versions, "notes": notes,
                                "results": results}, ensure_ascii=False))
 
