@@ -26,51 +26,192 @@ fn read_json(path: &str) -> Value {
     serde_json::from_str(&text).expect(path)
 }
 
-/// Every case of every committed vectors file, through the `jsonschema`
-/// crate with `format` asserted and not: 0 disagreements with the verdict
-/// the Rust derive gave.
-#[test]
-fn jsonschema_crate_agrees_with_rust_on_every_vector() {
-    let mut files = 0;
+/// Every committed vectors file: its name, its schema and its cases.
+fn vectors_files() -> Vec<(String, Value, Vec<Value>)> {
+    let mut files = Vec::new();
     for entry in std::fs::read_dir(root().join("schema")).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         if !name.ends_with(".vectors.json") {
             continue;
         }
-        files += 1;
         let vectors = read_json(&format!("schema/{name}"));
         let schema = read_json(&format!("schema/{}", vectors["schema"].as_str().unwrap()));
-        let cases = vectors["cases"].as_array().unwrap();
+        let cases = vectors["cases"].as_array().unwrap().clone();
         assert!(cases.len() >= 2000, "{name}: {} cases", cases.len());
-        for formats in [false, true] {
-            let validator = jsonschema::options()
-                .should_validate_formats(formats)
-                .build(&schema)
-                .expect("the emitted schema compiles");
-            let mut disagreements = Vec::new();
-            let mut accepted = 0;
-            for case in cases {
-                let got = validator.is_valid(&case["payload"]);
-                accepted += usize::from(got);
-                if Some(got) != case["valid"].as_bool() {
-                    disagreements.push(case["description"].as_str().unwrap().to_owned());
-                }
-            }
-            println!(
-                "{name} jsonschema-rs formats={formats}: {} cases, {accepted} accepted, {} disagreements",
-                cases.len(),
-                disagreements.len()
-            );
-            assert!(
-                disagreements.is_empty(),
-                "{name} formats={formats}: {} disagreements, first: {:?}",
-                disagreements.len(),
-                &disagreements[..disagreements.len().min(10)]
-            );
+        files.push((name, schema, cases));
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    assert!(!files.is_empty(), "no vectors files under schema/");
+    files
+}
+
+/// Runs every case through `is_valid` and fails on any disagreement with
+/// the verdict the Rust derive gave.
+fn assert_agrees(
+    name: &str,
+    implementation: &str,
+    cases: &[Value],
+    is_valid: impl Fn(&Value) -> bool,
+) {
+    let mut disagreements = Vec::new();
+    let mut accepted = 0;
+    for case in cases {
+        let got = is_valid(&case["payload"]);
+        accepted += usize::from(got);
+        if Some(got) != case["valid"].as_bool() {
+            disagreements.push(case["description"].as_str().unwrap().to_owned());
         }
     }
-    assert!(files >= 1, "no vectors files under schema/");
+    println!(
+        "{name} {implementation}: {} cases, {accepted} accepted, {} disagreements",
+        cases.len(),
+        disagreements.len()
+    );
+    assert!(
+        disagreements.is_empty(),
+        "{name} {implementation}: {} disagreements, first: {:?}",
+        disagreements.len(),
+        &disagreements[..disagreements.len().min(10)]
+    );
+}
+
+/// A schema that only `format: date-time` can fail, and a string it fails:
+/// a configuration asserting formats must reject it, one that does not must
+/// accept it.
+const FORMAT_PROBE: (&str, &str) = (
+    r#"{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "string", "format": "date-time"}"#,
+    r#""not a date-time""#,
+);
+
+/// Every case of every committed vectors file, through the `jsonschema`
+/// crate with `format` asserted and not: 0 disagreements with the verdict
+/// the Rust derive gave.
+#[test]
+fn jsonschema_crate_agrees_with_rust_on_every_vector() {
+    let build = |schema: &Value, formats: bool| {
+        jsonschema::options()
+            .should_validate_formats(formats)
+            .build(schema)
+            .expect("the emitted schema compiles")
+    };
+    for formats in [false, true] {
+        let probe = build(&serde_json::from_str(FORMAT_PROBE.0).unwrap(), formats);
+        let instance = serde_json::from_str(FORMAT_PROBE.1).unwrap();
+        assert_eq!(probe.is_valid(&instance), !formats, "formats={formats}");
+    }
+    for (name, schema, cases) in vectors_files() {
+        for formats in [false, true] {
+            let validator = build(&schema, formats);
+            let label = format!("jsonschema-rs formats={formats}");
+            assert_agrees(&name, &label, &cases, |p| validator.is_valid(p));
+        }
+    }
+}
+
+/// boon, a second Rust implementation (its own `$ref` resolution, regex
+/// translation and format checks), on every case, formats asserted and not.
+#[test]
+fn boon_agrees_with_rust_on_every_vector() {
+    let build = |name: &str, schema: &Value, formats: bool| {
+        let mut compiler = boon::Compiler::new();
+        if formats {
+            compiler.enable_format_assertions();
+        }
+        let url = format!("https://conformance.invalid/{name}");
+        compiler.add_resource(&url, schema.clone()).unwrap();
+        let mut schemas = boon::Schemas::new();
+        let index = compiler
+            .compile(&url, &mut schemas)
+            .unwrap_or_else(|e| panic!("{name}: boon refuses the schema: {e}"));
+        move |instance: &Value| schemas.validate(instance, index).is_ok()
+    };
+    for formats in [false, true] {
+        let probe = build(
+            "probe.json",
+            &serde_json::from_str(FORMAT_PROBE.0).unwrap(),
+            formats,
+        );
+        let instance = serde_json::from_str(FORMAT_PROBE.1).unwrap();
+        assert_eq!(probe(&instance), !formats, "formats={formats}");
+    }
+    for (name, schema, cases) in vectors_files() {
+        for formats in [false, true] {
+            let is_valid = build(&name, &schema, formats);
+            assert_agrees(&name, &format!("boon formats={formats}"), &cases, is_valid);
+        }
+    }
+}
+
+/// Star height as safe-regex (z-schema's pattern screen) counts it: every
+/// repetition adds one to the height of what it repeats. z-schema refuses a
+/// schema with a pattern of height above 1 or with more than 25 repetitions.
+fn star_height(pattern: &str) -> (usize, usize) {
+    use regex_syntax::ast::{parse::Parser, Ast};
+    fn walk(ast: &Ast, depth: usize, max: &mut usize, reps: &mut usize) {
+        match ast {
+            Ast::Repetition(r) => {
+                *reps += 1;
+                *max = (*max).max(depth + 1);
+                walk(&r.ast, depth + 1, max, reps);
+            }
+            Ast::Group(g) => walk(&g.ast, depth, max, reps),
+            Ast::Alternation(a) => a.asts.iter().for_each(|x| walk(x, depth, max, reps)),
+            Ast::Concat(c) => c.asts.iter().for_each(|x| walk(x, depth, max, reps)),
+            _ => {}
+        }
+    }
+    let ast = Parser::new().parse(pattern).expect("pattern parses");
+    let (mut max, mut reps) = (0, 0);
+    walk(&ast, 0, &mut max, &mut reps);
+    (max, reps)
+}
+
+/// Every `pattern` keyword of a schema (not a property that happens to be
+/// named `pattern`).
+fn patterns(schema: &Value, out: &mut Vec<String>) {
+    match schema {
+        Value::Object(map) => {
+            for (key, value) in map {
+                match (key.as_str(), value) {
+                    ("pattern", Value::String(p)) => out.push(p.clone()),
+                    ("properties" | "$defs", Value::Object(named)) => {
+                        named.values().for_each(|s| patterns(s, out))
+                    }
+                    _ => patterns(value, out),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|s| patterns(s, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_emitted_pattern_has_star_height_one() {
+    assert_eq!(
+        star_height(r"^(?:\.[0-9]+)?$"),
+        (2, 2),
+        "the screen counts `?`"
+    );
+    let mut checked = 0;
+    for entry in std::fs::read_dir(root().join("schema")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if !name.ends_with(".schema.json") {
+            continue;
+        }
+        let mut found = Vec::new();
+        patterns(&read_json(&format!("schema/{name}")), &mut found);
+        for p in found {
+            let (height, reps) = star_height(&p);
+            assert!(
+                height <= 1 && reps <= 25,
+                "{name}: {p:?} has star height {height}, {reps} repetitions"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 30, "{checked} patterns");
 }
 
 #[test]
