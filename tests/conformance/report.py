@@ -18,6 +18,7 @@ PAYLOAD_CHARS = 200
 def main():
     examples_tsv, runner_args = sys.argv[1], sys.argv[2:]
     rows, failures_extra, versions, notes = [], [], {}, []
+    languages = {"python": "Python", "javascript": "JavaScript", "go": "Go", "rust": "Rust"}
     for arg in runner_args:
         path, rc = arg.rsplit(":", 1)
         try:
@@ -29,19 +30,26 @@ def main():
             failures_extra.append(f"{data.get('runner')} runner exited {rc}")
         versions.update(data.get("versions", {}))
         notes += data.get("notes", [])
-        rows += data["results"]
+        language = languages.get(data.get("runner"), data.get("runner", "?"))
+        rows += [dict(r, language=language) for r in data["results"]]
 
     if not rows and not failures_extra:
         failures_extra.append("no *.vectors.json results at all")
-    rows.sort(key=lambda r: (r["file"], r["implementation"]))
-    header = ("file", "implementation", "cases", "accepted", "rejected", "disagreements")
-    table = [header] + [(r["file"], r["implementation"], str(r["cases"]), str(r["accepted"]),
-                         str(r["rejected"]),
+    rows.sort(key=lambda r: (r["file"], r["language"], r["implementation"]))
+    # A Markdown table: README's conformance table is this output, verbatim.
+    header = ("vectors file", "language", "implementation", "cases", "accepted", "rejected",
+              "disagreements")
+    table = [header] + [(r["file"], r["language"], r["implementation"], str(r["cases"]),
+                         str(r["accepted"]), str(r["rejected"]),
                          "ERROR" if r["error"] else str(r["disagreements"])) for r in rows]
     widths = [max(len(t[i]) for t in table) for i in range(len(header))]
-    for t in table:
-        print("  ".join(c.ljust(w) if i < 2 else c.rjust(w)
-                        for i, (c, w) in enumerate(zip(t, widths))))
+    text_columns = 3
+    for n, t in enumerate(table):
+        print("| " + " | ".join(c.ljust(w) if i < text_columns else c.rjust(w)
+                                for i, (c, w) in enumerate(zip(t, widths))) + " |")
+        if n == 0:
+            print("|" + "|".join("-" * (w + 1) + (":" if i >= text_columns else "-")
+                                 for i, w in enumerate(widths)) + "|")
     print()
 
     passed = sum(1 for r in rows if not r["error"] and r["disagreements"] == 0)

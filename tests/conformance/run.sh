@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
-# Cross-language conformance: do Python, JavaScript and Go validators, given our
+# Cross-language conformance: do Python, JavaScript, Go and Rust validators, given our
 # emitted draft 2020-12 schemas, accept/reject exactly what the Rust code does?
 #
 # Usage: tests/conformance/run.sh SCHEMA_DIR     (e.g. schema/ after `cargo xtask schema`)
 #
 # Reads every SCHEMA_DIR/*.vectors.json ({"schema": ..., "cases": [{description,
-# payload, valid}]}, `valid` = Rust verdict), runs 5 Python, 7 JS and 2 Go
-# validator configurations on each, prints a table and the first
-# disagreements, runs the README examples, and ends with
-# `conformance: N passed, M failed`.
+# payload, valid}]}, `valid` = Rust verdict), runs 5 Python, 7 JS, 2 Go and
+# 4 Rust validator configurations on each, prints a Markdown table (README's
+# conformance table) and the first disagreements, runs the README examples,
+# and ends with `conformance: N passed, M failed`.
 # Exit 0 iff every run agrees with Rust on every case and every example behaves.
 #
 # Needs python3 (venv), node + npm, and Go with gojsonschema from Debian
-# (apt-get install golang-go golang-github-xeipuuv-gojsonschema-dev; built
-# offline, GO111MODULE=off, from /usr/share/gocode).
+# (golang-go golang-github-xeipuuv-gojsonschema-dev, apt-get installed here
+# when missing and run as root; built offline, GO111MODULE=off, from
+# /usr/share/gocode).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -48,21 +49,39 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
 # --- Go: gojsonschema from Debian's package, built offline -----------------------
+# Installed here when missing and we are root (as the pip and npm pins are);
+# otherwise the failure says what to install.
 gopath=/usr/share/gocode
-command -v go > /dev/null && [[ -d "$gopath/src/github.com/xeipuuv/gojsonschema" ]] \
-  || install_failed "Go: apt-get install golang-go golang-github-xeipuuv-gojsonschema-dev"
+go_packages=(golang-go golang-github-xeipuuv-gojsonschema-dev)
+have_go() { command -v go > /dev/null && [[ -d "$gopath/src/github.com/xeipuuv/gojsonschema" ]]; }
+if ! have_go; then
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get > /dev/null; then
+    echo "conformance: apt-get install ${go_packages[*]}" >&2
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${go_packages[@]}"; } >&2 \
+      || install_failed "apt-get install ${go_packages[*]}"
+  fi
+  have_go || install_failed "Go: apt-get install ${go_packages[*]} (as root)"
+fi
 gojsonschema_version="$(dpkg-query -W -f='${Version}' golang-github-xeipuuv-gojsonschema-dev 2>/dev/null || echo unknown)"
 (cd "$here/go" && GO111MODULE=off GOPATH="$gopath" GOCACHE="$tmp/gocache" GOFLAGS= \
   go build -o "$tmp/go-runner" runner.go >&2) || install_failed "go build of go/runner.go"
 
+# --- Rust: the jsonschema crate and boon (also asserted by tests/schema.rs) ------
+rust_runner="$(cd "$here/../.." && cargo build -q -p access-key-tests --example conformance_rust \
+  --message-format=json | "$venv/bin/python" -c \
+  'import json, sys; print([m for m in map(json.loads, sys.stdin) if m.get("executable")][-1]["executable"])')" \
+  || install_failed "cargo build --example conformance_rust"
+
 # --- run the runners in parallel (2 cores) ---------------------------------------
-py_rc=0 js_rc=0 go_rc=0
+py_rc=0 js_rc=0 go_rc=0 rs_rc=0
 "$venv/bin/python" "$here/runner.py" "$schema_dir" "$tmp/python.json" & py_pid=$!
 node "$here/runner.mjs" "$schema_dir" "$tmp/javascript.json" & js_pid=$!
 "$tmp/go-runner" "$schema_dir" "$tmp/go.json" "$gojsonschema_version" & go_pid=$!
+"$rust_runner" "$schema_dir" "$tmp/rust.json" & rs_pid=$!
 wait "$py_pid" || py_rc=$?
 wait "$js_pid" || js_rc=$?
 wait "$go_pid" || go_rc=$?
+wait "$rs_pid" || rs_rc=$?
 
 # --- README examples: one valid and one invalid payload each ---------------------
 : > "$tmp/examples.tsv"
@@ -87,5 +106,6 @@ done
 # --- table, disagreements, final line (always printed) ---------------------------
 rc=0
 "$venv/bin/python" "$here/report.py" "$tmp/examples.tsv" \
-  "$tmp/python.json:$py_rc" "$tmp/javascript.json:$js_rc" "$tmp/go.json:$go_rc" || rc=$?
+  "$tmp/python.json:$py_rc" "$tmp/javascript.json:$js_rc" "$tmp/go.json:$go_rc" \
+  "$tmp/rust.json:$rs_rc" || rc=$?
 exit "$rc"
