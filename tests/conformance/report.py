@@ -1,6 +1,11 @@
 """Merge the runners' results and print the conformance table.
 
-Usage: report.py EXAMPLES.tsv RESULTS.json:RC [RESULTS.json:RC ...]
+Usage: report.py [--readme README.md] EXAMPLES.tsv RESULTS.json:RC [RESULTS.json:RC ...]
+
+With --readme, README's conformance table (the Markdown table whose header
+starts `| vectors file |`) must be exactly the table printed here, or that
+counts as one failure; with CONFORMANCE_UPDATE_README=1 in the environment the
+table in README is rewritten instead.
 
 RC is the runner's exit status; a runner that crashed (non-zero, or no results
 file) counts as one failed run. EXAMPLES.tsv holds `name<TAB>expected<TAB>got`
@@ -8,6 +13,7 @@ exit codes for the README examples. Exits 1 if anything failed.
 """
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -15,8 +21,33 @@ MAX_SHOWN = 20
 PAYLOAD_CHARS = 200
 
 
+def check_readme(readme, table_lines):
+    """None if README's conformance table is `table_lines`, else why not."""
+    lines = Path(readme).read_text(encoding="utf-8").splitlines(keepends=True)
+    starts = [i for i, l in enumerate(lines) if l.startswith("| vectors file ")]
+    if len(starts) != 1:
+        return f"{readme}: {len(starts)} conformance tables (header `| vectors file |`), expected 1"
+    start = end = starts[0]
+    while end < len(lines) and lines[end].startswith("|"):
+        end += 1
+    wanted = [l + "\n" for l in table_lines]
+    if lines[start:end] == wanted:
+        return None
+    if os.environ.get("CONFORMANCE_UPDATE_README") == "1":
+        lines[start:end] = wanted
+        Path(readme).write_text("".join(lines), encoding="utf-8")
+        print(f"note: rewrote the conformance table in {readme}")
+        return None
+    return (f"{readme}'s conformance table is not this run's table: rerun with "
+            "CONFORMANCE_UPDATE_README=1 to rewrite it")
+
+
 def main():
-    examples_tsv, runner_args = sys.argv[1], sys.argv[2:]
+    args = sys.argv[1:]
+    readme = None
+    if args[:1] == ["--readme"]:
+        readme, args = args[1], args[2:]
+    examples_tsv, runner_args = args[0], args[1:]
     rows, failures_extra, versions, notes = [], [], {}, []
     languages = {"python": "Python", "javascript": "JavaScript", "go": "Go", "rust": "Rust"}
     for arg in runner_args:
@@ -44,13 +75,19 @@ def main():
                          "ERROR" if r["error"] else str(r["disagreements"])) for r in rows]
     widths = [max(len(t[i]) for t in table) for i in range(len(header))]
     text_columns = 3
+    table_lines = []
     for n, t in enumerate(table):
-        print("| " + " | ".join(c.ljust(w) if i < text_columns else c.rjust(w)
-                                for i, (c, w) in enumerate(zip(t, widths))) + " |")
+        table_lines.append("| " + " | ".join(c.ljust(w) if i < text_columns else c.rjust(w)
+                                             for i, (c, w) in enumerate(zip(t, widths))) + " |")
         if n == 0:
-            print("|" + "|".join("-" * (w + 1) + (":" if i >= text_columns else "-")
-                                 for i, w in enumerate(widths)) + "|")
+            table_lines.append("|" + "|".join("-" * (w + 1) + (":" if i >= text_columns else "-")
+                                              for i, w in enumerate(widths)) + "|")
+    print("\n".join(table_lines))
     print()
+    if readme:
+        stale = check_readme(readme, table_lines)
+        if stale:
+            failures_extra.append(stale)
 
     passed = sum(1 for r in rows if not r["error"] and r["disagreements"] == 0)
     failed = len(rows) - passed

@@ -1,9 +1,10 @@
 """Python half of the conformance suite.
 
-Usage: runner.py SCHEMA_DIR OUT.json
+Usage: runner.py SCHEMA_DIR OUT.json [CONFIGURATION ...]
 
 For every SCHEMA_DIR/*.vectors.json, compiles the referenced schema with each
-Python configuration and compares each validator's verdict with the Rust
+Python configuration (or only those named, so run.sh can spread them over
+two processes) and compares each validator's verdict with the Rust
 verdict (`valid`) recorded in the vectors file. Writes one result record per
 (file, configuration) to OUT.json; a configuration that fails to compile or
 raises while validating is recorded with `error` (never aborts the others).
@@ -146,9 +147,13 @@ def run_config(name, factory, schema, cases, vectors_name, config_error):
 
 
 def main():
-    schema_dir, out = Path(sys.argv[1]), Path(sys.argv[2])
+    schema_dir, out, only = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3:]
+    unknown = set(only) - {name for name, _ in CONFIGS}
+    if unknown:
+        raise SystemExit(f"unknown configuration(s): {sorted(unknown)}")
+    configs = [(name, f) for name, f in CONFIGS if not only or name in only]
     results, notes = [], []
-    config_errors = {name: check_config(name, factory) for name, factory in CONFIGS}
+    config_errors = {name: check_config(name, factory) for name, factory in configs}
     for vf in sorted(schema_dir.glob("*.vectors.json")):
         try:
             vectors, dups = read_json(vf)
@@ -158,7 +163,7 @@ def main():
                 if not isinstance(c.get("valid"), bool) or "payload" not in c:
                     raise ValueError(f"malformed case: {c!r:.200}")
         except Exception as e:
-            for name, _ in CONFIGS:
+            for name, _ in configs:
                 results.append({"file": vf.name, "implementation": name, "cases": 0,
                                 "accepted": 0, "rejected": 0, "disagreements": 0,
                                 "examples": [], "error": f"cannot load vectors: {e}"})
@@ -166,7 +171,7 @@ def main():
         if dups:
             notes.append(f"{vf.name}: {dups} payload object(s) with duplicate keys "
                          "(JSON validators keep the last value; serde rejects them)")
-        for name, factory in CONFIGS:
+        for name, factory in configs:
             results.append(run_config(name, factory, schema, cases, vf.name, config_errors[name]))
     versions = {p: metadata.version(p)
                 for p in ("jsonschema", "fastjsonschema", "rfc3339-validator", "jschon")}
