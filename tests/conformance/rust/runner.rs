@@ -69,8 +69,11 @@ fn read_json(path: &Path) -> Result<Value, String> {
     serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// A vectors file's schema and cases, or why they could not be read.
+type Loaded = Result<(Value, Vec<Value>), String>;
+
 /// A vectors file's schema and cases.
-fn load(dir: &Path, name: &str) -> Result<(Value, Vec<Value>), String> {
+fn load(dir: &Path, name: &str) -> Loaded {
     let vectors = read_json(&dir.join(name))?;
     let schema_name = vectors["schema"].as_str().ok_or("no `schema` member")?;
     let schema = read_json(&dir.join(schema_name))?;
@@ -111,7 +114,7 @@ fn main() {
         .filter(|n| n.ends_with(".vectors.json"))
         .collect();
     names.sort();
-    let files: Vec<(String, Result<(Value, Vec<Value>), String>)> = names
+    let files: Vec<(String, Loaded)> = names
         .into_iter()
         .map(|n| {
             let l = load(dir, &n);
