@@ -63,7 +63,7 @@ if ! have_go; then
   have_go || install_failed "Go: apt-get install ${go_packages[*]} (as root)"
 fi
 gojsonschema_version="$(dpkg-query -W -f='${Version}' golang-github-xeipuuv-gojsonschema-dev 2>/dev/null || echo unknown)"
-(cd "$here/go" && GO111MODULE=off GOPATH="$gopath" GOCACHE="$tmp/gocache" GOFLAGS= \
+(cd "$here/go" && GO111MODULE=off GOPATH="$gopath" GOCACHE="$here/go/.cache" GOFLAGS= \
   go build -o "$tmp/go-runner" runner.go >&2) || install_failed "go build of go/runner.go"
 
 # --- Rust: the jsonschema crate and boon (also asserted by tests/schema.rs) ------
