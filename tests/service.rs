@@ -951,3 +951,88 @@ async fn openapi_json_is_the_committed_document_of_the_routes() {
         json!(["LimitExceeded"])
     );
 }
+
+/// README's "Publishing your service's contract" lines, compiled, served,
+/// and found verbatim in the README.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn readme_contract_snippet() {
+    use access_key_schema::axum::AwsError;
+    use access_key_schema::{ListAccessKeysRequest, ListAccessKeysResponse};
+    use axum::extract::State;
+
+    #[derive(Clone)]
+    struct AppState;
+    async fn list_access_keys(
+        State(_): State<AppState>,
+        ValidJson(_): ValidJson<ListAccessKeysRequest>,
+    ) -> ValidJson<ListAccessKeysResponse> {
+        ValidJson(ListAccessKeysResponse {
+            access_key_metadata: vec![],
+            is_truncated: false,
+            marker: None,
+        })
+    }
+    async fn create_access_key(
+        ValidJson(_): ValidJson<CreateAccessKeyRequest>,
+    ) -> Result<ValidJson<CreateAccessKeyResponse>, AwsError> {
+        Err(AwsError::new(StatusCode::NOT_FOUND, "NoSuchEntity", "no"))
+    }
+    let state = AppState;
+
+    // ---- README's lines
+    use access_key_schema::openapi::ApiRouter;
+
+    let (router, api) = ApiRouter::new()
+        .post("/ListAccessKeys", list_access_keys) // async fn(.., ValidJson<Req>) -> ValidJson<Resp> (or Result<_, AwsError>)
+        .post_with("/CreateAccessKey", create_access_key, |op| {
+            op.error(
+                StatusCode::NOT_FOUND,
+                "NoSuchEntity",
+                "The user does not exist.",
+            ) // your AwsErrors, by status
+        })
+        .finish("My service", "1.0.0");
+    let app = router.route("/openapi.json", api.get()).with_state(state); // api.to_pretty_json() to write it to a file
+                                                                          // ----
+
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+    for line in [
+        "let (router, api) = ApiRouter::new()",
+        r#"    .post("/ListAccessKeys", list_access_keys)"#,
+        r#"    .post_with("/CreateAccessKey", create_access_key, |op| {"#,
+        r#"        op.error(StatusCode::NOT_FOUND, "NoSuchEntity", "The user does not exist.")"#,
+        r#"    .finish("My service", "1.0.0");"#,
+        r#"let app = router.route("/openapi.json", api.get()).with_state(state);"#,
+    ] {
+        assert!(readme.contains(line), "README lacks {line:?}");
+    }
+
+    let svc = start_router(app).await;
+    let req = Request::get(format!("http://{}/openapi.json", svc.addr))
+        .body(Full::new(Bytes::new()))
+        .unwrap();
+    let res = svc.client.request(req).await.unwrap();
+    let doc: Value =
+        serde_json::from_slice(&res.into_body().collect().await.unwrap().to_bytes()).unwrap();
+    assert_eq!(doc, api.to_value());
+    assert_eq!(doc["info"]["title"], "My service");
+    let ops = &doc["paths"];
+    assert_eq!(
+        ops["/ListAccessKeys"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+            ["$ref"],
+        "#/components/schemas/ListAccessKeysRequest"
+    );
+    assert!(ops["/ListAccessKeys"]["post"]["responses"]["404"].is_null());
+    assert_eq!(
+        ops["/CreateAccessKey"]["post"]["responses"]["404"]["content"]["application/json"]
+            ["schema"]["properties"]["__type"]["enum"],
+        json!(["NoSuchEntity"])
+    );
+    let reply = svc.call("CreateAccessKey", "{}").await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        svc.call("ListAccessKeys", "{}").await.status,
+        StatusCode::OK
+    );
+}
