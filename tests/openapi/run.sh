@@ -9,9 +9,11 @@
 #      response_schema_conformance, not_a_server_error, status codes, content
 #      types, unsupported methods, ...; expected statuses in schemathesis.toml),
 #      in deterministic mode with a bounded number of examples per operation;
-#   4. a control: schemathesis against a deliberately wrong copy of the
-#      document (MaxItems widened to 0..=2000) must report a failure, so a
-#      passing run means the checks ran;
+#   4. two controls: schemathesis against deliberately wrong copies of the
+#      document (MaxItems widened to 0..=2000; UserName narrowed to 3
+#      characters) must report positive_data_acceptance and
+#      negative_data_rejection failures, so a passing run means those checks
+#      ran and can fail;
 #   5. stops the service, prints a result per step and
 #      `openapi: N passed, M failed`; exits 0 iff every step passed.
 #
@@ -143,27 +145,47 @@ if [[ "$st_rc" -ne 0 ]]; then
   sed -n '/FAILURES/,$p' "$tmp/schemathesis.out" | head -80 | sed 's/^/    /'
 fi
 
-# --- control: a wrong document must fail ------------------------------------------
-"$py" - "$tmp/openapi.json" "$tmp/wrong.json" <<'EOF'
+# --- controls: a wrong document must fail ----------------------------------------
+# wrong.py DOC OUT SCHEMA MEMBER KEY=VALUE...: a copy of DOC with the string or
+# integer branch of a component's member changed.
+cat > "$tmp/wrong.py" <<'EOF'
 import json, sys
-doc = json.load(open(sys.argv[1], encoding="utf-8"))
-max_items = doc["components"]["schemas"]["ListAccessKeysRequest"]["properties"]["MaxItems"]
-# The service enforces 1..=1000; this copy promises 0..=2000.
-for branch in max_items.get("anyOf", [max_items]):
-    if branch.get("type") == "integer":
-        branch["minimum"], branch["maximum"] = 0, 2000
-json.dump(doc, open(sys.argv[2], "w", encoding="utf-8"))
+doc_in, out, schema, member, *changes = sys.argv[1:]
+doc = json.load(open(doc_in, encoding="utf-8"))
+prop = doc["components"]["schemas"][schema]["properties"][member]
+for branch in prop.get("anyOf", [prop]):
+    if branch.get("type") in ("string", "integer"):
+        for change in changes:
+            key, value = change.split("=")
+            branch[key] = int(value)
+json.dump(doc, open(out, "w", encoding="utf-8"))
 EOF
-if "${st[@]}" --phases coverage --include-operation-id ListAccessKeys \
-  --checks positive_data_acceptance --url "$base" "$tmp/wrong.json" > "$tmp/control.out" 2>&1; then
-  result "control: a document that promises MaxItems 0..=2000 fails" FAIL
-  tail -20 "$tmp/control.out" | sed 's/^/    /'
-elif grep -q "Schema-valid request rejected" "$tmp/control.out"; then
-  result "control: a document that promises MaxItems 0..=2000 fails" ok
-else
-  result "control: a document that promises MaxItems 0..=2000 fails (for another reason)" FAIL
-  tail -20 "$tmp/control.out" | sed 's/^/    /'
-fi
+control() { # name operation-id check expected-failure-title schema member changes...
+  local name="$1" op="$2" check="$3" title="$4"
+  shift 4
+  "$py" "$tmp/wrong.py" "$tmp/openapi.json" "$tmp/wrong.json" "$@"
+  if "${st[@]}" --phases coverage --include-operation-id "$op" --checks "$check" \
+    --url "$base" "$tmp/wrong.json" > "$tmp/control.out" 2>&1; then
+    result "control: $name" FAIL
+    tail -20 "$tmp/control.out" | sed 's/^/    /'
+  elif grep -q "$title" "$tmp/control.out"; then
+    result "control: $name" ok
+  else
+    result "control: $name (failed for another reason)" FAIL
+    tail -20 "$tmp/control.out" | sed 's/^/    /'
+  fi
+}
+# The service enforces MaxItems 1..=1000: a document promising 0..=2000 is
+# caught by positive_data_acceptance.
+control "a document promising MaxItems 0..=2000 fails" ListAccessKeys \
+  positive_data_acceptance "Schema-valid request rejected" \
+  ListAccessKeysRequest MaxItems minimum=0 maximum=2000
+# The service allows user names of 128 characters: a document forbidding
+# more than 3 is caught by negative_data_rejection (the service's 404 for an
+# unknown 4-character user is not a rejection).
+control "a document limiting UserName to 3 characters fails" CreateAccessKey \
+  negative_data_rejection "Schema-violating request accepted" \
+  CreateAccessKeyRequest UserName maxLength=3
 
 # --- the service answered everything without a crash -------------------------------
 if kill -0 "$server_pid" 2>/dev/null && ! grep -q "panicked" "$tmp/server.log"; then
