@@ -46,7 +46,7 @@
 //! component is the type's schema file with its `$defs` moved out and their
 //! `$ref`s pointing at the components; every keyword (the anchored portable
 //! patterns, the trailing-newline guards, `enum`s, bounds, `$comment`s) is
-//! kept. `tests/schema.rs` compares the two.
+//! kept (a unit test of this module compares every component with its file).
 //!
 //! # Why not `aide`
 //!
