@@ -212,6 +212,11 @@ impl OpenApiBuilder {
 
     /// Documents `POST path`: a `ValidJson<Req>` body answered by a `200`
     /// with a `Resp` body, the extractor's rejections, and `op`'s errors.
+    ///
+    /// # Panics
+    ///
+    /// If `path` does not start with `/` or has a parameter or wildcard
+    /// (`/users/{id}`): the document has no parameters to describe them.
     pub fn post<Req: JsonSchema, Resp: JsonSchema>(self, path: &str, op: Operation) -> Self {
         self.post_schemas(
             path,
@@ -228,6 +233,12 @@ impl OpenApiBuilder {
         response: impl FnOnce(&mut SchemaGenerator) -> Value,
         op: Operation,
     ) -> Self {
+        // As axum's `route` does for a bad path: a mistake in the program,
+        // found when the router is built.
+        assert!(
+            path.starts_with('/') && !path.contains(['{', '}', '*']),
+            "openapi: `{path}`: only fixed paths are documented (no `{{param}}` or wildcard)"
+        );
         let request = request(&mut self.generator);
         let response = response(&mut self.generator);
         let operation = operation(path, request, response, op);
@@ -472,6 +483,10 @@ where
     /// Routes `POST path` to `handler` and documents it: the request body
     /// is its `ValidJson<Req>` argument, the `200` body its `ValidJson<R>`
     /// output, plus the extractor's `400`/`413`/`415`.
+    ///
+    /// # Panics
+    ///
+    /// As [`OpenApiBuilder::post`], for a path with a parameter or wildcard.
     pub fn post<H, T, M>(self, path: &str, handler: H) -> Self
     where
         H: Handler<T, S> + DescribeHandler<M>,
@@ -634,6 +649,12 @@ mod tests {
         let id = &components["UpdateAccessKeyRequest"]["properties"]["AccessKeyId"];
         assert_eq!(id["pattern"], "^[0-9A-Z\\x5Fa-z]+$");
         assert_eq!(id["not"]["pattern"], "\n$");
+    }
+
+    #[test]
+    #[should_panic(expected = "only fixed paths are documented")]
+    fn paths_with_parameters_are_refused() {
+        let _ = ApiRouter::<()>::new().post("/users/{id}", create);
     }
 
     #[test]
