@@ -69,7 +69,9 @@ use ::axum::Router;
 use schemars::{JsonSchema, SchemaGenerator};
 use serde_json::{json, Map, Value};
 
-use crate::axum::{AwsError, ValidJson, ValidJsonRejection, VALIDATION_EXCEPTION};
+#[cfg(doc)]
+use crate::axum::{AwsError, ValidJsonRejection};
+use crate::axum::{ValidJson, VALIDATION_EXCEPTION};
 
 /// The OpenAPI version the document declares.
 pub const OPENAPI_VERSION: &str = "3.1.0";
@@ -102,16 +104,10 @@ impl<T: JsonSchema> DescribeResponse for ValidJson<T> {
     }
 }
 
-/// The error side is documented with [`Operation::error`]: an `AwsError`'s
-/// status and `__type` are only known at run time.
-impl<T: DescribeResponse> DescribeResponse for Result<T, AwsError> {
-    fn response_schema(generator: &mut SchemaGenerator) -> Value {
-        T::response_schema(generator)
-    }
-}
-
-/// Every operation already documents the extractor's rejections.
-impl<T: DescribeResponse> DescribeResponse for Result<T, ValidJsonRejection> {
+/// The error side (an [`AwsError`], a [`ValidJsonRejection`], your own
+/// error type) is documented with [`Operation::error`]: its statuses and
+/// `__type`s are only known at run time.
+impl<T: DescribeResponse, E: IntoResponse> DescribeResponse for Result<T, E> {
     fn response_schema(generator: &mut SchemaGenerator) -> Value {
         T::response_schema(generator)
     }
