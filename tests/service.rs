@@ -24,7 +24,7 @@ use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
-#[path = "../access-key-schema/examples/iam_service.rs"]
+#[path = "../access-key-schema/examples/iam_service/service.rs"]
 #[allow(dead_code)]
 mod iam_service;
 
@@ -331,7 +331,8 @@ async fn requests_without_user_name_act_for_the_caller() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn list_pages_with_marker_and_max_items() {
-    let svc = start().await;
+    // Seven keys: more than IAM's quota of two allows, to page through.
+    let svc = start_router(iam_service::app_with_quota(7)).await;
     let mut created = Vec::new();
     for _ in 0..7 {
         created.push(svc.create("Bob").await.access_key.access_key_id);
@@ -660,6 +661,9 @@ async fn a_thousand_concurrent_mixed_requests() {
                 }
             };
             match kind {
+                0 if reply.status == StatusCode::CONFLICT => {
+                    assert_eq!(reply.json["__type"], "LimitExceeded", "{}", reply.text);
+                }
                 0 => {
                     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
                     let created =
@@ -707,12 +711,19 @@ async fn a_thousand_concurrent_mixed_requests() {
     }
     let elapsed = started.elapsed();
     assert_eq!(answered, TOTAL);
-    assert_eq!(created.len(), TOTAL / 8);
+    // 125 concurrent creates for Bob: exactly the quota got through, the
+    // others were 409 `LimitExceeded`.
+    assert_eq!(created.len(), iam_service::MAX_KEYS_PER_USER);
     assert!(elapsed < Duration::from_secs(60), "took {elapsed:?}");
 
     // Every created key is there, once; and the service still serves.
     created.sort();
     assert_eq!(svc.list_all("Bob", 1000).await, created);
+    let body = json!({"UserName": "Bob", "AccessKeyId": created[0]}).to_string();
+    assert_eq!(
+        svc.call("DeleteAccessKey", body).await.status,
+        StatusCode::OK
+    );
     let id = svc.create("Bob").await.access_key.access_key_id;
     assert!(svc.list_all("Bob", 1000).await.contains(&id));
 }
@@ -816,4 +827,212 @@ async fn readme_snippet() {
         .call("CreateAccessKey", r#"{"UserName": "B o b"}"#)
         .await;
     assert_validation_exception(&reply, StatusCode::BAD_REQUEST);
+}
+
+// ---- Quota and the published contract --------------------------------------
+
+/// IAM's quota: two keys per user; a third is a 409 `LimitExceeded` that
+/// changes nothing, and deleting a key frees its slot. However many creates
+/// a client sends, the store holds at most two keys per existing user.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_keys_per_user_then_limit_exceeded() {
+    let svc = start().await;
+    let first = svc.create("Alice").await.access_key.access_key_id;
+    let second = svc.create("Alice").await.access_key.access_key_id;
+    let third = svc
+        .call("CreateAccessKey", r#"{"UserName": "Alice"}"#)
+        .await;
+    assert_eq!(third.status, StatusCode::CONFLICT, "{}", third.text);
+    assert_eq!(third.content_type.as_deref(), Some("application/json"));
+    assert_eq!(
+        third.json,
+        json!({"__type": "LimitExceeded", "message": "Cannot exceed quota for AccessKeysPerUser: 2"})
+    );
+    let mut both = vec![first.clone(), second.clone()];
+    both.sort();
+    assert_eq!(svc.list_all("Alice", 10).await, both);
+
+    let body = json!({"UserName": "Alice", "AccessKeyId": first}).to_string();
+    assert_eq!(
+        svc.call("DeleteAccessKey", body).await.status,
+        StatusCode::OK
+    );
+    let replacement = svc.create("Alice").await.access_key.access_key_id;
+    let mut now = vec![second, replacement];
+    now.sort();
+    assert_eq!(svc.list_all("Alice", 10).await, now);
+
+    // A hostile client: many creates for every user and for the caller.
+    for _ in 0..20 {
+        for body in [
+            r#"{"UserName": "Admin"}"#,
+            r#"{"UserName": "Bob"}"#,
+            r#"{"UserName": "Alice"}"#,
+            "{}",
+        ] {
+            let reply = svc.call("CreateAccessKey", body).await;
+            assert!(
+                matches!(reply.status, StatusCode::OK | StatusCode::CONFLICT),
+                "{}",
+                reply.text
+            );
+            if reply.status == StatusCode::OK {
+                let created = from_json::<CreateAccessKeyResponse>(reply.text.as_bytes()).unwrap();
+                let secret = created.access_key.secret_access_key.expose_secret();
+                secrets().lock().unwrap().push(secret.to_owned());
+            }
+        }
+    }
+    for user in iam_service::USERS {
+        assert_eq!(
+            svc.list_all(user, 1000).await.len(),
+            iam_service::MAX_KEYS_PER_USER,
+            "{user}"
+        );
+    }
+}
+
+/// `GET /openapi.json` serves the document the routes were built with,
+/// which is the committed `schema/openapi.json`; every documented operation
+/// is routed, and answers with a status the document lists.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn openapi_json_is_the_committed_document_of_the_routes() {
+    let svc = start().await;
+    let req = Request::get(format!("http://{}/openapi.json", svc.addr))
+        .body(Full::new(Bytes::new()))
+        .unwrap();
+    let res = svc.client.request(req).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.headers()["content-type"].to_str().unwrap(),
+        "application/json"
+    );
+    let served: Value =
+        serde_json::from_slice(&res.into_body().collect().await.unwrap().to_bytes()).unwrap();
+    assert_eq!(served, iam_service::openapi().to_value());
+    let committed = concat!(env!("CARGO_MANIFEST_DIR"), "/../schema/openapi.json");
+    let committed: Value =
+        serde_json::from_str(&std::fs::read_to_string(committed).unwrap()).unwrap();
+    assert_eq!(served, committed, "run `cargo xtask schema`");
+    assert_eq!(served["openapi"], "3.1.0");
+
+    let paths = served["paths"].as_object().unwrap();
+    let ops: Vec<&str> = paths.keys().map(String::as_str).collect();
+    assert_eq!(
+        ops,
+        [
+            "/CreateAccessKey",
+            "/ListAccessKeys",
+            "/UpdateAccessKey",
+            "/DeleteAccessKey"
+        ]
+    );
+    for (path, item) in paths {
+        let responses = item["post"]["responses"].as_object().unwrap();
+        for expected in ["200", "400", "404", "413", "415"] {
+            assert!(responses.contains_key(expected), "{path} {expected}");
+        }
+        for body in [
+            "{}",
+            "[",
+            r#"{"AccessKeyId": "AKIAIOSFODNN7EXAMPLE", "Status": "Active"}"#,
+        ] {
+            let reply = svc.call(&path[1..], body).await;
+            assert!(
+                responses.contains_key(reply.status.as_str()),
+                "{path} {body}: {} not documented",
+                reply.status
+            );
+        }
+    }
+    let create = &paths["/CreateAccessKey"]["post"]["responses"];
+    assert_eq!(
+        create["409"]["content"]["application/json"]["schema"]["properties"]["__type"]["enum"],
+        json!(["LimitExceeded"])
+    );
+}
+
+/// README's "Publishing your service's contract" lines, compiled, served,
+/// and found verbatim in the README.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn readme_contract_snippet() {
+    use access_key_schema::axum::AwsError;
+    use access_key_schema::{ListAccessKeysRequest, ListAccessKeysResponse};
+    use axum::extract::State;
+
+    #[derive(Clone)]
+    struct AppState;
+    async fn list_access_keys(
+        State(_): State<AppState>,
+        ValidJson(_): ValidJson<ListAccessKeysRequest>,
+    ) -> ValidJson<ListAccessKeysResponse> {
+        ValidJson(ListAccessKeysResponse {
+            access_key_metadata: vec![],
+            is_truncated: false,
+            marker: None,
+        })
+    }
+    async fn create_access_key(
+        ValidJson(_): ValidJson<CreateAccessKeyRequest>,
+    ) -> Result<ValidJson<CreateAccessKeyResponse>, AwsError> {
+        Err(AwsError::new(StatusCode::NOT_FOUND, "NoSuchEntity", "no"))
+    }
+    let state = AppState;
+
+    // ---- README's lines
+    use access_key_schema::openapi::ApiRouter;
+
+    let (router, api) = ApiRouter::new()
+        .post("/ListAccessKeys", list_access_keys) // async fn(.., ValidJson<Req>) -> ValidJson<Resp> (or Result<_, AwsError>)
+        .post_with("/CreateAccessKey", create_access_key, |op| {
+            op.error(
+                StatusCode::NOT_FOUND,
+                "NoSuchEntity",
+                "The user does not exist.",
+            ) // your AwsErrors, by status
+        })
+        .finish("My service", "1.0.0");
+    let app = router.route("/openapi.json", api.get()).with_state(state); // api.to_pretty_json() to write it to a file
+                                                                          // ----
+
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+    for line in [
+        "let (router, api) = ApiRouter::new()",
+        r#"    .post("/ListAccessKeys", list_access_keys)"#,
+        r#"    .post_with("/CreateAccessKey", create_access_key, |op| {"#,
+        r#"        op.error(StatusCode::NOT_FOUND, "NoSuchEntity", "The user does not exist.")"#,
+        r#"    .finish("My service", "1.0.0");"#,
+        r#"let app = router.route("/openapi.json", api.get()).with_state(state);"#,
+    ] {
+        assert!(readme.contains(line), "README lacks {line:?}");
+    }
+
+    let svc = start_router(app).await;
+    let req = Request::get(format!("http://{}/openapi.json", svc.addr))
+        .body(Full::new(Bytes::new()))
+        .unwrap();
+    let res = svc.client.request(req).await.unwrap();
+    let doc: Value =
+        serde_json::from_slice(&res.into_body().collect().await.unwrap().to_bytes()).unwrap();
+    assert_eq!(doc, api.to_value());
+    assert_eq!(doc["info"]["title"], "My service");
+    let ops = &doc["paths"];
+    assert_eq!(
+        ops["/ListAccessKeys"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+            ["$ref"],
+        "#/components/schemas/ListAccessKeysRequest"
+    );
+    assert!(ops["/ListAccessKeys"]["post"]["responses"]["404"].is_null());
+    assert_eq!(
+        ops["/CreateAccessKey"]["post"]["responses"]["404"]["content"]["application/json"]
+            ["schema"]["properties"]["__type"]["enum"],
+        json!(["NoSuchEntity"])
+    );
+    let reply = svc.call("CreateAccessKey", "{}").await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        svc.call("ListAccessKeys", "{}").await.status,
+        StatusCode::OK
+    );
 }

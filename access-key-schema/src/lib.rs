@@ -9,6 +9,8 @@ pub mod axum;
 mod errors;
 mod json;
 mod model;
+#[cfg(feature = "axum")]
+pub mod openapi;
 mod path;
 pub mod rules;
 pub mod schema;

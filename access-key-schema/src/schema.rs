@@ -81,7 +81,7 @@ const STANDARD_FORMATS: &[&str] = &[
 /// schemars tags integers with OpenAPI formats (`int32`, `uint8`, ...); strict
 /// validators (ajv's strict mode) refuse unknown formats, and the bounds those
 /// names imply are not checked by anyone. Drop them; `range(..)` says bounds.
-fn strip_nonstandard_formats(value: &mut Value) {
+pub(crate) fn strip_nonstandard_formats(value: &mut Value) {
     match value {
         Value::Object(map) => {
             let format = match map.get("format") {

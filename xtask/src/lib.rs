@@ -10,6 +10,19 @@ use serde_json::{json, Value};
 
 pub mod corpus;
 
+/// The example service's routes and handlers, for its OpenAPI document.
+#[path = "../../access-key-schema/examples/iam_service/service.rs"]
+#[allow(dead_code)]
+mod iam_service;
+
+/// Where `cargo xtask schema` writes the example service's OpenAPI document.
+pub const OPENAPI_FILE: &str = "schema/openapi.json";
+
+/// The OpenAPI 3.1 document the example service serves at `GET /openapi.json`.
+pub fn openapi_file() -> String {
+    iam_service::openapi().to_pretty_json()
+}
+
 pub use access_key_schema::schema::GENERATED_NOTE;
 
 /// The workspace root (the parent of this crate's folder).
@@ -102,8 +115,8 @@ pub fn vectors_file(vectors: &Vectors) -> String {
     }))
 }
 
-/// Every generated file: one schema per public model type, and the vectors
-/// of every [`VECTORS`] entry.
+/// Every generated file: one schema per public model type, the vectors of
+/// every [`VECTORS`] entry, and the example service's OpenAPI document.
 pub fn generated_files() -> Vec<Generated> {
     let mut files: Vec<Generated> = MODEL_TYPES
         .iter()
@@ -116,6 +129,10 @@ pub fn generated_files() -> Vec<Generated> {
         path: format!("schema/{}.vectors.json", v.name),
         contents: vectors_file(v),
     }));
+    files.push(Generated {
+        path: OPENAPI_FILE.into(),
+        contents: openapi_file(),
+    });
     files
 }
 

@@ -4,8 +4,9 @@
 //! - `schema --check`  fail if a committed file differs from what the code generates
 //! - `bench`           run the criterion benchmarks and print the ratio table, then
 //!   the mixed batch measured in interleaved rounds (`ndjson-rounds`)
-//! - `test`            every test: cargo test (all features), the schema check, and the
-//!   cross-language conformance suite (installs its pinned pip/npm packages)
+//! - `test`            every test: cargo test (all features), the schema check, the
+//!   cross-language conformance suite (installs its pinned pip/npm packages), and
+//!   schemathesis against the example service (`tests/openapi/run.sh`, pinned pip packages)
 
 use std::process::{Command, ExitCode};
 
@@ -85,6 +86,10 @@ fn test() -> Result<(), String> {
     run(
         "cross-language conformance (tests/conformance/run.sh schema)",
         Command::new("bash").args(["tests/conformance/run.sh", "schema"]),
+    )?;
+    run(
+        "the example service's OpenAPI document, validated and fuzzed (tests/openapi/run.sh)",
+        Command::new("bash").arg("tests/openapi/run.sh"),
     )
 }
 

@@ -1,63 +1,116 @@
-//! The IAM access-key operations as JSON over HTTP, validated at the
-//! boundary by one extractor, `ValidJson<T>`.
-//!
-//! ```sh
-//! cargo run -p access-key-schema --features axum --example iam_service -- --listen 127.0.0.1:8080
-//! curl -s localhost:8080/CreateAccessKey -H 'Content-Type: application/json' -d '{"UserName": "Alice"}'
-//! curl -s localhost:8080/ListAccessKeys -H 'Content-Type: application/json' -d '{"UserName": "Alice", "MaxItems": 1}'
-//! curl -s localhost:8080/UpdateAccessKey -H 'Content-Type: application/json' -d '{"AccessKeyId": "x", "Status": "On"}'
-//! ```
-//!
-//! The users [`USERS`] exist; a request without `UserName` acts for
-//! [`CALLER`]. Keys live in memory. A bad body never reaches a handler: the
-//! extractor answers 400 (or 413, 415) with `{"__type": "ValidationException",
-//! "message", "fieldList"}`. An unknown user or key is a 404 `NoSuchEntity`.
-//! The secret access key appears only in the `CreateAccessKey` response: it
-//! is never logged, listed, or put in an error body.
+//! The service of the `iam_service` example: its routes, handlers and
+//! OpenAPI document, without the runtime (see `main.rs`), so that
+//! `cargo xtask schema` and `tests/service.rs` can include it.
 
 use std::collections::{BTreeMap, HashMap};
-use std::net::SocketAddr;
 use std::ops::Bound;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use access_key_schema::axum::{AwsError, ValidJson};
+use access_key_schema::openapi::{ApiRouter, OpenApi};
 use access_key_schema::{
     AccessKey, AccessKeyMetadata, CreateAccessKeyRequest, CreateAccessKeyResponse,
     DeleteAccessKeyRequest, ListAccessKeysRequest, ListAccessKeysResponse, SecretString,
-    StatusType, Timestamp, UpdateAccessKeyRequest,
+    StatusType, Timestamp, UpdateAccessKeyRequest, Validate,
 };
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::middleware::{self, Next};
 use axum::response::Response;
-use axum::routing::post;
 use axum::Router;
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
 use zeroize::Zeroize;
 
 /// The users that exist.
 pub const USERS: &[&str] = &["Admin", "Alice", "Bob"];
 /// Whom a request without `UserName` acts for.
 pub const CALLER: &str = "Admin";
+/// IAM's quota of access keys per user.
+pub const MAX_KEYS_PER_USER: usize = 2;
 /// `ListAccessKeys` page size when `MaxItems` is absent (as IAM).
 const DEFAULT_MAX_ITEMS: usize = 100;
 
-/// The service: one route per operation, every request logged.
+/// The `info.title` and `info.version` (IAM's API version) of the document.
+pub const TITLE: &str = "IAM access keys (access-key-schema example)";
+pub const API_VERSION: &str = "2010-05-08";
+
+const NO_SUCH_USER: &str = "The user with the given name cannot be found.";
+const NO_SUCH_KEY: &str = "The access key with the given id cannot be found.";
+
+/// The service: one route per operation, `GET /openapi.json`, every
+/// request logged.
 pub fn app() -> Router {
+    app_with_quota(MAX_KEYS_PER_USER)
+}
+
+/// [`app`] with another quota of keys per user (the tests page through
+/// more than two). The store holds at most `USERS.len() * quota` keys.
+pub fn app_with_quota(quota: usize) -> Router {
     let users = USERS.iter().map(|u| (u.to_string(), BTreeMap::new()));
-    let store: Store = Arc::new(Mutex::new(users.collect()));
-    Router::new()
-        .route("/CreateAccessKey", post(create_access_key))
-        .route("/ListAccessKeys", post(list_access_keys))
-        .route("/UpdateAccessKey", post(update_access_key))
-        .route("/DeleteAccessKey", post(delete_access_key))
+    let store: Store = Arc::new(Keys {
+        users: Mutex::new(users.collect()),
+        quota,
+    });
+    let (router, api) = routes();
+    router
+        .route("/openapi.json", api.get())
         .layer(middleware::from_fn(log_request))
         .with_state(store)
 }
 
-/// Keys by user, then by access key id (the order `ListAccessKeys` pages in).
-type Store = Arc<Mutex<HashMap<String, BTreeMap<String, Key>>>>;
+/// The document `GET /openapi.json` serves (and `cargo xtask schema`
+/// writes to `schema/openapi.json`).
+pub fn openapi() -> OpenApi {
+    routes().1
+}
+
+/// The operations, routed and documented together.
+fn routes() -> (Router<Store>, OpenApi) {
+    ApiRouter::new()
+        .post_with("/CreateAccessKey", create_access_key, |op| {
+            op.summary("Creates an access key (secret included) for a user.")
+                .error(StatusCode::NOT_FOUND, "NoSuchEntity", NO_SUCH_USER)
+                .error(
+                    StatusCode::CONFLICT,
+                    "LimitExceeded",
+                    "The user already has as many keys as the quota allows (two, as in IAM).",
+                )
+        })
+        .post_with("/ListAccessKeys", list_access_keys, |op| {
+            op.summary("Lists a user's access keys, without secrets, a page at a time.")
+                .error(StatusCode::NOT_FOUND, "NoSuchEntity", NO_SUCH_USER)
+        })
+        .post_with("/UpdateAccessKey", update_access_key, |op| {
+            op.summary("Sets an access key's status.").error(
+                StatusCode::NOT_FOUND,
+                "NoSuchEntity",
+                "The user, or the access key of that user, cannot be found.",
+            )
+        })
+        .post_with("/DeleteAccessKey", delete_access_key, |op| {
+            op.summary("Deletes an access key.").error(
+                StatusCode::NOT_FOUND,
+                "NoSuchEntity",
+                "The user, or the access key of that user, cannot be found.",
+            )
+        })
+        .finish(TITLE, API_VERSION)
+}
+
+/// The body of a successful `UpdateAccessKey` or `DeleteAccessKey`: `{}`.
+#[derive(Validate, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Empty {}
+
+type Store = Arc<Keys>;
+
+struct Keys {
+    /// Keys by user, then by access key id (the order `ListAccessKeys` pages in).
+    users: Mutex<HashMap<String, BTreeMap<String, Key>>>,
+    /// At most this many keys per user.
+    quota: usize,
+}
 
 struct Key {
     status: StatusType,
@@ -69,9 +122,18 @@ async fn create_access_key(
     ValidJson(req): ValidJson<CreateAccessKeyRequest>,
 ) -> Result<ValidJson<CreateAccessKeyResponse>, AwsError> {
     let user = req.user_name.unwrap_or_else(|| CALLER.into());
+    let mut users = lock(&store);
+    let keys = keys(&mut users, &user)?;
+    if keys.len() >= store.quota {
+        return Err(AwsError::new(
+            StatusCode::CONFLICT,
+            "LimitExceeded",
+            format!("Cannot exceed quota for AccessKeysPerUser: {}", store.quota),
+        ));
+    }
     let (id, secret) = new_key();
     let create_date = now();
-    keys(&mut lock(&store), &user)?.insert(
+    keys.insert(
         id.clone(),
         Key {
             status: StatusType::Active,
@@ -125,7 +187,7 @@ async fn list_access_keys(
 async fn update_access_key(
     State(store): State<Store>,
     ValidJson(req): ValidJson<UpdateAccessKeyRequest>,
-) -> Result<ValidJson<Value>, AwsError> {
+) -> Result<ValidJson<Empty>, AwsError> {
     let user = req.user_name.unwrap_or_else(|| CALLER.into());
     let mut store = lock(&store);
     let key = keys(&mut store, &user)?
@@ -133,23 +195,23 @@ async fn update_access_key(
         .ok_or_else(no_such_key)?;
     key.status = req.status;
     tracing::info!(user = %user, access_key_id = %req.access_key_id, status = ?req.status, "updated access key");
-    Ok(ValidJson(json!({})))
+    Ok(ValidJson(Empty {}))
 }
 
 async fn delete_access_key(
     State(store): State<Store>,
     ValidJson(req): ValidJson<DeleteAccessKeyRequest>,
-) -> Result<ValidJson<Value>, AwsError> {
+) -> Result<ValidJson<Empty>, AwsError> {
     let user = req.user_name.unwrap_or_else(|| CALLER.into());
     keys(&mut lock(&store), &user)?
         .remove(&req.access_key_id)
         .ok_or_else(no_such_key)?;
     tracing::info!(user = %user, access_key_id = %req.access_key_id, "deleted access key");
-    Ok(ValidJson(json!({})))
+    Ok(ValidJson(Empty {}))
 }
 
 fn lock(store: &Store) -> MutexGuard<'_, HashMap<String, BTreeMap<String, Key>>> {
-    store.lock().unwrap_or_else(PoisonError::into_inner)
+    store.users.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// The keys of `user`, or a 404. Error messages quote nothing from the request.
@@ -157,21 +219,13 @@ fn keys<'s>(
     store: &'s mut HashMap<String, BTreeMap<String, Key>>,
     user: &str,
 ) -> Result<&'s mut BTreeMap<String, Key>, AwsError> {
-    store.get_mut(user).ok_or_else(|| {
-        AwsError::new(
-            StatusCode::NOT_FOUND,
-            "NoSuchEntity",
-            "The user with the given name cannot be found.",
-        )
-    })
+    store
+        .get_mut(user)
+        .ok_or_else(|| AwsError::new(StatusCode::NOT_FOUND, "NoSuchEntity", NO_SUCH_USER))
 }
 
 fn no_such_key() -> AwsError {
-    AwsError::new(
-        StatusCode::NOT_FOUND,
-        "NoSuchEntity",
-        "The access key with the given id cannot be found.",
-    )
+    AwsError::new(StatusCode::NOT_FOUND, "NoSuchEntity", NO_SUCH_KEY)
 }
 
 /// A new key from the OS CSPRNG: `AKIA` + 16 base32 characters, and a
@@ -232,38 +286,4 @@ async fn log_request(req: Request, next: Next) -> Response {
         "request"
     );
     response
-}
-
-/// Serves [`app`] on `listener` until Ctrl-C.
-pub async fn serve(listener: tokio::net::TcpListener) -> std::io::Result<()> {
-    axum::serve(listener, app())
-        .with_graceful_shutdown(async {
-            tokio::signal::ctrl_c().await.ok();
-        })
-        .await
-}
-
-#[tokio::main]
-async fn main() -> std::io::Result<()> {
-    let mut listen: SocketAddr = ([127, 0, 0, 1], 8080).into();
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match (arg.as_str(), args.next()) {
-            ("--listen", Some(addr)) => match addr.parse() {
-                Ok(addr) => listen = addr,
-                Err(e) => return Err(std::io::Error::other(format!("--listen {addr}: {e}"))),
-            },
-            _ => {
-                eprintln!("usage: iam_service [--listen ADDR:PORT]");
-                std::process::exit(2);
-            }
-        }
-    }
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .init();
-    let listener = tokio::net::TcpListener::bind(listen).await?;
-    // On stdout, so a script can read the port when started with `--listen 127.0.0.1:0`.
-    println!("listening on http://{}", listener.local_addr()?);
-    serve(listener).await
 }
