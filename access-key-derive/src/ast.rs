@@ -64,6 +64,7 @@ pub struct Variant<'a> {
 impl<'a> Container<'a> {
     pub fn from_ast(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
         let serde = attr::serde_container(cx, &input.attrs);
+        refuse_json_schema_derive(cx, &input.attrs);
         for a in input
             .attrs
             .iter()
@@ -185,5 +186,36 @@ fn option_inner(ty: &Type) -> Option<&Type> {
     match args.args.first() {
         Some(GenericArgument::Type(inner)) if args.args.len() == 1 => Some(inner),
         _ => None,
+    }
+}
+
+/// `Validate` implements `JsonSchema` itself, from the same annotations, so
+/// a second derive of it can only conflict. A derive macro sees the derive
+/// attributes written after its own, so `#[derive(Validate)]
+/// #[derive(JsonSchema)]` gets this error on `JsonSchema`; in one list,
+/// `#[derive(Validate, JsonSchema)]`, rustc reports E0119 with
+/// "first implementation here" on `Validate` (README, attribute reference).
+fn refuse_json_schema_derive(cx: &Ctxt, attrs: &[syn::Attribute]) {
+    for a in attrs
+        .iter()
+        .filter(|a| a.path().is_ident(crate::symbol::DERIVE))
+    {
+        let Ok(paths) = a.parse_args_with(
+            syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
+        ) else {
+            continue;
+        };
+        for path in paths {
+            if path
+                .segments
+                .last()
+                .is_some_and(|s| s.ident == crate::symbol::JSON_SCHEMA)
+            {
+                cx.error_spanned_by(
+                    &path,
+                    "`Validate` already derives `JsonSchema` from the same annotations; remove this derive",
+                );
+            }
+        }
     }
 }

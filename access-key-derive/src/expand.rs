@@ -3,7 +3,7 @@
 //! same model, so the checks and the schema cannot drift apart.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::DeriveInput;
 
 use crate::ast::{Body, Container, Field, Variant};
@@ -53,15 +53,84 @@ fn schema_impl_header(cont: &Container) -> TokenStream {
     quote!(impl #impl_generics #krate::__private::JsonSchema for #ident #ty_generics #where_clause)
 }
 
+/// The schema's name and id. A generic type gets one of each per
+/// instantiation, named as schemars 0.8 named them (`Page_for_LineItem`,
+/// `Pair_for_uint32_and_string`), so `Page<LineItem>` and `Page<Account>`
+/// are two definitions, not one that fits neither.
 fn schema_names(cont: &Container) -> TokenStream {
     let krate = krate();
     let name = cont.ident.to_string();
+    let params: Vec<&syn::Ident> = cont.generics.type_params().map(|p| &p.ident).collect();
+    if params.is_empty() {
+        return quote! {
+            fn schema_name() -> #krate::__private::Cow<'static, str> {
+                #krate::__private::Cow::Borrowed(#name)
+            }
+            fn schema_id() -> #krate::__private::Cow<'static, str> {
+                #krate::__private::Cow::Borrowed(::core::concat!(::core::module_path!(), "::", #name))
+            }
+        };
+    }
+    let js = quote!(#krate::__private::JsonSchema);
     quote! {
         fn schema_name() -> #krate::__private::Cow<'static, str> {
-            #krate::__private::Cow::Borrowed(#name)
+            let __names: ::std::vec::Vec<#krate::__private::Cow<'static, str>> =
+                ::std::vec![#(<#params as #js>::schema_name()),*];
+            #krate::__private::Cow::Owned(::std::format!("{}_for_{}", #name, __names.join("_and_")))
         }
         fn schema_id() -> #krate::__private::Cow<'static, str> {
-            #krate::__private::Cow::Borrowed(::core::concat!(::core::module_path!(), "::", #name))
+            let __ids: ::std::vec::Vec<#krate::__private::Cow<'static, str>> =
+                ::std::vec![#(<#params as #js>::schema_id()),*];
+            #krate::__private::Cow::Owned(::std::format!(
+                "{}::{}<{}>",
+                ::core::module_path!(),
+                #name,
+                __ids.join(", "),
+            ))
+        }
+    }
+}
+
+/// The impl's generics with `P: Validate` added for each type parameter `P`
+/// named in the type of a `nested` field, as serde's derive bounds the
+/// parameters its fields use: `Page<T>` with `#[validate(nested)] items:
+/// Vec<T>` validates when `T` does.
+fn validate_generics(cont: &Container, fields: &[Field]) -> syn::Generics {
+    let krate = krate();
+    let mut generics = cont.generics.clone();
+    let params: Vec<syn::Ident> = cont
+        .generics
+        .type_params()
+        .map(|p| p.ident.clone())
+        .collect();
+    if params.is_empty() {
+        return generics;
+    }
+    let mut used = Vec::new();
+    for field in fields
+        .iter()
+        .filter(|f| !f.skipped && f.rules.nested.is_some())
+    {
+        collect_idents(field.ty.to_token_stream(), &params, &mut used);
+    }
+    let clause = generics.make_where_clause();
+    for p in params.iter().filter(|p| used.contains(p)) {
+        clause
+            .predicates
+            .push(syn::parse_quote!(#p: #krate::Validate));
+    }
+    generics
+}
+
+/// The type parameters among `params` that `tokens` names.
+fn collect_idents(tokens: TokenStream, params: &[syn::Ident], out: &mut Vec<syn::Ident>) {
+    for tt in tokens {
+        match tt {
+            proc_macro2::TokenTree::Ident(id) if params.contains(&id) && !out.contains(&id) => {
+                out.push(id);
+            }
+            proc_macro2::TokenTree::Group(g) => collect_idents(g.stream(), params, out),
+            _ => {}
         }
     }
 }
@@ -69,7 +138,8 @@ fn schema_names(cont: &Container) -> TokenStream {
 fn expand_struct(cont: &Container, fields: &[Field], patterns: &valid::Patterns) -> TokenStream {
     let krate = krate();
     let ident = cont.ident;
-    let (impl_generics, ty_generics, where_clause) = cont.generics.split_for_impl();
+    let generics = validate_generics(cont, fields);
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
 
     let mut statics = Vec::new();
     let mut checks = Vec::new();

@@ -3,6 +3,9 @@
 pub const VALIDATE: &str = "validate";
 pub const SERDE: &str = "serde";
 pub const DOC: &str = "doc";
+pub const DERIVE: &str = "derive";
+/// The schemars derive that `Validate` already implements.
+pub const JSON_SCHEMA: &str = "JsonSchema";
 
 // Field rules.
 pub const LENGTH: &str = "length";

@@ -1,0 +1,342 @@
+//! The shapes users write beyond the IAM model: maps of validated values and
+//! generic structs. For each, `validate()`, `from_json` (valid and invalid
+//! payloads, fast and full-report paths) and the emitted schema (through the
+//! `jsonschema` crate) must give one verdict, and the paths must agree.
+
+use std::collections::{BTreeMap, HashMap};
+
+use access_key_schema::schemars::{self, JsonSchema};
+use access_key_schema::{from_json, from_value, Validate};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+#[derive(Validate, Serialize, Deserialize, Debug)]
+struct StockItem {
+    #[validate(range(max = 10000))]
+    count: u32,
+    #[validate(length(min = 1), pattern = "[A-Z][0-9]+")]
+    bin: String,
+}
+
+#[derive(Validate, Serialize, Deserialize, Debug)]
+struct Inventory {
+    #[validate(length(min = 1))]
+    warehouse: String,
+    #[validate(nested)]
+    stock: HashMap<String, StockItem>,
+    #[validate(nested)]
+    reserved: BTreeMap<String, StockItem>,
+    #[validate(nested)]
+    by_zone: Option<HashMap<String, Vec<StockItem>>>,
+}
+
+#[derive(Validate, Serialize, Deserialize, Debug)]
+struct LineItem {
+    #[validate(length(min = 1, max = 8))]
+    sku: String,
+}
+
+#[derive(Validate, Serialize, Deserialize, Debug)]
+struct Account {
+    #[validate(range(min = 1))]
+    id: u32,
+}
+
+#[derive(Validate, Serialize, Deserialize, Debug)]
+struct Page<T> {
+    #[validate(nested, length(max = 3))]
+    items: Vec<T>,
+    #[validate(range(max = 1000))]
+    total: u32,
+}
+
+#[derive(Validate, Serialize, Deserialize, Debug)]
+struct Pair<A, B> {
+    #[validate(nested)]
+    left: A,
+    #[validate(nested)]
+    right: Option<B>,
+}
+
+#[derive(Validate, Serialize, Deserialize, Debug)]
+struct Dashboard {
+    #[validate(nested)]
+    orders: Page<LineItem>,
+    #[validate(nested)]
+    accounts: Page<Account>,
+    #[validate(nested)]
+    pair: Pair<LineItem, Account>,
+}
+
+fn schema_of<T: JsonSchema>() -> Value {
+    serde_json::to_value(
+        schemars::generate::SchemaSettings::draft2020_12()
+            .into_generator()
+            .into_root_schema_for::<T>(),
+    )
+    .unwrap()
+}
+
+fn paths(e: &access_key_schema::ValidationErrors) -> Vec<(String, &'static str)> {
+    e.violations()
+        .iter()
+        .map(|v| (v.path().to_owned(), v.code()))
+        .collect()
+}
+
+/// One verdict from `validate()` after serde, from `from_json`, from
+/// `from_value`, and from the schema; the same violations from the typed
+/// and the JSON paths. Returns the `from_json` report's (path, code) pairs.
+fn one_verdict<T>(payload: &Value) -> Vec<(String, &'static str)>
+where
+    T: Validate + JsonSchema + serde::de::DeserializeOwned + access_key_schema::JsonCheck,
+{
+    let schema = schema_of::<T>();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    let by_schema = validator.is_valid(payload);
+    let bytes = serde_json::to_vec(payload).unwrap();
+    let by_json = from_json::<T>(&bytes);
+    let by_value = from_value::<T>(payload.clone());
+    assert_eq!(
+        by_json.is_ok(),
+        by_schema,
+        "from_json vs schema on {payload}"
+    );
+    assert_eq!(
+        by_value.is_ok(),
+        by_schema,
+        "from_value vs schema on {payload}"
+    );
+    if let Ok(typed) = serde_json::from_value::<T>(payload.clone()) {
+        let by_validate = typed.validate();
+        assert_eq!(
+            by_validate.is_ok(),
+            by_schema,
+            "validate() vs schema on {payload}"
+        );
+        if let (Err(a), Err(b)) = (&by_validate, &by_json) {
+            let (mut a, mut b) = (paths(a), paths(b));
+            a.sort();
+            b.sort();
+            assert_eq!(
+                a, b,
+                "validate() and from_json report different violations on {payload}"
+            );
+        }
+    }
+    match by_json {
+        Ok(_) => Vec::new(),
+        Err(e) => paths(&e),
+    }
+}
+
+fn item(count: u32, bin: &str) -> Value {
+    json!({"count": count, "bin": bin})
+}
+
+#[test]
+fn map_values_are_validated_with_their_key_in_the_path() {
+    // The example: a bad item inside a map, no other problem.
+    let payload =
+        json!({"warehouse": "W1", "stock": {"apple": {"count": 20000, "bin": ""}}, "reserved": {}});
+    let mut found = one_verdict::<Inventory>(&payload);
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            ("/stock/apple/bin".to_string(), "length"),
+            ("/stock/apple/bin".to_string(), "pattern"),
+            ("/stock/apple/count".to_string(), "range"),
+        ]
+    );
+    // Plus an unrelated type error: the same map violations are still found.
+    let mut with_type_error = payload.clone();
+    with_type_error["warehouse"] = json!(5);
+    let found = one_verdict::<Inventory>(&with_type_error);
+    assert!(
+        found.contains(&("/warehouse".to_string(), "type")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("/stock/apple/count".to_string(), "range")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn map_keys_are_escaped_per_rfc_6901_and_reported_in_key_order() {
+    let mut stock = HashMap::new();
+    stock.insert(
+        "z/1".to_string(),
+        StockItem {
+            count: 1,
+            bin: "bad".into(),
+        },
+    );
+    stock.insert(
+        "a~b".to_string(),
+        StockItem {
+            count: 1,
+            bin: "bad".into(),
+        },
+    );
+    stock.insert(
+        "m".to_string(),
+        StockItem {
+            count: 1,
+            bin: "A1".into(),
+        },
+    );
+    let inv = Inventory {
+        warehouse: "W".into(),
+        stock,
+        reserved: BTreeMap::new(),
+        by_zone: None,
+    };
+    let found = paths(&inv.validate().unwrap_err());
+    assert_eq!(
+        found,
+        [
+            ("/stock/a~0b/bin".to_string(), "pattern"),
+            ("/stock/z~11/bin".to_string(), "pattern"),
+        ]
+    );
+}
+
+#[test]
+fn maps_give_one_verdict_everywhere() {
+    let base = json!({"warehouse": "W1", "stock": {"apple": item(5, "A1")}, "reserved": {"x": item(0, "B22")}});
+    let mut cases = vec![base.clone()];
+    let edits: Vec<(&str, Value)> = vec![
+        ("stock", json!({})),
+        (
+            "stock",
+            json!({"apple": item(10000, "A1"), "pear": item(10001, "A1")}),
+        ),
+        ("stock", json!({"a/b": item(1, "a1")})),
+        ("stock", json!({"apple": {"count": 1}})),
+        ("stock", json!({"apple": {"count": "1", "bin": "A1"}})),
+        ("stock", json!({"apple": null})),
+        ("stock", json!([])),
+        ("reserved", json!({"": item(1, "Z9"), "~": item(1, "Z")})),
+        ("by_zone", json!({"north": [item(1, "A1"), item(2, "A")]})),
+        ("by_zone", json!({"north": []})),
+        ("by_zone", Value::Null),
+        ("warehouse", json!("")),
+    ];
+    for (key, value) in edits {
+        let mut v = base.clone();
+        v[key] = value;
+        cases.push(v);
+    }
+    let mut rejected = 0;
+    for payload in &cases {
+        if !one_verdict::<Inventory>(payload).is_empty() {
+            rejected += 1;
+        }
+    }
+    // Both verdicts are exercised.
+    assert!(
+        rejected > 5 && rejected < cases.len(),
+        "{rejected} of {}",
+        cases.len()
+    );
+}
+
+#[test]
+fn each_generic_instantiation_is_its_own_schema_definition() {
+    let schema = schema_of::<Dashboard>();
+    let defs = schema["$defs"].as_object().unwrap();
+    for name in [
+        "Page_for_LineItem",
+        "Page_for_Account",
+        "Pair_for_LineItem_and_Account",
+    ] {
+        assert!(
+            defs.contains_key(name),
+            "{name} missing from {:?}",
+            defs.keys()
+        );
+    }
+    assert_eq!(
+        schema["properties"]["orders"]["$ref"],
+        "#/$defs/Page_for_LineItem"
+    );
+    assert_eq!(
+        schema["properties"]["accounts"]["$ref"],
+        "#/$defs/Page_for_Account"
+    );
+    assert_eq!(
+        defs["Page_for_Account"]["properties"]["items"]["items"]["$ref"],
+        "#/$defs/Account"
+    );
+    assert_eq!(
+        <Page<LineItem> as JsonSchema>::schema_name(),
+        "Page_for_LineItem"
+    );
+    assert_ne!(
+        <Page<LineItem> as JsonSchema>::schema_id(),
+        <Page<Account> as JsonSchema>::schema_id()
+    );
+}
+
+#[test]
+fn generics_give_one_verdict_everywhere() {
+    let base = json!({
+        "orders": {"items": [{"sku": "a"}], "total": 1},
+        "accounts": {"items": [{"id": 3}], "total": 1},
+        "pair": {"left": {"sku": "abc"}, "right": {"id": 1}}
+    });
+    assert!(one_verdict::<Dashboard>(&base).is_empty());
+    let mut cases = Vec::new();
+    let edits: Vec<(&str, Value)> = vec![
+        ("orders", json!({"items": [{"id": 3}], "total": 1})),
+        ("orders", json!({"items": [{"sku": ""}], "total": 1})),
+        (
+            "orders",
+            json!({"items": [{"sku": "a"}, {"sku": "b"}, {"sku": "c"}, {"sku": "d"}], "total": 1}),
+        ),
+        ("accounts", json!({"items": [{"sku": "a"}], "total": 1})),
+        ("accounts", json!({"items": [{"id": 0}], "total": 1001})),
+        ("pair", json!({"left": {"sku": "123456789"}, "right": null})),
+        ("pair", json!({"left": {"sku": "a"}, "right": {"id": 0}})),
+        ("pair", json!({"left": {"id": 1}})),
+    ];
+    for (key, value) in edits {
+        let mut v = base.clone();
+        v[key] = value;
+        cases.push(v);
+    }
+    for payload in &cases {
+        assert!(
+            !one_verdict::<Dashboard>(payload).is_empty(),
+            "accepted {payload}"
+        );
+    }
+    let found = one_verdict::<Dashboard>(&cases[4]);
+    assert_eq!(
+        found,
+        [
+            ("/accounts/items/0/id".to_string(), "range"),
+            ("/accounts/total".to_string(), "range"),
+        ]
+    );
+}
+
+#[test]
+fn generic_structs_validate_through_their_parameters() {
+    // `T: Validate` is added by the derive, as serde adds `T: Deserialize`.
+    fn check<T: Validate>(page: &Page<T>) -> usize {
+        page.validate().err().map_or(0, |e| e.len())
+    }
+    let page = Page {
+        items: vec![
+            LineItem { sku: String::new() },
+            LineItem { sku: "ok".into() },
+        ],
+        total: 2,
+    };
+    assert_eq!(check(&page), 1);
+    let errors = page.validate().unwrap_err();
+    assert_eq!(errors.violations()[0].path(), "/items/0/sku");
+}
