@@ -22,10 +22,13 @@ struct StockItem {
 struct Inventory {
     #[validate(length(min = 1))]
     warehouse: String,
-    #[validate(nested)]
+    #[validate(nested, length(min = 1, max = 3))]
     stock: HashMap<String, StockItem>,
     #[validate(nested)]
     reserved: BTreeMap<String, StockItem>,
+    #[validate(length(max = 2))]
+    #[serde(default)]
+    labels: HashMap<String, String>,
     #[validate(nested)]
     by_zone: Option<HashMap<String, Vec<StockItem>>>,
 }
@@ -164,6 +167,39 @@ fn map_values_are_validated_with_their_key_in_the_path() {
 }
 
 #[test]
+fn length_on_a_map_counts_its_entries() {
+    let schema = schema_of::<Inventory>();
+    assert_eq!(schema["properties"]["stock"]["minProperties"], 1);
+    assert_eq!(schema["properties"]["stock"]["maxProperties"], 3);
+    assert_eq!(schema["properties"]["labels"]["maxProperties"], 2);
+    let payload = json!({"warehouse": "W", "stock": {}, "reserved": {}, "labels": {"a": "", "b": "", "c": ""}});
+    assert_eq!(
+        one_verdict::<Inventory>(&payload),
+        [
+            ("/stock".to_string(), "length"),
+            ("/labels".to_string(), "length")
+        ]
+    );
+    let report = from_json::<Inventory>(&serde_json::to_vec(&payload).unwrap()).unwrap_err();
+    assert_eq!(
+        report.violations()[0].message(),
+        "Value at '/stock' failed to satisfy constraint: Member must have length greater than or equal to 1"
+    );
+    // The full report (an unrelated type error) counts the same entries.
+    let mut typed_wrong = payload.clone();
+    typed_wrong["warehouse"] = json!(1);
+    let found = one_verdict::<Inventory>(&typed_wrong);
+    assert!(
+        found.contains(&("/stock".to_string(), "length")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("/labels".to_string(), "length")),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn map_keys_are_escaped_per_rfc_6901_and_reported_in_key_order() {
     let mut stock = HashMap::new();
     stock.insert(
@@ -191,6 +227,7 @@ fn map_keys_are_escaped_per_rfc_6901_and_reported_in_key_order() {
         warehouse: "W".into(),
         stock,
         reserved: BTreeMap::new(),
+        labels: HashMap::new(),
         by_zone: None,
     };
     let found = paths(&inv.validate().unwrap_err());
@@ -219,6 +256,17 @@ fn maps_give_one_verdict_everywhere() {
         ("stock", json!({"apple": null})),
         ("stock", json!([])),
         ("reserved", json!({"": item(1, "Z9"), "~": item(1, "Z")})),
+        (
+            "stock",
+            json!({"a": item(1, "A1"), "b": item(1, "A1"), "c": item(1, "A1")}),
+        ),
+        (
+            "stock",
+            json!({"a": item(1, "A1"), "b": item(1, "A1"), "c": item(1, "A1"), "d": item(1, "A1")}),
+        ),
+        ("labels", json!({"a": "x", "b": "y"})),
+        ("labels", json!({"a": "x", "b": "y", "c": "z"})),
+        ("labels", json!({"a": 1})),
         ("by_zone", json!({"north": [item(1, "A1"), item(2, "A")]})),
         ("by_zone", json!({"north": []})),
         ("by_zone", Value::Null),

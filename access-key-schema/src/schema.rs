@@ -130,10 +130,10 @@ pub fn document<T: schemars::JsonSchema>() -> String {
 /// already rejected types that are neither strings nor arrays at compile time).
 pub fn length(schema: &mut Schema, min: usize, max: usize) {
     let obj = schema.ensure_object();
-    let (lo, hi) = if obj.get("type").and_then(Value::as_str) == Some("array") {
-        ("minItems", "maxItems")
-    } else {
-        ("minLength", "maxLength")
+    let (lo, hi) = match obj.get("type").and_then(Value::as_str) {
+        Some("array") => ("minItems", "maxItems"),
+        Some("object") => ("minProperties", "maxProperties"),
+        _ => ("minLength", "maxLength"),
     };
     if min > 0 {
         obj.insert(lo.into(), min.into());

@@ -103,7 +103,7 @@ pub fn check<T: JsonCheck + ?Sized>(value: &Value, path: &Path<'_>, errors: &mut
     T::check_json(value, path, errors);
 }
 
-/// `length` on a string (code points) or an array (items), as
+/// `length` on a string (code points), an array (items) or a map (entries), as
 /// [`crate::rules::length::apply`] counts them.
 pub fn length(
     value: &Value,
@@ -115,6 +115,7 @@ pub fn length(
     let broken = match value {
         Value::String(s) => check_str(s, min, max),
         Value::Array(items) => crate::rules::length::bound(items.len(), min, max),
+        Value::Object(members) => crate::rules::length::bound(members.len(), min, max),
         _ => None,
     };
     if let Some(c) = broken {
@@ -122,8 +123,8 @@ pub fn length(
     }
 }
 
-/// `length` on a `nested` field, which is always an array of validatable
-/// items: checked before the items, as `validate()` orders them.
+/// `length` on a `nested` field, an array or a map of validatable values:
+/// checked before the values, as `validate()` orders them.
 pub fn length_items(
     value: &Value,
     min: usize,
@@ -131,10 +132,13 @@ pub fn length_items(
     path: &Path<'_>,
     errors: &mut ValidationErrors,
 ) {
-    if let Value::Array(items) = value {
-        if let Some(c) = crate::rules::length::bound(items.len(), min, max) {
-            errors.add(path, c);
-        }
+    let n = match value {
+        Value::Array(items) => items.len(),
+        Value::Object(members) => members.len(),
+        _ => return,
+    };
+    if let Some(c) = crate::rules::length::bound(n, min, max) {
+        errors.add(path, c);
     }
 }
 
