@@ -134,8 +134,10 @@ fn schema_carries_every_annotation() {
     assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
     assert_eq!(
         s["required"],
-        json!(["state", "owner", "children", "secret"]),
-        "Option and serde(default) fields are optional"
+        json!(["state", "owner", "children", "secret", "Alt-Text"]),
+        "Option fields are optional; a serde(default) field is optional unless its \
+         default breaks its own rules (Alt-Text's \"\" fails \"ab|cd\"), as absence \
+         is then rejected by validate()"
     );
     assert_eq!(
         p["value"],

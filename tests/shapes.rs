@@ -388,3 +388,80 @@ fn generic_structs_validate_through_their_parameters() {
     let errors = page.validate().unwrap_err();
     assert_eq!(errors.violations()[0].path(), "/items/0/sku");
 }
+
+fn five() -> u32 {
+    5
+}
+
+fn blank() -> String {
+    String::new()
+}
+
+#[derive(Validate, Serialize, Deserialize, Debug)]
+struct Defaults {
+    /// Absent is `""`, which the pattern rejects: absence is an error.
+    #[serde(default)]
+    #[validate(pattern = "ab|cd")]
+    alt: String,
+    /// Absent is 5, inside the range: absence is fine.
+    #[serde(default = "five")]
+    #[validate(range(min = 1, max = 9))]
+    level: u32,
+    /// Absent is `""` from a function, too short: absence is an error.
+    #[serde(default = "blank")]
+    #[validate(length(min = 1))]
+    note: String,
+    /// Absent is an empty list, inside the bound.
+    #[serde(default)]
+    #[validate(length(max = 2))]
+    tags: Vec<String>,
+}
+
+#[derive(Validate, Serialize, Deserialize, Debug)]
+#[serde(default)]
+struct WholeDefault {
+    #[validate(length(min = 2))]
+    name: String,
+    #[validate(range(max = 10))]
+    size: u8,
+}
+
+impl Default for WholeDefault {
+    fn default() -> Self {
+        WholeDefault {
+            name: "x".into(), // breaks its own rule
+            size: 3,
+        }
+    }
+}
+
+#[test]
+fn a_default_that_breaks_its_own_rule_makes_the_member_required() {
+    let schema = schema_of::<Defaults>();
+    assert_eq!(schema["required"], json!(["alt", "note"]));
+    let schema = schema_of::<WholeDefault>();
+    assert_eq!(schema["required"], json!(["name"]));
+    for payload in [
+        json!({}),
+        json!({"alt": "ab"}),
+        json!({"alt": "ab", "note": "n"}),
+        json!({"alt": "ab", "note": "n", "level": 0}),
+        json!({"alt": "ab", "note": "n", "tags": ["a", "b", "c"]}),
+        json!({"alt": "cd", "note": "n", "level": 9, "tags": []}),
+    ] {
+        one_verdict::<Defaults>(&payload);
+    }
+    for payload in [
+        json!({}),
+        json!({"name": "ok"}),
+        json!({"name": "ok", "size": 11}),
+        json!({"size": 1}),
+    ] {
+        one_verdict::<WholeDefault>(&payload);
+    }
+    assert!(one_verdict::<Defaults>(&json!({"alt": "ab", "note": "n"})).is_empty());
+    assert_eq!(
+        one_verdict::<Defaults>(&json!({"note": "n"})),
+        [("/alt".to_string(), "pattern")]
+    );
+}

@@ -267,6 +267,9 @@ pub struct SerdeContainer {
     pub rename_all: Option<RenameRule>,
     pub deny_unknown_fields: bool,
     pub default: bool,
+    /// `default = "path"` on the container: the function giving the
+    /// default value whose fields fill absent members.
+    pub default_fn: Option<syn::ExprPath>,
 }
 
 /// The `#[serde(..)]` options of a field or variant that change the payload.
@@ -342,7 +345,10 @@ pub fn serde_container(cx: &Ctxt, attrs: &[Attribute]) -> SerdeContainer {
                 DENY_UNKNOWN_FIELDS => out.deny_unknown_fields = true,
                 DEFAULT => {
                     out.default = true;
-                    skip_value(&meta)?;
+                    if meta.input.peek(Token![=]) {
+                        let lit: LitStr = meta.value()?.parse()?;
+                        out.default_fn = Some(lit.parse()?);
+                    }
                 }
                 n if SERDE_UNSUPPORTED.contains(&n) => unsupported(cx, &meta, n)?,
                 _ => skip_value(&meta)?,

@@ -161,11 +161,38 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &valid::Patterns)
             .as_ref()
             .and_then(|t| t.class_repeat.as_ref())
             .is_some_and(|class| class.ascii_only());
-        checks.push(field_check(field, pattern_static.as_ref(), ascii_class));
-        schemas.push(field_schema(field, pattern_static.as_ref()));
+        let check = field_check(
+            field,
+            pattern_static.as_ref(),
+            ascii_class,
+            Receiver::SelfField,
+        );
+        let name = field.json_name.as_str();
         if field.required {
-            required.push(field.json_name.as_str());
+            required.push(quote!(__required.push(#name);));
+        } else if !check.is_empty() {
+            if let Some(default) = default_value(cont, field) {
+                // An absent member takes its default, which `validate()`
+                // then checks: when the default breaks the member's own
+                // rules, absence is rejected, so the schema requires it.
+                let default_check =
+                    field_check(field, pattern_static.as_ref(), ascii_class, Receiver::Local);
+                required.push(quote! {
+                    {
+                        let __default = #default;
+                        let __path = &#krate::Path::ROOT;
+                        let mut __scratch = #krate::ValidationErrors::new();
+                        let __errors = &mut __scratch;
+                        #default_check
+                        if !__scratch.is_empty() {
+                            __required.push(#name);
+                        }
+                    }
+                });
+            }
         }
+        checks.push(check);
+        schemas.push(field_schema(field, pattern_static.as_ref()));
     }
     let deny = cont.serde.deny_unknown_fields;
     let doc = &cont.doc;
@@ -191,9 +218,33 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &valid::Patterns)
             fn json_schema(__gen: &mut #krate::__private::SchemaGenerator) -> #krate::__private::Schema {
                 let mut __props = ::std::vec::Vec::new();
                 #(#schemas)*
-                #krate::schema::object(__props, &[#(#required),*], #deny, #doc)
+                #[allow(unused_mut)]
+                let mut __required: ::std::vec::Vec<&'static str> = ::std::vec::Vec::new();
+                #(#required)*
+                #krate::schema::object(__props, &__required, #deny, #doc)
             }
         }
+    }
+}
+
+/// The value an absent, non-`Option` member takes, as serde computes it:
+/// the field's `default` (`Default::default()` or its function), else the
+/// container's (`Default::default()` or its function) projected onto the
+/// field. `None` when an absent member is an error or `None`.
+fn default_value(cont: &Container, field: &Field) -> Option<TokenStream> {
+    let ty = field.ty;
+    let member = field.ident;
+    match &field.default {
+        Some(Some(f)) => Some(quote!(#f())),
+        Some(None) => Some(quote!(<#ty as ::core::default::Default>::default())),
+        None if cont.serde.default => {
+            let whole = match &cont.serde.default_fn {
+                Some(f) => quote!(#f()),
+                None => quote!(<Self as ::core::default::Default>::default()),
+            };
+            Some(quote!(#whole.#member))
+        }
+        None => None,
     }
 }
 
@@ -238,7 +289,20 @@ fn pattern_static(name: &syn::Ident, aws: &syn::LitStr, t: &Translated) -> Token
     quote!(static #name: #krate::rules::pattern::Pattern = #init;)
 }
 
-fn field_check(field: &Field, pattern: Option<&syn::Ident>, ascii_class: bool) -> TokenStream {
+/// Where `field_check` reads the value: the field of `self` (in
+/// `validate_into`), or a local holding its default (in `json_schema`).
+#[derive(Clone, Copy)]
+enum Receiver {
+    SelfField,
+    Local,
+}
+
+fn field_check(
+    field: &Field,
+    pattern: Option<&syn::Ident>,
+    ascii_class: bool,
+    receiver: Receiver,
+) -> TokenStream {
     let krate = krate();
     let member = field.ident;
     let segment = field.pointer_segment();
@@ -246,13 +310,16 @@ fn field_check(field: &Field, pattern: Option<&syn::Ident>, ascii_class: bool) -
     let mut calls = Vec::new();
     // The field name re-spanned onto the rule, so a rule on a type it cannot
     // apply to is reported on the rule alone.
-    let value = |span: Span| {
-        let name = member.to_string();
-        let member = match name.strip_prefix("r#") {
-            Some(raw) => syn::Ident::new_raw(raw, span),
-            None => syn::Ident::new(&name, span),
-        };
-        quote_spanned!(span=> &self.#member)
+    let value = |span: Span| match receiver {
+        Receiver::SelfField => {
+            let name = member.to_string();
+            let member = match name.strip_prefix("r#") {
+                Some(raw) => syn::Ident::new_raw(raw, span),
+                None => syn::Ident::new(&name, span),
+            };
+            quote_spanned!(span=> &self.#member)
+        }
+        Receiver::Local => quote_spanned!(span=> &__default),
     };
 
     if let Some(len) = &rules.length {
@@ -279,7 +346,10 @@ fn field_check(field: &Field, pattern: Option<&syn::Ident>, ascii_class: bool) -
     if let (Some(len), Some(name), true, 2) = (&rules.length, pattern, ascii_class, calls.len()) {
         let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
         let max = len.max.as_ref().map_or(quote!(usize::MAX), |m| quote!(#m));
-        let field = quote!(&self.#member);
+        let field = match receiver {
+            Receiver::SelfField => quote!(&self.#member),
+            Receiver::Local => quote!(&__default),
+        };
         let separate = std::mem::take(&mut calls);
         calls.push(quote! {
             {
