@@ -465,3 +465,72 @@ fn a_default_that_breaks_its_own_rule_makes_the_member_required() {
         [("/alt".to_string(), "pattern")]
     );
 }
+
+#[derive(Validate, Serialize, Deserialize, Debug)]
+struct Arn {
+    #[validate(
+        prefix = "arn:",
+        suffix = ":root",
+        contains = "iam",
+        does_not_contain = ".."
+    )]
+    arn: String,
+    #[validate(pattern = "[a-z.]+", contains = ".", does_not_contain = "..")]
+    host: Option<String>,
+}
+
+#[test]
+fn text_rules_give_one_verdict_everywhere() {
+    let schema = schema_of::<Arn>();
+    assert_eq!(schema["properties"]["arn"]["pattern"], "^arn\\x3A");
+    assert_eq!(
+        schema["properties"]["arn"]["allOf"],
+        json!([{"pattern": "\\x3Aroot$"}, {"pattern": "iam"}])
+    );
+    let mut rejected = 0;
+    let arns = [
+        "arn:aws:iam::1:root",
+        "arn:iam:root",
+        "arn:aws:iam::1:root\n",
+        "arn:aws:iam..1:root",
+        "arn:aws:sts::1:root",
+        "ARN:aws:iam::1:root",
+        "arn:aws:iam::1:roots",
+        "xarn:aws:iam::1:root",
+        "arn:aws:iam::1:r\u{e9}:root",
+        "",
+    ];
+    let hosts = [
+        json!(null),
+        json!("a.b"),
+        json!("ab"),
+        json!("a..b"),
+        json!("a.B"),
+        json!("a.b\n"),
+    ];
+    for arn in arns {
+        for host in &hosts {
+            let payload = json!({"arn": arn, "host": host});
+            if !one_verdict::<Arn>(&payload).is_empty() {
+                rejected += 1;
+            }
+        }
+    }
+    assert!(rejected > 40 && rejected < 60, "{rejected}");
+    let found = one_verdict::<Arn>(&json!({"arn": "xarn:aws:sts..1:rootx", "host": "a..b"}));
+    assert_eq!(
+        found,
+        [
+            ("/arn".to_string(), "prefix"),
+            ("/arn".to_string(), "suffix"),
+            ("/arn".to_string(), "contains"),
+            ("/arn".to_string(), "does_not_contain"),
+            ("/host".to_string(), "does_not_contain"),
+        ]
+    );
+    let report = from_json::<Arn>(br#"{"arn": "arn:x:root"}"#).unwrap_err();
+    assert_eq!(
+        report.to_string(),
+        "1 validation error detected: Value at '/arn' failed to satisfy constraint: Member must contain: iam"
+    );
+}

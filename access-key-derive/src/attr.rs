@@ -61,9 +61,19 @@ pub struct OneOfRule {
     pub values: Vec<LitStr>,
 }
 
+/// A rule of the generic table (`rules.rs`): its name token and argument.
+pub struct GenericRule {
+    pub key: Ident,
+    pub def: &'static crate::rules::RuleDef,
+    /// The argument as written (a literal).
+    pub arg: TokenStream,
+}
+
 /// Every rule on one field; each at most once.
 #[derive(Default)]
 pub struct FieldRules {
+    /// The table-driven rules, in the order written.
+    pub generic: Vec<GenericRule>,
     pub length: Option<LengthRule>,
     pub range: Option<RangeRule>,
     pub pattern: Option<PatternRule>,
@@ -83,6 +93,7 @@ impl FieldRules {
             && self.one_of.is_none()
             && self.nested.is_none()
             && self.sensitive.is_none()
+            && self.generic.is_empty()
     }
 }
 
@@ -169,12 +180,31 @@ pub fn field_rules(cx: &Ctxt, attrs: &[Attribute]) -> FieldRules {
                 }
                 NESTED => set_once(cx, &mut rules.nested, &key.clone(), key),
                 SENSITIVE => set_once(cx, &mut rules.sensitive, &key.clone(), key),
+                _ if crate::rules::find(&name).is_some() => {
+                    let def = crate::rules::find(&name).expect("just found");
+                    let arg = match def.arg {
+                        crate::rules::Arg::Str => {
+                            let lit: LitStr = meta.value()?.parse()?;
+                            lit.into_token_stream()
+                        }
+                    };
+                    if rules.generic.iter().any(|g| g.def.name == def.name) {
+                        duplicate(cx, &key);
+                    } else {
+                        rules.generic.push(GenericRule { key, def, arg });
+                    }
+                }
                 _ => {
                     cx.error_spanned_by(
                         &key,
                         format!(
                             "unknown validate rule `{name}`; expected one of: {}",
-                            FIELD_RULES.join(", ")
+                            FIELD_RULES
+                                .iter()
+                                .copied()
+                                .chain(crate::rules::RULES.iter().map(|r| r.name))
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         ),
                     );
                     skip_value(&meta)?;

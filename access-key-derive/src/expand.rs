@@ -161,6 +161,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &valid::Patterns)
             .as_ref()
             .and_then(|t| t.class_repeat.as_ref())
             .is_some_and(|class| class.ascii_only());
+        statics.extend(field.rules.generic.iter().map(generic_arg_check));
         let check = field_check(
             field,
             pattern_static.as_ref(),
@@ -245,6 +246,24 @@ fn default_value(cont: &Container, field: &Field) -> Option<TokenStream> {
             Some(quote!(#whole.#member))
         }
         None => None,
+    }
+}
+
+/// A table rule's argument, checked by the rule's own `check` at compile
+/// time: a refused argument is a compile error on the argument.
+fn generic_arg_check(rule: &crate::attr::GenericRule) -> TokenStream {
+    let krate = krate();
+    let arg = &rule.arg;
+    let span = arg
+        .clone()
+        .into_iter()
+        .next()
+        .map_or(rule.key.span(), |t| t.span());
+    let module = syn::Ident::new(rule.def.name, rule.key.span());
+    quote_spanned! {span=>
+        const _: () = if let ::core::option::Option::Some(__why) = #krate::rules::#module::check(#arg) {
+            ::core::panic!("{}", __why)
+        };
     }
 }
 
@@ -377,6 +396,15 @@ fn field_check(
             #krate::rules::range::apply(#v, #min, #max, &__p, __errors);
         });
     }
+    for rule in &rules.generic {
+        let span = rule.key.span();
+        let v = value(span);
+        let module = syn::Ident::new(rule.def.name, span);
+        let arg = &rule.arg;
+        calls.push(quote_spanned! {span=>
+            #krate::rules::#module::apply(#v, #arg, &__p, __errors);
+        });
+    }
     if let Some(key) = &rules.nested {
         let span = key.span();
         let v = value(span);
@@ -423,6 +451,11 @@ fn field_schema(field: &Field, pattern: Option<&syn::Ident>) -> TokenStream {
         };
         let (min, max) = (bound(&rule.min), bound(&rule.max));
         edits.push(quote!(#krate::schema::range(&mut __s, #min, #max);));
+    }
+    for rule in &rules.generic {
+        let module = syn::Ident::new(rule.def.name, rule.key.span());
+        let arg = &rule.arg;
+        edits.push(quote!(#krate::rules::#module::schema(&mut __s, #arg);));
     }
     if rules.sensitive.is_some() {
         edits.push(quote!(#krate::schema::sensitive(&mut __s);));

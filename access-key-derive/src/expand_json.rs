@@ -123,6 +123,30 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
                 }
             });
         }
+        // Table rules (`rules.rs`) have no `Value` form: the member is read
+        // as its field's type and checked by the same `apply` as in
+        // `validate()`, with the same span.
+        if !rules.generic.is_empty() {
+            if !recursive {
+                predicates.push(quote_spanned! {ty.span()=>
+                    for<'__json> #ty: #krate::__json::DeserializeOwned
+                });
+            }
+            let applies = rules.generic.iter().map(|rule| {
+                let span = rule.key.span();
+                let module = syn::Ident::new(rule.def.name, span);
+                let arg = &rule.arg;
+                let value = quote_spanned!(span=> &__typed);
+                quote_spanned! {span=>
+                    #krate::rules::#module::apply(#value, #arg, &__p, __e);
+                }
+            });
+            calls.push(quote! {
+                if let ::core::option::Option::Some(__typed) = #rt::typed::<#ty>(__m) {
+                    #(#applies)*
+                }
+            });
+        }
 
         if calls.is_empty() {
             checks.push(quote! {

@@ -54,6 +54,17 @@ pub enum Constraint {
     MaxBytes(usize),
     /// Arrays and objects are nested deeper than this many levels.
     MaxDepth(usize),
+    /// A rule defined by its own module under `rules/` (`contains`,
+    /// `prefix`, ...): its code, and its AWS wording, `text` followed by the
+    /// rule's argument as annotated (never the value).
+    Rule {
+        /// The rule's stable code, e.g. `"contains"`.
+        code: &'static str,
+        /// The wording before the argument, e.g. `"Member must contain: "`.
+        text: &'static str,
+        /// The annotation's argument, e.g. `"iam"`.
+        arg: &'static str,
+    },
     /// The value could not be read as the expected type for a reason no
     /// other constraint describes (a custom `Deserialize` that is stricter
     /// than its `JsonCheck`).
@@ -76,6 +87,7 @@ impl Constraint {
             Constraint::DuplicateField => "duplicate_field",
             Constraint::MaxBytes(_) | Constraint::MaxDepth(_) => "limit",
             Constraint::Invalid => "invalid",
+            Constraint::Rule { code, .. } => code,
         }
     }
 }
@@ -129,6 +141,10 @@ impl fmt::Display for Constraint {
                 f.write_str("])")
             }
             Constraint::DuplicateField => f.write_str("Member must not appear more than once"),
+            Constraint::Rule { text, arg, .. } => {
+                f.write_str(text)?;
+                f.write_str(arg)
+            }
             Constraint::MaxBytes(n) => {
                 write!(f, "Member must have size less than or equal to {n} bytes")
             }

@@ -173,6 +173,48 @@ fn add_not(obj: &mut Map<String, Value>, not: Value) {
     }
 }
 
+/// Adds a `pattern` to a string schema; a second one (a field's own
+/// `pattern` and a `contains`, say) goes into `allOf`, since an object has
+/// one `pattern` key.
+pub fn add_pattern(schema: &mut Schema, pattern: String) {
+    let obj = schema.ensure_object();
+    if !obj.contains_key("pattern") {
+        obj.insert("pattern".into(), pattern.into());
+        return;
+    }
+    let all = obj
+        .entry("allOf")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    if let Value::Array(all) = all {
+        all.push(serde_json::json!({"pattern": pattern}));
+    }
+}
+
+/// Adds `not: {"type": "string", "pattern": pattern}`, combining with a
+/// `not` already there through `anyOf`.
+pub fn add_not_pattern(schema: &mut Schema, pattern: String) {
+    add_not(
+        schema.ensure_object(),
+        serde_json::json!({"type": "string", "pattern": pattern}),
+    );
+}
+
+/// `text` as a portable regular expression that matches exactly it: ASCII
+/// letters and digits as themselves, every other ASCII character as `\xHH`
+/// (so no engine reads it as syntax), other characters as themselves (a
+/// literal sequence matches alike in UTF-8, UTF-16 and code points).
+pub fn literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || !c.is_ascii() {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\x{:02X}", c as u32));
+        }
+    }
+    out
+}
+
 /// `one_of(..)`: `enum`.
 pub fn one_of(schema: &mut Schema, values: &[&str]) {
     schema.ensure_object().insert(

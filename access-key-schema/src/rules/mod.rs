@@ -10,7 +10,11 @@
 //! makes sense on, including `Option` of them (checked when present). A rule
 //! on any other type is a compile error that points at the rule's name.
 
+pub mod contains;
+pub mod does_not_contain;
 pub mod length;
 pub mod one_of;
 pub mod pattern;
+pub mod prefix;
 pub mod range;
+pub mod suffix;

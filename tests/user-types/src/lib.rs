@@ -181,3 +181,16 @@ pub struct Survey {
     #[validate(length(min = 1, max = 5))]
     pub scores: Vec<Option<u8>>,
 }
+
+/// Text rules: prefix, suffix, contains, does not contain, with and without
+/// a pattern of their own.
+#[derive(Validate, Serialize, Deserialize, Debug)]
+#[serde(rename_all = "PascalCase")]
+pub struct RoleRef {
+    /// An account root ARN.
+    #[validate(prefix = "arn:", suffix = ":root", contains = "iam", does_not_contain = "..")]
+    pub arn: String,
+    /// A dotted host name.
+    #[validate(pattern = r"[a-z0-9.-]+", contains = ".", does_not_contain = "..")]
+    pub host: Option<String>,
+}

@@ -1,0 +1,50 @@
+//! The table of rules that the derive handles generically: parsed by one
+//! arm, checked by the runtime's `check` (at compile time), emitted as calls
+//! to `rules::<name>::apply` and `rules::<name>::schema`. A new rule of this
+//! kind is one runtime module (`access-key-schema/src/rules/<name>.rs`) and
+//! one line here.
+//!
+//! The six original rules (`length`, `pattern`, `one_of`, `range`, `nested`,
+//! `sensitive`) still have parsers of their own in `attr.rs`: `pattern` is
+//! translated here at compile time, `length` and an ASCII class pattern are
+//! fused into one pass, and `range` keeps its numbers' text.
+
+/// What a rule takes after its name.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Arg {
+    /// `name = "text"`: a string literal, passed as `&'static str`.
+    Str,
+}
+
+/// One generically handled rule.
+pub struct RuleDef {
+    /// The name in `#[validate(..)]`, and the runtime module's name.
+    pub name: &'static str,
+    /// What follows the name.
+    pub arg: Arg,
+}
+
+/// Every generically handled rule, one line each.
+pub const RULES: &[RuleDef] = &[
+    RuleDef {
+        name: "contains",
+        arg: Arg::Str,
+    },
+    RuleDef {
+        name: "does_not_contain",
+        arg: Arg::Str,
+    },
+    RuleDef {
+        name: "prefix",
+        arg: Arg::Str,
+    },
+    RuleDef {
+        name: "suffix",
+        arg: Arg::Str,
+    },
+];
+
+/// The rule named `name`, if it is in the table.
+pub fn find(name: &str) -> Option<&'static RuleDef> {
+    RULES.iter().find(|r| r.name == name)
+}

@@ -1,0 +1,13 @@
+use access_key_schema::Validate;
+
+#[derive(Validate)]
+struct Bad {
+    #[validate(contains = "")]
+    empty: String,
+    #[validate(does_not_contain = "..")]
+    number: u32,
+    #[validate(suffix = "a\n")]
+    newline: String,
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+use access_key_schema::Validate;
+
+#[derive(Validate)]
+struct Bad {
+    #[validate(prefix = 5)]
+    not_text: String,
+    #[validate(suffix = "x", suffix = "y")]
+    twice: String,
+}
+
+fn main() {}
