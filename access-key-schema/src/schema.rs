@@ -12,8 +12,7 @@ use crate::rules::pattern::Pattern;
 
 /// The comment that marks a `sensitive` field. `$comment` is core
 /// vocabulary, so strict validators (ajv's strict mode) accept it.
-pub const SENSITIVE_COMMENT: &str =
-    "sensitive: never echoed in validation reports, Debug output or logs";
+pub const SENSITIVE_COMMENT: &str = "sensitive: never echoed in validation reports";
 
 /// The generator settings every schema of this crate is emitted with:
 /// draft 2020-12, subschemas in `$defs`, the deserialization contract.
@@ -236,10 +235,18 @@ pub fn range(schema: &mut Schema, min: Option<Value>, max: Option<Value>) {
 
 /// `sensitive`: a `$comment`; the schema still describes the value, it just
 /// says it must never be echoed.
+///
+/// The comment promises only what `sensitive` does for any type: no report
+/// carries the value. A field's `Debug` is its type's own: `SecretString`
+/// redacts itself (its schema's comment, kept before this one, says so); a
+/// plain `String` prints in a derived `Debug`.
 pub fn sensitive(schema: &mut Schema) {
-    schema
-        .ensure_object()
-        .insert("$comment".into(), SENSITIVE_COMMENT.into());
+    let obj = schema.ensure_object();
+    let comment = match obj.get("$comment").and_then(Value::as_str) {
+        Some(existing) => format!("{existing}; {SENSITIVE_COMMENT}"),
+        None => SENSITIVE_COMMENT.to_owned(),
+    };
+    obj.insert("$comment".into(), comment.into());
 }
 
 /// A field's `///` doc comment.

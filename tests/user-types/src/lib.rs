@@ -188,7 +188,12 @@ pub struct Survey {
 #[serde(rename_all = "PascalCase")]
 pub struct RoleRef {
     /// An account root ARN.
-    #[validate(prefix = "arn:", suffix = ":root", contains = "iam", does_not_contain = "..")]
+    #[validate(
+        prefix = "arn:",
+        suffix = ":root",
+        contains = "iam",
+        does_not_contain = ".."
+    )]
     pub arn: String,
     /// A dotted host name.
     #[validate(pattern = r"[a-z0-9.-]+", contains = ".", does_not_contain = "..")]
