@@ -534,3 +534,76 @@ fn text_rules_give_one_verdict_everywhere() {
         "1 validation error detected: Value at '/arn' failed to satisfy constraint: Member must contain: iam"
     );
 }
+
+#[derive(Validate, Serialize, Deserialize, Debug)]
+struct Bounded {
+    #[validate(length(equal = 4))]
+    pin: String,
+    #[validate(length(equal = 2))]
+    pair: Vec<u8>,
+    #[validate(range(exclusive_min = 0.0, exclusive_max = 1.0))]
+    ratio: f64,
+    #[validate(range(exclusive_min = -5, max = 5))]
+    offset: Option<i32>,
+}
+
+#[test]
+fn length_equal_and_exclusive_ranges_give_one_verdict_everywhere() {
+    let schema = schema_of::<Bounded>();
+    let p = &schema["properties"];
+    assert_eq!(
+        (p["pin"]["minLength"].clone(), p["pin"]["maxLength"].clone()),
+        (json!(4), json!(4))
+    );
+    assert_eq!(p["ratio"]["exclusiveMinimum"], json!(0.0));
+    assert_eq!(p["ratio"]["exclusiveMaximum"], json!(1.0));
+    assert_eq!(p["offset"]["anyOf"][0]["exclusiveMinimum"], json!(-5));
+    assert_eq!(p["offset"]["anyOf"][0]["maximum"], json!(5));
+    let mut rejected = 0;
+    let mut total = 0;
+    for pin in [
+        "1234",
+        "123",
+        "12345",
+        "\u{e9}\u{e9}\u{e9}\u{e9}",
+        "\u{1F600}\u{1F600}\u{1F600}",
+    ] {
+        for pair in [json!([1, 2]), json!([1]), json!([1, 2, 3])] {
+            for ratio in [
+                json!(0.5),
+                json!(0),
+                json!(0.0),
+                json!(1),
+                json!(1e-9),
+                json!(0.999999),
+                json!(-0.1),
+            ] {
+                for offset in [json!(null), json!(-5), json!(-4), json!(5), json!(6)] {
+                    let payload =
+                        json!({"pin": pin, "pair": pair, "ratio": ratio, "offset": offset});
+                    total += 1;
+                    if !one_verdict::<Bounded>(&payload).is_empty() {
+                        rejected += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(rejected > 0 && rejected < total, "{rejected} of {total}");
+    let found =
+        one_verdict::<Bounded>(&json!({"pin": "123", "pair": [1, 2], "ratio": 1, "offset": -5}));
+    assert_eq!(
+        found,
+        [
+            ("/pin".to_string(), "length"),
+            ("/ratio".to_string(), "range"),
+            ("/offset".to_string(), "range"),
+        ]
+    );
+    let report =
+        from_json::<Bounded>(br#"{"pin": "1234", "pair": [1, 2], "ratio": 0}"#).unwrap_err();
+    assert_eq!(
+        report.violations()[0].message(),
+        "Value at '/ratio' failed to satisfy constraint: Member must have value greater than 0.0"
+    );
+}

@@ -21,31 +21,40 @@ pub struct LengthRule {
 }
 
 /// A number as written in `range(..)`, sign included.
+#[derive(Clone)]
 pub struct NumLit {
     pub tokens: TokenStream,
     pub text: String,
     pub value: f64,
 }
 
-/// `range(min = .., max = ..)`.
+/// `range(min = .., max = ..)`, or `exclusive_min`/`exclusive_max` in
+/// place of either.
 pub struct RangeRule {
     pub key: Ident,
     pub min: Option<NumLit>,
     pub max: Option<NumLit>,
+    /// `min` was written `exclusive_min`.
+    pub min_exclusive: bool,
+    /// `max` was written `exclusive_max`.
+    pub max_exclusive: bool,
 }
 
 impl RangeRule {
     /// `(min, max)` as the runtime's `rules::range::apply` takes them:
-    /// `Option<(value, "as written")>` each.
+    /// `Option<(value, "as written", exclusive)>` each.
     pub fn bounds_tokens(&self) -> (TokenStream, TokenStream) {
-        let bound = |b: &Option<NumLit>| match b {
+        let bound = |b: &Option<NumLit>, exclusive: bool| match b {
             Some(n) => {
                 let (tokens, text) = (&n.tokens, &n.text);
-                quote::quote!(::core::option::Option::Some((#tokens, #text)))
+                quote::quote!(::core::option::Option::Some((#tokens, #text, #exclusive)))
             }
             None => quote::quote!(::core::option::Option::None),
         };
-        (bound(&self.min), bound(&self.max))
+        (
+            bound(&self.min, self.min_exclusive),
+            bound(&self.max, self.max_exclusive),
+        )
     }
 }
 
@@ -139,7 +148,24 @@ pub fn field_rules(cx: &Ctxt, attrs: &[Attribute]) -> FieldRules {
             let name = key.to_string();
             match name.as_str() {
                 LENGTH => {
-                    let (min, max) = bounds(cx, &meta, &key, |input| input.parse::<LitInt>())?;
+                    let b = bounds(cx, &meta, &key, &[MIN, MAX, EQUAL], |input| {
+                        input.parse::<LitInt>()
+                    })?;
+                    let (min, max) = match b.get(EQUAL) {
+                        Some((_, n)) => {
+                            if let Some((other, _)) = b.get(MIN).or(b.get(MAX)) {
+                                cx.error_spanned_by(
+                                    other,
+                                    "`length` takes `equal` or `min`/`max`, not both",
+                                );
+                            }
+                            (Some(n.clone()), Some(n.clone()))
+                        }
+                        None => (
+                            b.get(MIN).map(|(_, n)| n.clone()),
+                            b.get(MAX).map(|(_, n)| n.clone()),
+                        ),
+                    };
                     set_once(
                         cx,
                         &mut rules.length,
@@ -148,12 +174,41 @@ pub fn field_rules(cx: &Ctxt, attrs: &[Attribute]) -> FieldRules {
                     );
                 }
                 RANGE => {
-                    let (min, max) = bounds(cx, &meta, &key, parse_number)?;
+                    let b = bounds(
+                        cx,
+                        &meta,
+                        &key,
+                        &[MIN, MAX, EXCLUSIVE_MIN, EXCLUSIVE_MAX],
+                        parse_number,
+                    )?;
+                    let pick = |inclusive: &str, exclusive: &str| match (
+                        b.take(inclusive),
+                        b.take(exclusive),
+                    ) {
+                        (Some((_, n)), None) => (Some(n), false),
+                        (None, Some((_, n))) => (Some(n), true),
+                        (Some((_, n)), Some((arg, _))) => {
+                            cx.error_spanned_by(
+                                &arg,
+                                format!("`range` takes `{inclusive}` or `{exclusive}`, not both"),
+                            );
+                            (Some(n), false)
+                        }
+                        (None, None) => (None, false),
+                    };
+                    let (min, min_exclusive) = pick(MIN, EXCLUSIVE_MIN);
+                    let (max, max_exclusive) = pick(MAX, EXCLUSIVE_MAX);
                     set_once(
                         cx,
                         &mut rules.range,
                         &key.clone(),
-                        RangeRule { key, min, max },
+                        RangeRule {
+                            key,
+                            min,
+                            max,
+                            min_exclusive,
+                            max_exclusive,
+                        },
                     );
                 }
                 PATTERN => {
@@ -219,15 +274,37 @@ pub fn field_rules(cx: &Ctxt, attrs: &[Attribute]) -> FieldRules {
     rules
 }
 
-/// `(min = .., max = ..)`, either optional, each at most once.
+/// The named bounds of `length(..)` or `range(..)`, each at most once, with
+/// the name token of each (for errors).
+pub struct Bounds<T> {
+    found: std::cell::RefCell<Vec<(Ident, T)>>,
+}
+
+impl<T: Clone> Bounds<T> {
+    /// The bound named `name`, if written.
+    pub fn get(&self, name: &str) -> Option<(Ident, T)> {
+        self.found.borrow().iter().find(|(k, _)| k == name).cloned()
+    }
+
+    /// Removes and returns the bound named `name`, if written.
+    pub fn take(&self, name: &str) -> Option<(Ident, T)> {
+        let mut found = self.found.borrow_mut();
+        let i = found.iter().position(|(k, _)| k == name)?;
+        Some(found.remove(i))
+    }
+}
+
+/// `(name = .., ..)` with names from `allowed`, each optional and at most
+/// once. `()` is accepted here and reported by `valid` as a rule without
+/// bounds.
 fn bounds<T>(
     cx: &Ctxt,
     meta: &ParseNestedMeta,
     key: &Ident,
+    allowed: &[&str],
     parse: impl Fn(ParseStream) -> syn::Result<T>,
-) -> syn::Result<(Option<T>, Option<T>)> {
-    let mut min = None;
-    let mut max = None;
+) -> syn::Result<Bounds<T>> {
+    let mut found: Vec<(Ident, T)> = Vec::new();
     let empty = {
         let fork = meta.input.fork();
         let content;
@@ -238,32 +315,37 @@ fn bounds<T>(
         let content;
         syn::parenthesized!(content in meta.input);
         let _ = content;
-        // Reported by `valid`, like any rule without bounds.
-        return Ok((None, None));
+        return Ok(Bounds {
+            found: std::cell::RefCell::new(found),
+        });
     }
     meta.parse_nested_meta(|inner| {
         let arg = key_ident(&inner)?;
         let name = arg.to_string();
-        let slot = match name.as_str() {
-            MIN => &mut min,
-            MAX => &mut max,
-            _ => {
-                cx.error_spanned_by(
-                    &arg,
-                    format!("unknown `{key}` argument `{name}`; expected `min` or `max`"),
-                );
-                return skip_value(&inner);
-            }
-        };
+        if !allowed.contains(&name.as_str()) {
+            let expected = allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>();
+            let expected = match expected.split_last() {
+                Some((last, [])) => last.clone(),
+                Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+                None => String::new(),
+            };
+            cx.error_spanned_by(
+                &arg,
+                format!("unknown `{key}` argument `{name}`; expected {expected}"),
+            );
+            return skip_value(&inner);
+        }
         let value = parse(inner.value()?)?;
-        if slot.is_some() {
+        if found.iter().any(|(k, _)| *k == name) {
             cx.error_spanned_by(&arg, format!("duplicate `{key}` argument `{name}`"));
         } else {
-            *slot = Some(value);
+            found.push((arg, value));
         }
         Ok(())
     })?;
-    Ok((min, max))
+    Ok(Bounds {
+        found: std::cell::RefCell::new(found),
+    })
 }
 
 fn parse_number(input: ParseStream) -> syn::Result<NumLit> {

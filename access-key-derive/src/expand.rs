@@ -450,7 +450,8 @@ fn field_schema(field: &Field, pattern: Option<&syn::Ident>) -> TokenStream {
             None => quote!(::core::option::Option::None),
         };
         let (min, max) = (bound(&rule.min), bound(&rule.max));
-        edits.push(quote!(#krate::schema::range(&mut __s, #min, #max);));
+        let (min_x, max_x) = (rule.min_exclusive, rule.max_exclusive);
+        edits.push(quote!(#krate::schema::range(&mut __s, #min, #max, #min_x, #max_x);));
     }
     for rule in &rules.generic {
         let module = syn::Ident::new(rule.def.name, rule.key.span());

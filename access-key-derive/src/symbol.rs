@@ -16,6 +16,9 @@ pub const NESTED: &str = "nested";
 pub const SENSITIVE: &str = "sensitive";
 pub const MIN: &str = "min";
 pub const MAX: &str = "max";
+pub const EQUAL: &str = "equal";
+pub const EXCLUSIVE_MIN: &str = "exclusive_min";
+pub const EXCLUSIVE_MAX: &str = "exclusive_max";
 
 /// Every field rule, for the "expected one of" list of an unknown-rule error.
 pub const FIELD_RULES: &[&str] = &[LENGTH, PATTERN, ONE_OF, RANGE, NESTED, SENSITIVE];

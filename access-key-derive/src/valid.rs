@@ -42,9 +42,10 @@ pub fn check(cx: &Ctxt, cont: &Container) -> Patterns {
                 cx.syn_error(e.clone());
             }
             match (min, max) {
-                (None, None) => {
-                    cx.error_spanned_by(&len.key, "`length` needs `min`, `max`, or both")
-                }
+                (None, None) => cx.error_spanned_by(
+                    &len.key,
+                    "`length` needs `min`, `max` (or both), or `equal`",
+                ),
                 (Some(Ok(lo)), Some(Ok(hi))) if lo > hi => cx.error_spanned_by(
                     len.min.as_ref().unwrap(),
                     format!("`length` min ({lo}) is greater than max ({hi})"),
@@ -55,7 +56,18 @@ pub fn check(cx: &Ctxt, cont: &Container) -> Patterns {
         if let Some(range) = &rules.range {
             match (&range.min, &range.max) {
                 (None, None) => {
-                    cx.error_spanned_by(&range.key, "`range` needs `min`, `max`, or both")
+                    cx.error_spanned_by(&range.key, "`range` needs a lower bound (`min` or `exclusive_min`), an upper one (`max` or `exclusive_max`), or both")
+                }
+                (Some(lo), Some(hi))
+                    if (range.min_exclusive || range.max_exclusive) && lo.value >= hi.value =>
+                {
+                    cx.error_spanned_by(
+                        &lo.tokens,
+                        format!(
+                            "`range` admits no value: the lower bound ({}) is not below the upper ({}) and one is exclusive",
+                            lo.text, hi.text
+                        ),
+                    )
                 }
                 (Some(lo), Some(hi)) if lo.value > hi.value => cx.error_spanned_by(
                     &lo.tokens,

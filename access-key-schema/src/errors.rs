@@ -29,6 +29,10 @@ pub enum Constraint {
     Minimum(&'static str),
     /// Greater than the upper bound (the bound as written in the annotation).
     Maximum(&'static str),
+    /// Not greater than the exclusive lower bound (as written).
+    ExclusiveMinimum(&'static str),
+    /// Not less than the exclusive upper bound (as written).
+    ExclusiveMaximum(&'static str),
     /// A required member is missing or null.
     Required,
     /// The JSON value has the wrong type (`"string"`, `"integer"`, ...).
@@ -78,7 +82,10 @@ impl Constraint {
             Constraint::MinLength(_) | Constraint::MaxLength(_) => "length",
             Constraint::Pattern(_) => "pattern",
             Constraint::Enum(_) => "enum",
-            Constraint::Minimum(_) | Constraint::Maximum(_) => "range",
+            Constraint::Minimum(_)
+            | Constraint::Maximum(_)
+            | Constraint::ExclusiveMinimum(_)
+            | Constraint::ExclusiveMaximum(_) => "range",
             Constraint::Required => "required",
             Constraint::Type(_) => "type",
             Constraint::Format(_) => "format",
@@ -119,6 +126,8 @@ impl fmt::Display for Constraint {
                 write!(f, "Member must have value greater than or equal to {n}")
             }
             Constraint::Maximum(n) => write!(f, "Member must have value less than or equal to {n}"),
+            Constraint::ExclusiveMinimum(n) => write!(f, "Member must have value greater than {n}"),
+            Constraint::ExclusiveMaximum(n) => write!(f, "Member must have value less than {n}"),
             Constraint::Required => f.write_str("Member must not be null"),
             Constraint::Type(t) => write!(f, "Member must be of type {t}"),
             Constraint::Format(name) => write!(f, "Member must be a valid {name}"),

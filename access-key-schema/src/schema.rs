@@ -223,13 +223,31 @@ pub fn one_of(schema: &mut Schema, values: &[&str]) {
 }
 
 /// `range(min, max)`: `minimum`/`maximum`.
-pub fn range(schema: &mut Schema, min: Option<Value>, max: Option<Value>) {
+/// An exclusive bound is `exclusiveMinimum`/`exclusiveMaximum` (draft
+/// 2020-12: a number, not draft 4's boolean).
+pub fn range(
+    schema: &mut Schema,
+    min: Option<Value>,
+    max: Option<Value>,
+    min_exclusive: bool,
+    max_exclusive: bool,
+) {
     let obj = schema.ensure_object();
     if let Some(min) = min {
-        obj.insert("minimum".into(), min);
+        let key = if min_exclusive {
+            "exclusiveMinimum"
+        } else {
+            "minimum"
+        };
+        obj.insert(key.into(), min);
     }
     if let Some(max) = max {
-        obj.insert("maximum".into(), max);
+        let key = if max_exclusive {
+            "exclusiveMaximum"
+        } else {
+            "maximum"
+        };
+        obj.insert(key.into(), max);
     }
 }
 

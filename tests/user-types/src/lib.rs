@@ -109,6 +109,12 @@ pub struct SensorConfig {
     pub channels: Vec<String>,
     /// On or off.
     pub enabled: bool,
+    /// Fraction of time on, strictly between 0 and 1.
+    #[validate(range(exclusive_min = 0.0, exclusive_max = 1.0))]
+    pub duty_cycle: f64,
+    /// Two-letter site code.
+    #[validate(length(equal = 2))]
+    pub site: String,
 }
 
 /// A page of results: a generic struct.
