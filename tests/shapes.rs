@@ -607,3 +607,70 @@ fn length_equal_and_exclusive_ranges_give_one_verdict_everywhere() {
         "Value at '/ratio' failed to satisfy constraint: Member must have value greater than 0.0"
     );
 }
+
+#[derive(Validate, Serialize, Deserialize, Debug)]
+struct Profile {
+    #[validate(required, length(min = 2))]
+    nick: Option<String>,
+    #[validate(required, nested)]
+    home: Option<Account>,
+    #[validate(length(min = 2))]
+    motto: Option<String>,
+}
+
+#[test]
+fn required_on_an_option_means_present_and_not_null_everywhere() {
+    let schema = schema_of::<Profile>();
+    assert_eq!(schema["required"], json!(["nick", "home"]));
+    assert_eq!(
+        schema["properties"]["nick"],
+        json!({"type": "string", "minLength": 2})
+    );
+    let home = json!({"id": 1});
+    for (payload, expected) in [
+        (json!({"nick": "ab", "home": home}), vec![]),
+        (json!({"nick": "ab", "home": home, "motto": null}), vec![]),
+        (json!({"home": home}), vec![("/nick", "required")]),
+        (
+            json!({"nick": null, "home": home}),
+            vec![("/nick", "required")],
+        ),
+        (
+            json!({"nick": "a", "home": home}),
+            vec![("/nick", "length")],
+        ),
+        (
+            json!({"nick": "ab", "home": null}),
+            vec![("/home", "required")],
+        ),
+        (
+            json!({"nick": "ab", "home": {"id": 0}}),
+            vec![("/home/id", "range")],
+        ),
+        (
+            json!({}),
+            vec![("/nick", "required"), ("/home", "required")],
+        ),
+        (
+            json!({"nick": 5}),
+            vec![("/nick", "type"), ("/home", "required")],
+        ),
+    ] {
+        let found = one_verdict::<Profile>(&payload);
+        let expected: Vec<(String, &str)> = expected
+            .into_iter()
+            .map(|(p, c)| (p.to_string(), c))
+            .collect();
+        assert_eq!(found, expected, "{payload}");
+    }
+    let none = Profile {
+        nick: None,
+        home: None,
+        motto: None,
+    };
+    let errors = none.validate().unwrap_err();
+    assert_eq!(
+        errors.violations()[0].message(),
+        "Value at '/nick' failed to satisfy constraint: Member must not be null"
+    );
+}

@@ -26,7 +26,8 @@ pub struct Field<'a> {
     pub option_inner: Option<&'a Type>,
     /// The member name in the payload (serde renames applied).
     pub json_name: String,
-    /// Must be present: not an `Option`, no serde default.
+    /// Must be present: not an `Option` and no serde default, or an
+    /// `Option` with the `required` rule.
     pub required: bool,
     /// `#[serde(skip)]`: never in the payload.
     pub skipped: bool,
@@ -159,7 +160,8 @@ impl<'a> Field<'a> {
         Field {
             ident,
             ty: &field.ty,
-            required: option_inner.is_none() && !member.default && !container.default,
+            required: (option_inner.is_none() && !member.default && !container.default)
+                || (option_inner.is_some() && rules.required.is_some()),
             option_inner,
             json_name,
             skipped: member.skip,

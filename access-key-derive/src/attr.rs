@@ -89,6 +89,8 @@ pub struct FieldRules {
     pub one_of: Option<OneOfRule>,
     pub nested: Option<Ident>,
     pub sensitive: Option<Ident>,
+    /// `required` on an `Option`: present and not null.
+    pub required: Option<Ident>,
     /// The first `#[validate]` attribute, to point at when rules conflict
     /// with something outside them.
     pub first_attr: Option<Span>,
@@ -102,6 +104,7 @@ impl FieldRules {
             && self.one_of.is_none()
             && self.nested.is_none()
             && self.sensitive.is_none()
+            && self.required.is_none()
             && self.generic.is_empty()
     }
 }
@@ -235,6 +238,7 @@ pub fn field_rules(cx: &Ctxt, attrs: &[Attribute]) -> FieldRules {
                 }
                 NESTED => set_once(cx, &mut rules.nested, &key.clone(), key),
                 SENSITIVE => set_once(cx, &mut rules.sensitive, &key.clone(), key),
+                REQUIRED => set_once(cx, &mut rules.required, &key.clone(), key),
                 _ if crate::rules::find(&name).is_some() => {
                     let def = crate::rules::find(&name).expect("just found");
                     let arg = match def.arg {

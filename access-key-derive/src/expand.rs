@@ -341,6 +341,13 @@ fn field_check(
         Receiver::Local => quote_spanned!(span=> &__default),
     };
 
+    if let Some(key) = &rules.required {
+        let span = key.span();
+        let v = value(span);
+        calls.push(quote_spanned! {span=>
+            #krate::rules::required::apply(#v, &__p, __errors);
+        });
+    }
     if let Some(len) = &rules.length {
         let span = len.key.span();
         let v = value(span);
@@ -461,8 +468,11 @@ fn field_schema(field: &Field, pattern: Option<&syn::Ident>) -> TokenStream {
     if rules.sensitive.is_some() {
         edits.push(quote!(#krate::schema::sensitive(&mut __s);));
     }
+    // An `Option` is nullable, unless `required` says it must be present
+    // and not null.
     let wrap = field
         .option_inner
+        .filter(|_| rules.required.is_none())
         .map(|_| quote!(let mut __s = #krate::schema::nullable(__s);));
     let doc = &field.doc;
     let describe = (!doc.is_empty()).then(|| quote!(#krate::schema::description(&mut __s, #doc);));

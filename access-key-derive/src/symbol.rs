@@ -14,6 +14,7 @@ pub const PATTERN: &str = "pattern";
 pub const ONE_OF: &str = "one_of";
 pub const NESTED: &str = "nested";
 pub const SENSITIVE: &str = "sensitive";
+pub const REQUIRED: &str = "required";
 pub const MIN: &str = "min";
 pub const MAX: &str = "max";
 pub const EQUAL: &str = "equal";
@@ -21,7 +22,7 @@ pub const EXCLUSIVE_MIN: &str = "exclusive_min";
 pub const EXCLUSIVE_MAX: &str = "exclusive_max";
 
 /// Every field rule, for the "expected one of" list of an unknown-rule error.
-pub const FIELD_RULES: &[&str] = &[LENGTH, PATTERN, ONE_OF, RANGE, NESTED, SENSITIVE];
+pub const FIELD_RULES: &[&str] = &[LENGTH, PATTERN, ONE_OF, RANGE, NESTED, SENSITIVE, REQUIRED];
 
 // serde attributes that change what the payload looks like.
 pub const RENAME: &str = "rename";

@@ -32,6 +32,13 @@ pub fn check(cx: &Ctxt, cont: &Container) -> Patterns {
                 format!("two fields are named `{}` in the payload", field.json_name),
             );
         }
+        if let (Some(key), None) = (&rules.required, field.option_inner) {
+            cx.error_spanned_by(
+                key,
+                "`required` is for `Option` fields (present and not null); this field is \
+                 already required unless serde gives it a default",
+            );
+        }
         if let Some(len) = &rules.length {
             let min = len.min.as_ref().map(|m| m.base10_parse::<usize>());
             let max = len.max.as_ref().map(|m| m.base10_parse::<usize>());

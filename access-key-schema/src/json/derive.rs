@@ -74,7 +74,9 @@ pub fn member<'v, T: JsonCheck + ?Sized>(
             }
             None
         }
-        Some(Value::Null) if !T::NULLABLE => {
+        // `null` for a non-nullable type, or for an `Option` with the
+        // `required` rule.
+        Some(Value::Null) if !T::NULLABLE || required => {
             errors.add(path, Constraint::Required);
             None
         }

@@ -17,4 +17,5 @@ pub mod one_of;
 pub mod pattern;
 pub mod prefix;
 pub mod range;
+pub mod required;
 pub mod suffix;
