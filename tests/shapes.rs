@@ -674,3 +674,150 @@ fn required_on_an_option_means_present_and_not_null_everywhere() {
         "Value at '/nick' failed to satisfy constraint: Member must not be null"
     );
 }
+
+fn even(n: &u32) -> Result<(), access_key_schema::CustomError> {
+    if n.is_multiple_of(2) {
+        Ok(())
+    } else {
+        Err(access_key_schema::CustomError::new(
+            "odd",
+            "Member must be even",
+        ))
+    }
+}
+
+fn ordered(t: &Window) -> Result<(), access_key_schema::CustomError> {
+    if t.start <= t.end {
+        Ok(())
+    } else {
+        Err(access_key_schema::CustomError::new(
+            "unordered",
+            format!("Member must start before it ends ({} > {})", t.start, t.end),
+        ))
+    }
+}
+
+#[derive(Validate, Serialize, Deserialize, Debug)]
+#[validate(custom = ordered)]
+struct Window {
+    #[validate(custom = even, range(max = 100))]
+    start: u32,
+    end: u32,
+}
+
+#[derive(Validate, Serialize, Deserialize, Debug)]
+struct Signup {
+    #[validate(length(min = 3, code = "too_short", message = "Name is too short"))]
+    name: String,
+    #[validate(sensitive, length(min = 8))]
+    password: access_key_schema::SecretString,
+    #[validate(sensitive, must_match(password))]
+    password_again: access_key_schema::SecretString,
+    #[validate(range(min = 18, code = "underage"))]
+    age: u8,
+    #[validate(nested)]
+    window: Option<Window>,
+}
+
+/// The verdicts of a type with custom rules: Rust is stricter than the
+/// schema exactly where a custom rule refuses, and the reports agree.
+fn custom_verdict(payload: &Value) -> Vec<(String, &'static str)> {
+    let schema = schema_of::<Signup>();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    let bytes = serde_json::to_vec(payload).unwrap();
+    let by_json = from_json::<Signup>(&bytes);
+    let found = match &by_json {
+        Ok(_) => Vec::new(),
+        Err(e) => paths(e),
+    };
+    let custom_only = !found.is_empty()
+        && found
+            .iter()
+            .all(|(_, c)| ["odd", "unordered", "must_match"].contains(c));
+    assert_eq!(
+        validator.is_valid(payload),
+        found.is_empty() || custom_only,
+        "schema vs from_json on {payload}: {found:?}"
+    );
+    if let Ok(typed) = serde_json::from_value::<Signup>(payload.clone()) {
+        let mut a = typed
+            .validate()
+            .err()
+            .map(|e| paths(&e))
+            .unwrap_or_default();
+        let mut b = found.clone();
+        a.sort();
+        b.sort();
+        assert_eq!(a, b, "validate() vs from_json on {payload}");
+    }
+    found
+}
+
+#[test]
+fn custom_rules_must_match_and_overrides() {
+    let ok = json!({"name": "ann", "password": "s3cr3t-pw", "password_again": "s3cr3t-pw", "age": 30,
+                    "window": {"start": 2, "end": 4}});
+    assert!(custom_verdict(&ok).is_empty());
+    let mut bad = ok.clone();
+    bad["name"] = json!("an");
+    bad["password_again"] = json!("s3cr3t-pX");
+    bad["age"] = json!(17);
+    bad["window"] = json!({"start": 5, "end": 4});
+    let found = custom_verdict(&bad);
+    assert_eq!(
+        found,
+        [
+            ("/name".to_string(), "too_short"),
+            ("/password_again".to_string(), "must_match"),
+            ("/age".to_string(), "underage"),
+            ("/window/start".to_string(), "odd"),
+            ("/window".to_string(), "unordered"),
+        ]
+    );
+    let report = from_json::<Signup>(&serde_json::to_vec(&bad).unwrap()).unwrap_err();
+    let messages: Vec<String> = report.violations().iter().map(|v| v.message()).collect();
+    assert_eq!(
+        messages[0],
+        "Value at '/name' failed to satisfy constraint: Name is too short"
+    );
+    assert_eq!(
+        messages[1],
+        "Value at '/password_again' failed to satisfy constraint: Member must match password"
+    );
+    assert_eq!(
+        messages[2],
+        "Value at '/age' failed to satisfy constraint: Member must have value greater than or equal to 18"
+    );
+    assert_eq!(
+        messages[3],
+        "Value at '/window/start' failed to satisfy constraint: Member must be even"
+    );
+    assert!(messages[4].contains("Member must start before it ends (5 > 4)"));
+    assert!(!report.to_string().contains("s3cr3t"));
+    // An unrelated type error: the full report finds the same user checks.
+    let mut typed_wrong = bad.clone();
+    typed_wrong["age"] = json!("old");
+    let found = custom_verdict(&typed_wrong);
+    for expected in [
+        ("/window/start", "odd"),
+        ("/window", "unordered"),
+        ("/age", "type"),
+    ] {
+        assert!(
+            found.contains(&(expected.0.to_string(), expected.1)),
+            "{found:?}"
+        );
+    }
+    // The schema records what it cannot express.
+    let schema = schema_of::<Signup>();
+    assert_eq!(
+        schema["properties"]["password_again"]["$comment"],
+        "SecretString: redacted in Debug output and panics, zeroized on drop; \
+         must_match: password; sensitive: never echoed in validation reports"
+    );
+    assert_eq!(schema["$defs"]["Window"]["$comment"], "custom: ordered");
+    assert_eq!(
+        schema["$defs"]["Window"]["properties"]["start"]["$comment"],
+        "custom: even"
+    );
+}

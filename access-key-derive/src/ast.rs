@@ -10,6 +10,8 @@ pub struct Container<'a> {
     pub generics: &'a syn::Generics,
     pub serde: SerdeContainer,
     pub doc: String,
+    /// `#[validate(custom = f)]` on the struct: checks of the whole value.
+    pub custom: Vec<(syn::Ident, syn::ExprPath)>,
     pub data: Body<'a>,
 }
 
@@ -66,15 +68,9 @@ impl<'a> Container<'a> {
     pub fn from_ast(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
         let serde = attr::serde_container(cx, &input.attrs);
         refuse_json_schema_derive(cx, &input.attrs);
-        for a in input
-            .attrs
-            .iter()
-            .filter(|a| a.path().is_ident(crate::symbol::VALIDATE))
-        {
-            cx.error_spanned_by(
-                a,
-                "`#[validate(..)]` goes on fields; a type has no container-level rules",
-            );
+        let custom = attr::container_rules(cx, &input.attrs);
+        if !custom.is_empty() && !matches!(input.data, Data::Struct(_)) {
+            cx.error_spanned_by(&custom[0].0, "`custom` on a type is for structs");
         }
         let data = match &input.data {
             Data::Struct(s) => match &s.fields {
@@ -134,6 +130,7 @@ impl<'a> Container<'a> {
             }
         };
         Some(Container {
+            custom,
             ident: &input.ident,
             generics: &input.generics,
             doc: attr::doc(&input.attrs),

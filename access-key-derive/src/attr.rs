@@ -13,11 +13,20 @@ use crate::case::RenameRule;
 use crate::ctxt::Ctxt;
 use crate::symbol::*;
 
+/// `code = ".."` and `message = ".."` inside a rule's parentheses: the
+/// service's own vocabulary for that rule's violations.
+#[derive(Default)]
+pub struct Overrides {
+    pub code: Option<LitStr>,
+    pub message: Option<LitStr>,
+}
+
 /// `length(min = .., max = ..)`.
 pub struct LengthRule {
     pub key: Ident,
     pub min: Option<LitInt>,
     pub max: Option<LitInt>,
+    pub overrides: Overrides,
 }
 
 /// A number as written in `range(..)`, sign included.
@@ -38,6 +47,7 @@ pub struct RangeRule {
     pub min_exclusive: bool,
     /// `max` was written `exclusive_max`.
     pub max_exclusive: bool,
+    pub overrides: Overrides,
 }
 
 impl RangeRule {
@@ -91,6 +101,10 @@ pub struct FieldRules {
     pub sensitive: Option<Ident>,
     /// `required` on an `Option`: present and not null.
     pub required: Option<Ident>,
+    /// `custom = path::to_fn`.
+    pub custom: Option<(Ident, syn::ExprPath)>,
+    /// `must_match(other_field)`.
+    pub must_match: Option<(Ident, Ident)>,
     /// The first `#[validate]` attribute, to point at when rules conflict
     /// with something outside them.
     pub first_attr: Option<Span>,
@@ -105,6 +119,8 @@ impl FieldRules {
             && self.nested.is_none()
             && self.sensitive.is_none()
             && self.required.is_none()
+            && self.custom.is_none()
+            && self.must_match.is_none()
             && self.generic.is_empty()
     }
 }
@@ -141,6 +157,31 @@ fn key_ident(meta: &ParseNestedMeta) -> syn::Result<Ident> {
         .ok_or_else(|| meta.error("expected a rule name"))
 }
 
+/// Parses `#[validate(custom = f, ..)]` on a type: the only container
+/// rule.
+pub fn container_rules(cx: &Ctxt, attrs: &[Attribute]) -> Vec<(Ident, syn::ExprPath)> {
+    let mut out = Vec::new();
+    for attr in attrs.iter().filter(|a| a.path().is_ident(VALIDATE)) {
+        let result = attr.parse_nested_meta(|meta| {
+            let key = key_ident(&meta)?;
+            if key != CUSTOM {
+                cx.error_spanned_by(
+                    &key,
+                    format!("`{key}` goes on a field; on a type, `#[validate(..)]` takes only `custom = path::to_fn`"),
+                );
+                return skip_value(&meta);
+            }
+            let f: syn::ExprPath = meta.value()?.parse()?;
+            out.push((key, f));
+            Ok(())
+        });
+        if let Err(e) = result {
+            cx.syn_error(e);
+        }
+    }
+    out
+}
+
 /// Parses every `#[validate(..)]` on a field.
 pub fn field_rules(cx: &Ctxt, attrs: &[Attribute]) -> FieldRules {
     let mut rules = FieldRules::default();
@@ -169,11 +210,17 @@ pub fn field_rules(cx: &Ctxt, attrs: &[Attribute]) -> FieldRules {
                             b.get(MAX).map(|(_, n)| n.clone()),
                         ),
                     };
+                    let overrides = b.overrides.take();
                     set_once(
                         cx,
                         &mut rules.length,
                         &key.clone(),
-                        LengthRule { key, min, max },
+                        LengthRule {
+                            key,
+                            min,
+                            max,
+                            overrides,
+                        },
                     );
                 }
                 RANGE => {
@@ -211,6 +258,7 @@ pub fn field_rules(cx: &Ctxt, attrs: &[Attribute]) -> FieldRules {
                             max,
                             min_exclusive,
                             max_exclusive,
+                            overrides: b.overrides.take(),
                         },
                     );
                 }
@@ -239,6 +287,16 @@ pub fn field_rules(cx: &Ctxt, attrs: &[Attribute]) -> FieldRules {
                 NESTED => set_once(cx, &mut rules.nested, &key.clone(), key),
                 SENSITIVE => set_once(cx, &mut rules.sensitive, &key.clone(), key),
                 REQUIRED => set_once(cx, &mut rules.required, &key.clone(), key),
+                CUSTOM => {
+                    let f: syn::ExprPath = meta.value()?.parse()?;
+                    set_once(cx, &mut rules.custom, &key.clone(), (key, f));
+                }
+                MUST_MATCH => {
+                    let content;
+                    syn::parenthesized!(content in meta.input);
+                    let other: Ident = content.parse()?;
+                    set_once(cx, &mut rules.must_match, &key.clone(), (key, other));
+                }
                 _ if crate::rules::find(&name).is_some() => {
                     let def = crate::rules::find(&name).expect("just found");
                     let arg = match def.arg {
@@ -282,6 +340,8 @@ pub fn field_rules(cx: &Ctxt, attrs: &[Attribute]) -> FieldRules {
 /// the name token of each (for errors).
 pub struct Bounds<T> {
     found: std::cell::RefCell<Vec<(Ident, T)>>,
+    /// `code = ".."` / `message = ".."` among them.
+    pub overrides: std::cell::Cell<Overrides>,
 }
 
 impl<T: Clone> Bounds<T> {
@@ -321,11 +381,29 @@ fn bounds<T>(
         let _ = content;
         return Ok(Bounds {
             found: std::cell::RefCell::new(found),
+            overrides: Default::default(),
         });
     }
+    let mut overrides = Overrides::default();
     meta.parse_nested_meta(|inner| {
         let arg = key_ident(&inner)?;
         let name = arg.to_string();
+        if name == CODE || name == MESSAGE {
+            let lit: LitStr = inner.value()?.parse()?;
+            let slot = if name == CODE {
+                &mut overrides.code
+            } else {
+                &mut overrides.message
+            };
+            if slot.is_some() {
+                cx.error_spanned_by(&arg, format!("duplicate `{key}` argument `{name}`"));
+            } else if lit.value().is_empty() {
+                cx.error_spanned_by(&lit, format!("`{name}` must not be empty"));
+            } else {
+                *slot = Some(lit);
+            }
+            return Ok(());
+        }
         if !allowed.contains(&name.as_str()) {
             let expected = allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>();
             let expected = match expected.split_last() {
@@ -335,7 +413,7 @@ fn bounds<T>(
             };
             cx.error_spanned_by(
                 &arg,
-                format!("unknown `{key}` argument `{name}`; expected {expected}"),
+                format!("unknown `{key}` argument `{name}`; expected {expected} (and optionally `code`, `message`)"),
             );
             return skip_value(&inner);
         }
@@ -349,6 +427,7 @@ fn bounds<T>(
     })?;
     Ok(Bounds {
         found: std::cell::RefCell::new(found),
+        overrides: std::cell::Cell::new(overrides),
     })
 }
 

@@ -164,6 +164,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &valid::Patterns)
         statics.extend(field.rules.generic.iter().map(generic_arg_check));
         let check = field_check(
             field,
+            fields,
             pattern_static.as_ref(),
             ascii_class,
             Receiver::SelfField,
@@ -176,8 +177,13 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &valid::Patterns)
                 // An absent member takes its default, which `validate()`
                 // then checks: when the default breaks the member's own
                 // rules, absence is rejected, so the schema requires it.
-                let default_check =
-                    field_check(field, pattern_static.as_ref(), ascii_class, Receiver::Local);
+                let default_check = field_check(
+                    field,
+                    fields,
+                    pattern_static.as_ref(),
+                    ascii_class,
+                    Receiver::Local,
+                );
                 required.push(quote! {
                     {
                         let __default = #default;
@@ -193,8 +199,17 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &valid::Patterns)
             }
         }
         checks.push(check);
-        schemas.push(field_schema(field, pattern_static.as_ref()));
+        schemas.push(field_schema(field, fields, pattern_static.as_ref()));
     }
+    let struct_checks = cont.custom.iter().map(|(key, f)| {
+        quote_spanned! {key.span()=>
+            #krate::rules::custom::apply(self, #f, __path, __errors);
+        }
+    });
+    let struct_comments = cont.custom.iter().map(|(_, f)| {
+        let name = path_text(f);
+        quote!(#krate::rules::custom::schema(&mut __object, #name);)
+    });
     let deny = cont.serde.deny_unknown_fields;
     let doc = &cont.doc;
     let schema_header = schema_impl_header(cont);
@@ -210,6 +225,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &valid::Patterns)
                 __errors: &mut #krate::ValidationErrors,
             ) {
                 #(#checks)*
+                #(#struct_checks)*
             }
         }
 
@@ -222,7 +238,10 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &valid::Patterns)
                 #[allow(unused_mut)]
                 let mut __required: ::std::vec::Vec<&'static str> = ::std::vec::Vec::new();
                 #(#required)*
-                #krate::schema::object(__props, &__required, #deny, #doc)
+                #[allow(unused_mut)]
+                let mut __object = #krate::schema::object(__props, &__required, #deny, #doc);
+                #(#struct_comments)*
+                __object
             }
         }
     }
@@ -247,6 +266,35 @@ fn default_value(cont: &Container, field: &Field) -> Option<TokenStream> {
         }
         None => None,
     }
+}
+
+/// `call` with the annotation's `code`/`message` given to the violations
+/// it records into `errors` (unchanged when neither is written).
+pub(crate) fn relabel(
+    overrides: &crate::attr::Overrides,
+    errors: TokenStream,
+    call: TokenStream,
+) -> TokenStream {
+    if overrides.code.is_none() && overrides.message.is_none() {
+        return call;
+    }
+    let opt = |l: &Option<syn::LitStr>| match l {
+        Some(l) => quote!(::core::option::Option::Some(#l)),
+        None => quote!(::core::option::Option::None),
+    };
+    let (code, message) = (opt(&overrides.code), opt(&overrides.message));
+    quote! {
+        {
+            let __start = #errors.kept();
+            #call
+            #errors.relabel_since(__start, #code, #message);
+        }
+    }
+}
+
+/// A function path as written, for a schema `$comment`.
+pub(crate) fn path_text(f: &syn::ExprPath) -> String {
+    f.to_token_stream().to_string().replace(' ', "")
 }
 
 /// A table rule's argument, checked by the rule's own `check` at compile
@@ -318,6 +366,7 @@ enum Receiver {
 
 fn field_check(
     field: &Field,
+    others: &[Field],
     pattern: Option<&syn::Ident>,
     ascii_class: bool,
     receiver: Receiver,
@@ -353,9 +402,13 @@ fn field_check(
         let v = value(span);
         let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
         let max = len.max.as_ref().map_or(quote!(usize::MAX), |m| quote!(#m));
-        calls.push(quote_spanned! {span=>
-            #krate::rules::length::apply(#v, #min, #max, &__p, __errors);
-        });
+        calls.push(relabel(
+            &len.overrides,
+            quote!(__errors),
+            quote_spanned! {span=>
+                #krate::rules::length::apply(#v, #min, #max, &__p, __errors);
+            },
+        ));
     }
     if let (Some(rule), Some(name)) = (&rules.pattern, pattern) {
         let span = rule.key.span();
@@ -399,9 +452,13 @@ fn field_check(
         let span = rule.key.span();
         let v = value(span);
         let (min, max) = rule.bounds_tokens();
-        calls.push(quote_spanned! {span=>
-            #krate::rules::range::apply(#v, #min, #max, &__p, __errors);
-        });
+        calls.push(relabel(
+            &rule.overrides,
+            quote!(__errors),
+            quote_spanned! {span=>
+                #krate::rules::range::apply(#v, #min, #max, &__p, __errors);
+            },
+        ));
     }
     for rule in &rules.generic {
         let span = rule.key.span();
@@ -410,6 +467,26 @@ fn field_check(
         let arg = &rule.arg;
         calls.push(quote_spanned! {span=>
             #krate::rules::#module::apply(#v, #arg, &__p, __errors);
+        });
+    }
+    // The user's checks: not in the schema, so not in the default check
+    // (`Receiver::Local`) that decides whether the schema requires a member.
+    if let (Some((key, f)), Receiver::SelfField) = (&rules.custom, receiver) {
+        let span = key.span();
+        let v = value(span);
+        calls.push(quote_spanned! {span=>
+            #krate::rules::custom::apply(#v, #f, &__p, __errors);
+        });
+    }
+    if let (Some((key, other)), Receiver::SelfField) = (&rules.must_match, receiver) {
+        let span = key.span();
+        let v = value(span);
+        let other_name = match others.iter().find(|f| f.ident == other) {
+            Some(f) => f.json_name.clone(),
+            None => other.to_string(),
+        };
+        calls.push(quote_spanned! {span=>
+            #krate::rules::must_match::apply(#v, &self.#other, #other_name, &__p, __errors);
         });
     }
     if let Some(key) = &rules.nested {
@@ -430,7 +507,7 @@ fn field_check(
     }
 }
 
-fn field_schema(field: &Field, pattern: Option<&syn::Ident>) -> TokenStream {
+fn field_schema(field: &Field, others: &[Field], pattern: Option<&syn::Ident>) -> TokenStream {
     let krate = krate();
     let rules = &field.rules;
     let ty = field.option_inner.unwrap_or(field.ty);
@@ -464,6 +541,17 @@ fn field_schema(field: &Field, pattern: Option<&syn::Ident>) -> TokenStream {
         let module = syn::Ident::new(rule.def.name, rule.key.span());
         let arg = &rule.arg;
         edits.push(quote!(#krate::rules::#module::schema(&mut __s, #arg);));
+    }
+    if let Some((_, f)) = &rules.custom {
+        let name = path_text(f);
+        edits.push(quote!(#krate::rules::custom::schema(&mut __s, #name);));
+    }
+    if let Some((_, other)) = &rules.must_match {
+        let name = others
+            .iter()
+            .find(|f| f.ident == other)
+            .map_or_else(|| other.to_string(), |f| f.json_name.clone());
+        edits.push(quote!(#krate::rules::must_match::schema(&mut __s, #name);));
     }
     if rules.sensitive.is_some() {
         edits.push(quote!(#krate::schema::sensitive(&mut __s);));

@@ -76,7 +76,13 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
         if rules.nested.is_some() {
             // The items check themselves; only the item count is left, and
             // `validate()` reports it before the items.
-            let len = len.map(|(min, max)| quote!(#rt::length_items(__m, #min, #max, &__p, __e);));
+            let len = len.zip(rules.length.as_ref()).map(|((min, max), rule)| {
+                crate::expand::relabel(
+                    &rule.overrides,
+                    quote!(__e),
+                    quote!(#rt::length_items(__m, #min, #max, &__p, __e);),
+                )
+            });
             checks.push(quote! {
                 {
                     let __p = __path.segment(#segment);
@@ -92,8 +98,12 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
         }
 
         let mut calls = Vec::new();
-        if let Some((min, max)) = len {
-            calls.push(quote!(#rt::length(__m, #min, #max, &__p, __e);));
+        if let (Some((min, max)), Some(rule)) = (len, &rules.length) {
+            calls.push(crate::expand::relabel(
+                &rule.overrides,
+                quote!(__e),
+                quote!(#rt::length(__m, #min, #max, &__p, __e);),
+            ));
         }
         if let (Some(_), Some(_)) = (&rules.pattern, pattern) {
             let static_name = format_ident!("__PATTERN_{}", i);
@@ -114,9 +124,13 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
             // a non-number is reported once.
             let span = rule.key.span();
             let value = quote_spanned!(span=> &__typed);
-            let apply = quote_spanned! {span=>
-                #krate::rules::range::apply(#value, #min, #max, &__p, __e);
-            };
+            let apply = crate::expand::relabel(
+                &rule.overrides,
+                quote!(__e),
+                quote_spanned! {span=>
+                    #krate::rules::range::apply(#value, #min, #max, &__p, __e);
+                },
+            );
             calls.push(quote! {
                 if let ::core::option::Option::Some(__typed) = #rt::typed::<#ty>(__m) {
                     #apply
@@ -171,6 +185,46 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
         .deny_unknown_fields
         .then(|| quote!(#rt::unknown(__o, &[#(#known),*], __path, __e);));
 
+    // The user's checks (`custom`, `must_match`, a struct's `custom`) read
+    // typed values: they run when the object deserializes as the struct, so
+    // they find the same as in `validate()` whatever else is wrong elsewhere.
+    let mut typed_checks = Vec::new();
+    for field in fields.iter().filter(|f| !f.skipped) {
+        let member = field.ident;
+        let segment = field.pointer_segment();
+        if let Some((key, f)) = &field.rules.custom {
+            typed_checks.push(quote_spanned! {key.span()=>
+                #krate::rules::custom::apply(&__typed.#member, #f, &__path.segment(#segment), __e);
+            });
+        }
+        if let Some((key, other)) = &field.rules.must_match {
+            let other_name = fields
+                .iter()
+                .find(|f| f.ident == other)
+                .map_or_else(|| other.to_string(), |f| f.json_name.clone());
+            typed_checks.push(quote_spanned! {key.span()=>
+                #krate::rules::must_match::apply(
+                    &__typed.#member, &__typed.#other, #other_name, &__path.segment(#segment), __e,
+                );
+            });
+        }
+    }
+    for (key, f) in &cont.custom {
+        typed_checks.push(quote_spanned! {key.span()=>
+            #krate::rules::custom::apply(&__typed, #f, __path, __e);
+        });
+    }
+    let typed_checks = (!typed_checks.is_empty()).then(|| {
+        quote! {
+            #[allow(unused_imports)]
+            use #rt::{NoTypedRead as _, TypedRead as _};
+            let __typed: ::core::option::Option<Self> = (&#rt::TypedProbe::<Self>::NEW).typed(__v);
+            if let ::core::option::Option::Some(__typed) = __typed {
+                #(#typed_checks)*
+            }
+        }
+    });
+
     let read = read_strict(cont, fields);
     let fast = fast_read(cont, fields);
     let fast_override = fast.is_some().then(read_fast_override);
@@ -207,6 +261,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
                 };
                 #(#checks)*
                 #unknown
+                #typed_checks
             }
 
             #read

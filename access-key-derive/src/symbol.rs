@@ -15,6 +15,10 @@ pub const ONE_OF: &str = "one_of";
 pub const NESTED: &str = "nested";
 pub const SENSITIVE: &str = "sensitive";
 pub const REQUIRED: &str = "required";
+pub const CUSTOM: &str = "custom";
+pub const MUST_MATCH: &str = "must_match";
+pub const CODE: &str = "code";
+pub const MESSAGE: &str = "message";
 pub const MIN: &str = "min";
 pub const MAX: &str = "max";
 pub const EQUAL: &str = "equal";
@@ -22,7 +26,9 @@ pub const EXCLUSIVE_MIN: &str = "exclusive_min";
 pub const EXCLUSIVE_MAX: &str = "exclusive_max";
 
 /// Every field rule, for the "expected one of" list of an unknown-rule error.
-pub const FIELD_RULES: &[&str] = &[LENGTH, PATTERN, ONE_OF, RANGE, NESTED, SENSITIVE, REQUIRED];
+pub const FIELD_RULES: &[&str] = &[
+    LENGTH, PATTERN, ONE_OF, RANGE, NESTED, SENSITIVE, REQUIRED, CUSTOM, MUST_MATCH,
+];
 
 // serde attributes that change what the payload looks like.
 pub const RENAME: &str = "rename";

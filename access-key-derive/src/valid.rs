@@ -32,6 +32,19 @@ pub fn check(cx: &Ctxt, cont: &Container) -> Patterns {
                 format!("two fields are named `{}` in the payload", field.json_name),
             );
         }
+        if let Some((_, other)) = &rules.must_match {
+            match fields.iter().find(|f| f.ident == other) {
+                None => cx.error_spanned_by(other, format!("no field `{other}` in this struct")),
+                Some(f) if f.skipped => cx.error_spanned_by(
+                    other,
+                    format!("`{other}` is skipped by serde, so no payload carries it"),
+                ),
+                Some(f) if f.ident == field.ident => {
+                    cx.error_spanned_by(other, "a field always matches itself")
+                }
+                Some(_) => {}
+            }
+        }
         if let (Some(key), None) = (&rules.required, field.option_inner) {
             cx.error_spanned_by(
                 key,

@@ -24,7 +24,7 @@ use std::collections::{BTreeMap, HashMap};
 
 #[cfg(feature = "axum")]
 pub use self::axum::ValidJson;
-pub use errors::{Constraint, ValidationErrors, Violation};
+pub use errors::{Constraint, CustomError, ValidationErrors, Violation};
 /// What the derive's generated `JsonCheck` impls call; not a public API.
 #[doc(hidden)]
 pub use json::derive as __json;

@@ -259,10 +259,16 @@ pub fn range(
 /// redacts itself (its schema's comment, kept before this one, says so); a
 /// plain `String` prints in a derived `Debug`.
 pub fn sensitive(schema: &mut Schema) {
+    comment(schema, SENSITIVE_COMMENT);
+}
+
+/// Appends `text` to the schema's `$comment` (joined by `; `): what a rule
+/// JSON Schema cannot express records about itself.
+pub fn comment(schema: &mut Schema, text: &str) {
     let obj = schema.ensure_object();
     let comment = match obj.get("$comment").and_then(Value::as_str) {
-        Some(existing) => format!("{existing}; {SENSITIVE_COMMENT}"),
-        None => SENSITIVE_COMMENT.to_owned(),
+        Some(existing) => format!("{existing}; {text}"),
+        None => text.to_owned(),
     };
     obj.insert("$comment".into(), comment.into());
 }

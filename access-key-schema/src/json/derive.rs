@@ -202,3 +202,39 @@ pub fn string_enum(
         _ => errors.add(path, Constraint::Type("string")),
     }
 }
+
+/// `value` read as `T` when `T` deserializes, else `None`, decided by
+/// auto-ref method resolution (`(&TypedProbe::<T>::NEW).typed(value)`), so
+/// the derive can ask for a struct's typed value without a `Deserialize`
+/// bound on its `JsonCheck` impl (a struct deriving `Validate` alone still
+/// compiles). Used for the user's checks, which read typed values.
+pub struct TypedProbe<T>(std::marker::PhantomData<fn() -> T>);
+
+impl<T> TypedProbe<T> {
+    /// The probe.
+    pub const NEW: TypedProbe<T> = TypedProbe(std::marker::PhantomData);
+}
+
+/// Picked when `T: DeserializeOwned`.
+pub trait TypedRead<T> {
+    /// `value` as a `T`, if it reads as one.
+    fn typed(&self, value: &Value) -> Option<T>;
+}
+
+impl<T: DeserializeOwned> TypedRead<T> for TypedProbe<T> {
+    fn typed(&self, value: &Value) -> Option<T> {
+        typed::<T>(value)
+    }
+}
+
+/// Picked otherwise (one auto-ref further): nothing to read.
+pub trait NoTypedRead<T> {
+    /// Always `None`.
+    fn typed(&self, value: &Value) -> Option<T>;
+}
+
+impl<T> NoTypedRead<T> for &TypedProbe<T> {
+    fn typed(&self, _: &Value) -> Option<T> {
+        None
+    }
+}

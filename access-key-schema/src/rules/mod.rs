@@ -11,8 +11,10 @@
 //! on any other type is a compile error that points at the rule's name.
 
 pub mod contains;
+pub mod custom;
 pub mod does_not_contain;
 pub mod length;
+pub mod must_match;
 pub mod one_of;
 pub mod pattern;
 pub mod prefix;
