@@ -821,3 +821,43 @@ fn custom_rules_must_match_and_overrides() {
         "custom: even"
     );
 }
+
+#[derive(Validate, Serialize, Deserialize, Debug)]
+struct Pack {
+    #[validate(multiple_of = 5, range(max = 100))]
+    count: u32,
+    #[validate(multiple_of = 3)]
+    offset: Option<i64>,
+}
+
+#[test]
+fn multiple_of_gives_one_verdict_everywhere() {
+    let schema = schema_of::<Pack>();
+    assert_eq!(schema["properties"]["count"]["multipleOf"], 5);
+    let mut rejected = 0;
+    for count in [
+        json!(0),
+        json!(5),
+        json!(7),
+        json!(100),
+        json!(105),
+        json!(10.0),
+        json!(1e1),
+        json!(2.5),
+    ] {
+        for offset in [json!(null), json!(-3), json!(-4), json!(9), json!(3.0)] {
+            let payload = json!({"count": count, "offset": offset});
+            if !one_verdict::<Pack>(&payload).is_empty() {
+                rejected += 1;
+            }
+        }
+    }
+    assert!(rejected > 10 && rejected < 40, "{rejected}");
+    assert_eq!(
+        one_verdict::<Pack>(&json!({"count": 7, "offset": -4})),
+        [
+            ("/count".to_string(), "multiple_of"),
+            ("/offset".to_string(), "multiple_of")
+        ]
+    );
+}

@@ -304,6 +304,23 @@ pub fn field_rules(cx: &Ctxt, attrs: &[Attribute]) -> FieldRules {
                             let lit: LitStr = meta.value()?.parse()?;
                             lit.into_token_stream()
                         }
+                        crate::rules::Arg::Int => {
+                            let input = meta.value()?;
+                            let neg: Option<Token![-]> = input.parse()?;
+                            let lit: LitInt = input.parse()?;
+                            if !lit.suffix().is_empty() {
+                                return Err(syn::Error::new_spanned(
+                                    &lit,
+                                    "write the number without a type suffix",
+                                ));
+                            }
+                            let text = format!(
+                                "{}{}",
+                                if neg.is_some() { "-" } else { "" },
+                                lit.base10_digits()
+                            );
+                            quote::quote_spanned!(lit.span()=> (#neg #lit, #text))
+                        }
                     };
                     if rules.generic.iter().any(|g| g.def.name == def.name) {
                         duplicate(cx, &key);

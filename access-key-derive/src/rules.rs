@@ -1,5 +1,5 @@
 //! The table of rules that the derive handles generically: parsed by one
-//! arm, checked by the runtime's `check` (at compile time), emitted as calls
+//! arm per argument shape, checked by the runtime's `check` (at compile time), emitted as calls
 //! to `rules::<name>::apply` and `rules::<name>::schema`. A new rule of this
 //! kind is one runtime module (`access-key-schema/src/rules/<name>.rs`) and
 //! one line here.
@@ -14,6 +14,9 @@
 pub enum Arg {
     /// `name = "text"`: a string literal, passed as `&'static str`.
     Str,
+    /// `name = 5`: an integer literal (a leading `-` allowed), passed as
+    /// `(value, "as written")` with the value typed by the rule.
+    Int,
 }
 
 /// One generically handled rule.
@@ -24,24 +27,17 @@ pub struct RuleDef {
     pub arg: Arg,
 }
 
+const fn rule(name: &'static str, arg: Arg) -> RuleDef {
+    RuleDef { name, arg }
+}
+
 /// Every generically handled rule, one line each.
 pub const RULES: &[RuleDef] = &[
-    RuleDef {
-        name: "contains",
-        arg: Arg::Str,
-    },
-    RuleDef {
-        name: "does_not_contain",
-        arg: Arg::Str,
-    },
-    RuleDef {
-        name: "prefix",
-        arg: Arg::Str,
-    },
-    RuleDef {
-        name: "suffix",
-        arg: Arg::Str,
-    },
+    rule("contains", Arg::Str),
+    rule("does_not_contain", Arg::Str),
+    rule("prefix", Arg::Str),
+    rule("suffix", Arg::Str),
+    rule("multiple_of", Arg::Int),
 ];
 
 /// The rule named `name`, if it is in the table.

@@ -6,6 +6,8 @@ struct Bad {
     not_text: String,
     #[validate(suffix = "x", suffix = "y")]
     twice: String,
+    #[validate(multiple_of = 0.5)]
+    fraction: u32,
 }
 
 fn main() {}

@@ -14,6 +14,7 @@ pub mod contains;
 pub mod custom;
 pub mod does_not_contain;
 pub mod length;
+pub mod multiple_of;
 pub mod must_match;
 pub mod one_of;
 pub mod pattern;

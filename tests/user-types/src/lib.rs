@@ -71,8 +71,8 @@ pub struct LineItem {
     /// Stock-keeping unit.
     #[validate(length(min = 1, max = 12), pattern = r"[A-Z0-9-]+")]
     pub sku: String,
-    /// How many.
-    #[validate(range(min = 1, max = 999))]
+    /// How many, in packs of 5.
+    #[validate(range(min = 5, max = 995), multiple_of = 5)]
     pub quantity: u32,
     /// Unit price in the order's currency.
     #[validate(range(min = 0.0, max = 100000.0))]
