@@ -861,3 +861,89 @@ fn multiple_of_gives_one_verdict_everywhere() {
         ]
     );
 }
+
+#[derive(Validate, Serialize, Deserialize, Debug)]
+struct Tagged {
+    #[validate(length(max = 3), inner(length(min = 1, max = 5), pattern = "[a-z]+"))]
+    tags: Vec<String>,
+    #[validate(keys(pattern = "[a-z]+", length(max = 6)), inner(range(max = 10)))]
+    limits: HashMap<String, u32>,
+    #[validate(inner(inner(range(min = 1))))]
+    grid: Option<Vec<Vec<u8>>>,
+    #[validate(nested, keys(prefix = "w"))]
+    stock: BTreeMap<String, StockItem>,
+    #[validate(inner(one_of("a", "b"), contains = "a"))]
+    set: Vec<String>,
+}
+
+#[test]
+fn inner_and_keys_give_one_verdict_everywhere() {
+    let schema = schema_of::<Tagged>();
+    let p = &schema["properties"];
+    assert_eq!(p["tags"]["maxItems"], 3);
+    assert_eq!(p["tags"]["items"]["minLength"], 1);
+    assert_eq!(p["tags"]["items"]["pattern"], "^[a-z]+$");
+    assert_eq!(p["limits"]["propertyNames"]["pattern"], "^[a-z]+$");
+    assert_eq!(p["limits"]["propertyNames"]["maxLength"], 6);
+    assert_eq!(p["limits"]["additionalProperties"]["maximum"], 10);
+    assert_eq!(p["grid"]["anyOf"][0]["items"]["items"]["minimum"], 1);
+    let base = json!({"tags": ["ab"], "limits": {"a": 1}, "grid": [[1]], "stock": {"w1": item(1, "A1")}, "set": ["a"]});
+    assert!(one_verdict::<Tagged>(&base).is_empty());
+    let edits: Vec<(&str, Value)> = vec![
+        ("tags", json!(["", "abcdef", "AB", "ok"])),
+        ("tags", json!(["a", "b", "c", "d"])),
+        ("tags", json!(["a\n"])),
+        ("limits", json!({"Ab": 1, "abcdefg": 2, "ok": 11})),
+        ("limits", json!({"": 1})),
+        ("grid", json!([[1, 0], [], [2]])),
+        ("grid", json!(null)),
+        (
+            "stock",
+            json!({"x": item(1, "A1"), "w2": item(20000, "A1")}),
+        ),
+        ("set", json!(["b"])),
+        ("set", json!(["a", "c"])),
+    ];
+    let mut found_all = Vec::new();
+    for (key, value) in edits {
+        let mut v = base.clone();
+        v[key] = value;
+        found_all.push(one_verdict::<Tagged>(&v));
+    }
+    assert_eq!(
+        found_all[0],
+        [
+            ("/tags".to_string(), "length"),
+            ("/tags/0".to_string(), "length"),
+            ("/tags/0".to_string(), "pattern"),
+            ("/tags/1".to_string(), "length"),
+            ("/tags/2".to_string(), "pattern"),
+        ]
+    );
+    assert!(found_all[2].contains(&("/tags/0".to_string(), "pattern")));
+    assert_eq!(
+        found_all[3],
+        [
+            ("/limits/ok".to_string(), "range"),
+            ("/limits/Ab".to_string(), "pattern"),
+            ("/limits/abcdefg".to_string(), "length"),
+        ]
+    );
+    assert_eq!(found_all[5], [("/grid/0/1".to_string(), "range")]);
+    assert!(found_all[6].is_empty());
+    assert_eq!(
+        found_all[7],
+        [
+            ("/stock/w2/count".to_string(), "range"),
+            ("/stock/x".to_string(), "prefix")
+        ]
+    );
+    assert_eq!(found_all[8], [("/set/0".to_string(), "contains")]);
+    assert_eq!(
+        found_all[9],
+        [
+            ("/set/1".to_string(), "enum"),
+            ("/set/1".to_string(), "contains")
+        ]
+    );
+}

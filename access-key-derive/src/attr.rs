@@ -105,6 +105,10 @@ pub struct FieldRules {
     pub custom: Option<(Ident, syn::ExprPath)>,
     /// `must_match(other_field)`.
     pub must_match: Option<(Ident, Ident)>,
+    /// `inner(..)`: rules on each item of a collection, each value of a map.
+    pub inner: Option<(Ident, Box<FieldRules>)>,
+    /// `keys(..)`: rules on each key of a map.
+    pub keys: Option<(Ident, Box<FieldRules>)>,
     /// The first `#[validate]` attribute, to point at when rules conflict
     /// with something outside them.
     pub first_attr: Option<Span>,
@@ -121,6 +125,8 @@ impl FieldRules {
             && self.required.is_none()
             && self.custom.is_none()
             && self.must_match.is_none()
+            && self.inner.is_none()
+            && self.keys.is_none()
             && self.generic.is_empty()
     }
 }
@@ -187,170 +193,186 @@ pub fn field_rules(cx: &Ctxt, attrs: &[Attribute]) -> FieldRules {
     let mut rules = FieldRules::default();
     for attr in attrs.iter().filter(|a| a.path().is_ident(VALIDATE)) {
         rules.first_attr.get_or_insert(attr.pound_token.span);
-        let result = attr.parse_nested_meta(|meta| {
-            let key = key_ident(&meta)?;
-            let name = key.to_string();
-            match name.as_str() {
-                LENGTH => {
-                    let b = bounds(cx, &meta, &key, &[MIN, MAX, EQUAL], |input| {
-                        input.parse::<LitInt>()
-                    })?;
-                    let (min, max) = match b.get(EQUAL) {
-                        Some((_, n)) => {
-                            if let Some((other, _)) = b.get(MIN).or(b.get(MAX)) {
-                                cx.error_spanned_by(
-                                    other,
-                                    "`length` takes `equal` or `min`/`max`, not both",
-                                );
-                            }
-                            (Some(n.clone()), Some(n.clone()))
-                        }
-                        None => (
-                            b.get(MIN).map(|(_, n)| n.clone()),
-                            b.get(MAX).map(|(_, n)| n.clone()),
-                        ),
-                    };
-                    let overrides = b.overrides.take();
-                    set_once(
-                        cx,
-                        &mut rules.length,
-                        &key.clone(),
-                        LengthRule {
-                            key,
-                            min,
-                            max,
-                            overrides,
-                        },
-                    );
-                }
-                RANGE => {
-                    let b = bounds(
-                        cx,
-                        &meta,
-                        &key,
-                        &[MIN, MAX, EXCLUSIVE_MIN, EXCLUSIVE_MAX],
-                        parse_number,
-                    )?;
-                    let pick = |inclusive: &str, exclusive: &str| match (
-                        b.take(inclusive),
-                        b.take(exclusive),
-                    ) {
-                        (Some((_, n)), None) => (Some(n), false),
-                        (None, Some((_, n))) => (Some(n), true),
-                        (Some((_, n)), Some((arg, _))) => {
-                            cx.error_spanned_by(
-                                &arg,
-                                format!("`range` takes `{inclusive}` or `{exclusive}`, not both"),
-                            );
-                            (Some(n), false)
-                        }
-                        (None, None) => (None, false),
-                    };
-                    let (min, min_exclusive) = pick(MIN, EXCLUSIVE_MIN);
-                    let (max, max_exclusive) = pick(MAX, EXCLUSIVE_MAX);
-                    set_once(
-                        cx,
-                        &mut rules.range,
-                        &key.clone(),
-                        RangeRule {
-                            key,
-                            min,
-                            max,
-                            min_exclusive,
-                            max_exclusive,
-                            overrides: b.overrides.take(),
-                        },
-                    );
-                }
-                PATTERN => {
-                    let lit: LitStr = meta.value()?.parse()?;
-                    set_once(
-                        cx,
-                        &mut rules.pattern,
-                        &key.clone(),
-                        PatternRule { key, lit },
-                    );
-                }
-                ONE_OF => {
-                    let content;
-                    syn::parenthesized!(content in meta.input);
-                    let values: Punctuated<LitStr, Token![,]> =
-                        content.parse_terminated(|input| input.parse::<LitStr>(), Token![,])?;
-                    let values = values.into_iter().collect();
-                    set_once(
-                        cx,
-                        &mut rules.one_of,
-                        &key.clone(),
-                        OneOfRule { key, values },
-                    );
-                }
-                NESTED => set_once(cx, &mut rules.nested, &key.clone(), key),
-                SENSITIVE => set_once(cx, &mut rules.sensitive, &key.clone(), key),
-                REQUIRED => set_once(cx, &mut rules.required, &key.clone(), key),
-                CUSTOM => {
-                    let f: syn::ExprPath = meta.value()?.parse()?;
-                    set_once(cx, &mut rules.custom, &key.clone(), (key, f));
-                }
-                MUST_MATCH => {
-                    let content;
-                    syn::parenthesized!(content in meta.input);
-                    let other: Ident = content.parse()?;
-                    set_once(cx, &mut rules.must_match, &key.clone(), (key, other));
-                }
-                _ if crate::rules::find(&name).is_some() => {
-                    let def = crate::rules::find(&name).expect("just found");
-                    let arg = match def.arg {
-                        crate::rules::Arg::Str => {
-                            let lit: LitStr = meta.value()?.parse()?;
-                            lit.into_token_stream()
-                        }
-                        crate::rules::Arg::Int => {
-                            let input = meta.value()?;
-                            let neg: Option<Token![-]> = input.parse()?;
-                            let lit: LitInt = input.parse()?;
-                            if !lit.suffix().is_empty() {
-                                return Err(syn::Error::new_spanned(
-                                    &lit,
-                                    "write the number without a type suffix",
-                                ));
-                            }
-                            let text = format!(
-                                "{}{}",
-                                if neg.is_some() { "-" } else { "" },
-                                lit.base10_digits()
-                            );
-                            quote::quote_spanned!(lit.span()=> (#neg #lit, #text))
-                        }
-                    };
-                    if rules.generic.iter().any(|g| g.def.name == def.name) {
-                        duplicate(cx, &key);
-                    } else {
-                        rules.generic.push(GenericRule { key, def, arg });
-                    }
-                }
-                _ => {
-                    cx.error_spanned_by(
-                        &key,
-                        format!(
-                            "unknown validate rule `{name}`; expected one of: {}",
-                            FIELD_RULES
-                                .iter()
-                                .copied()
-                                .chain(crate::rules::RULES.iter().map(|r| r.name))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
-                    );
-                    skip_value(&meta)?;
-                }
-            }
-            Ok(())
-        });
+        let result = attr.parse_nested_meta(|meta| parse_rule(cx, meta, &mut rules));
         if let Err(e) = result {
             cx.syn_error(e);
         }
     }
     rules
+}
+
+/// `inner(..)` or `keys(..)`: the rules inside, parsed as a field's are.
+fn nested_rules(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<FieldRules> {
+    let mut rules = FieldRules::default();
+    meta.parse_nested_meta(|inner| parse_rule(cx, inner, &mut rules))?;
+    Ok(rules)
+}
+
+/// One rule of a `#[validate(..)]` list (or of an `inner(..)`/`keys(..)`).
+fn parse_rule(cx: &Ctxt, meta: ParseNestedMeta, rules: &mut FieldRules) -> syn::Result<()> {
+    let key = key_ident(&meta)?;
+    let name = key.to_string();
+    match name.as_str() {
+        INNER => {
+            let inner = nested_rules(cx, &meta)?;
+            set_once(cx, &mut rules.inner, &key.clone(), (key, Box::new(inner)));
+        }
+        KEYS => {
+            let keys = nested_rules(cx, &meta)?;
+            set_once(cx, &mut rules.keys, &key.clone(), (key, Box::new(keys)));
+        }
+        LENGTH => {
+            let b = bounds(cx, &meta, &key, &[MIN, MAX, EQUAL], |input| {
+                input.parse::<LitInt>()
+            })?;
+            let (min, max) = match b.get(EQUAL) {
+                Some((_, n)) => {
+                    if let Some((other, _)) = b.get(MIN).or(b.get(MAX)) {
+                        cx.error_spanned_by(
+                            other,
+                            "`length` takes `equal` or `min`/`max`, not both",
+                        );
+                    }
+                    (Some(n.clone()), Some(n.clone()))
+                }
+                None => (
+                    b.get(MIN).map(|(_, n)| n.clone()),
+                    b.get(MAX).map(|(_, n)| n.clone()),
+                ),
+            };
+            let overrides = b.overrides.take();
+            set_once(
+                cx,
+                &mut rules.length,
+                &key.clone(),
+                LengthRule {
+                    key,
+                    min,
+                    max,
+                    overrides,
+                },
+            );
+        }
+        RANGE => {
+            let b = bounds(
+                cx,
+                &meta,
+                &key,
+                &[MIN, MAX, EXCLUSIVE_MIN, EXCLUSIVE_MAX],
+                parse_number,
+            )?;
+            let pick =
+                |inclusive: &str, exclusive: &str| match (b.take(inclusive), b.take(exclusive)) {
+                    (Some((_, n)), None) => (Some(n), false),
+                    (None, Some((_, n))) => (Some(n), true),
+                    (Some((_, n)), Some((arg, _))) => {
+                        cx.error_spanned_by(
+                            &arg,
+                            format!("`range` takes `{inclusive}` or `{exclusive}`, not both"),
+                        );
+                        (Some(n), false)
+                    }
+                    (None, None) => (None, false),
+                };
+            let (min, min_exclusive) = pick(MIN, EXCLUSIVE_MIN);
+            let (max, max_exclusive) = pick(MAX, EXCLUSIVE_MAX);
+            set_once(
+                cx,
+                &mut rules.range,
+                &key.clone(),
+                RangeRule {
+                    key,
+                    min,
+                    max,
+                    min_exclusive,
+                    max_exclusive,
+                    overrides: b.overrides.take(),
+                },
+            );
+        }
+        PATTERN => {
+            let lit: LitStr = meta.value()?.parse()?;
+            set_once(
+                cx,
+                &mut rules.pattern,
+                &key.clone(),
+                PatternRule { key, lit },
+            );
+        }
+        ONE_OF => {
+            let content;
+            syn::parenthesized!(content in meta.input);
+            let values: Punctuated<LitStr, Token![,]> =
+                content.parse_terminated(|input| input.parse::<LitStr>(), Token![,])?;
+            let values = values.into_iter().collect();
+            set_once(
+                cx,
+                &mut rules.one_of,
+                &key.clone(),
+                OneOfRule { key, values },
+            );
+        }
+        NESTED => set_once(cx, &mut rules.nested, &key.clone(), key),
+        SENSITIVE => set_once(cx, &mut rules.sensitive, &key.clone(), key),
+        REQUIRED => set_once(cx, &mut rules.required, &key.clone(), key),
+        CUSTOM => {
+            let f: syn::ExprPath = meta.value()?.parse()?;
+            set_once(cx, &mut rules.custom, &key.clone(), (key, f));
+        }
+        MUST_MATCH => {
+            let content;
+            syn::parenthesized!(content in meta.input);
+            let other: Ident = content.parse()?;
+            set_once(cx, &mut rules.must_match, &key.clone(), (key, other));
+        }
+        _ if crate::rules::find(&name).is_some() => {
+            let def = crate::rules::find(&name).expect("just found");
+            let arg = match def.arg {
+                crate::rules::Arg::Str => {
+                    let lit: LitStr = meta.value()?.parse()?;
+                    lit.into_token_stream()
+                }
+                crate::rules::Arg::Int => {
+                    let input = meta.value()?;
+                    let neg: Option<Token![-]> = input.parse()?;
+                    let lit: LitInt = input.parse()?;
+                    if !lit.suffix().is_empty() {
+                        return Err(syn::Error::new_spanned(
+                            &lit,
+                            "write the number without a type suffix",
+                        ));
+                    }
+                    let text = format!(
+                        "{}{}",
+                        if neg.is_some() { "-" } else { "" },
+                        lit.base10_digits()
+                    );
+                    quote::quote_spanned!(lit.span()=> (#neg #lit, #text))
+                }
+            };
+            if rules.generic.iter().any(|g| g.def.name == def.name) {
+                duplicate(cx, &key);
+            } else {
+                rules.generic.push(GenericRule { key, def, arg });
+            }
+        }
+        _ => {
+            cx.error_spanned_by(
+                &key,
+                format!(
+                    "unknown validate rule `{name}`; expected one of: {}",
+                    FIELD_RULES
+                        .iter()
+                        .copied()
+                        .chain(crate::rules::RULES.iter().map(|r| r.name))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
+            skip_value(&meta)?;
+        }
+    }
+    Ok(())
 }
 
 /// The named bounds of `length(..)` or `range(..)`, each at most once, with

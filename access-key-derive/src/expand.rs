@@ -7,6 +7,7 @@ use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::DeriveInput;
 
 use crate::ast::{Body, Container, Field, Variant};
+use crate::attr::FieldRules;
 use crate::ctxt::Ctxt;
 use crate::pattern::Translated;
 use crate::valid;
@@ -496,6 +497,7 @@ fn field_check(
             #krate::Validate::validate_into(#v, &__p, __errors);
         });
     }
+    calls.extend(collection_calls(rules, &value));
     if calls.is_empty() {
         return TokenStream::new();
     }
@@ -507,11 +509,130 @@ fn field_check(
     }
 }
 
-fn field_schema(field: &Field, others: &[Field], pattern: Option<&syn::Ident>) -> TokenStream {
+/// `inner(..)` and `keys(..)`: a loop over the items (or keys) of the value,
+/// each checked by the rules inside, at its own path.
+pub(crate) fn collection_calls(
+    rules: &FieldRules,
+    value: &dyn Fn(Span) -> TokenStream,
+) -> Vec<TokenStream> {
     let krate = krate();
-    let rules = &field.rules;
-    let ty = field.option_inner.unwrap_or(field.ty);
-    let json_name = &field.json_name;
+    let mut calls = Vec::new();
+    if let Some((key, inner)) = &rules.inner {
+        let span = key.span();
+        let v = value(span);
+        let body = item_calls(inner);
+        calls.push(quote_spanned! {span=>
+            #krate::rules::inner::each(#v, &__p, __errors, |__item, __p, __errors| {
+                #(#body)*
+            });
+        });
+    }
+    if let Some((key, keys)) = &rules.keys {
+        let span = key.span();
+        let v = value(span);
+        let body = item_calls(keys);
+        calls.push(quote_spanned! {span=>
+            #krate::rules::keys::each(#v, &__p, __errors, |__item, __p, __errors| {
+                #(#body)*
+            });
+        });
+    }
+    calls
+}
+
+/// The checks of the rules inside `inner(..)`/`keys(..)` on `__item` (a
+/// reference) at `__p`: the same runtime calls as a field's.
+fn item_calls(rules: &FieldRules) -> Vec<TokenStream> {
+    let krate = krate();
+    let value = |span: Span| quote_spanned!(span=> __item);
+    let mut calls = Vec::new();
+    if let Some(len) = &rules.length {
+        let span = len.key.span();
+        let v = value(span);
+        let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
+        let max = len.max.as_ref().map_or(quote!(usize::MAX), |m| quote!(#m));
+        calls.push(relabel(
+            &len.overrides,
+            quote!(__errors),
+            quote_spanned! {span=>
+                #krate::rules::length::apply(#v, #min, #max, __p, __errors);
+            },
+        ));
+    }
+    if let Some(rule) = &rules.pattern {
+        if let Ok(t) = crate::pattern::translate(&rule.lit.value()) {
+            let span = rule.key.span();
+            let v = value(span);
+            let name = format_ident!("__ITEM_PATTERN");
+            let decl = pattern_static(&name, &rule.lit, &t);
+            calls.push(quote_spanned! {span=>
+                {
+                    #decl
+                    #krate::rules::pattern::apply(#v, &#name, __p, __errors);
+                }
+            });
+        }
+    }
+    if let Some(rule) = &rules.one_of {
+        let span = rule.key.span();
+        let v = value(span);
+        let values = &rule.values;
+        calls.push(quote_spanned! {span=>
+            #krate::rules::one_of::apply(#v, &[#(#values),*], __p, __errors);
+        });
+    }
+    if let Some(rule) = &rules.range {
+        let span = rule.key.span();
+        let v = value(span);
+        let (min, max) = rule.bounds_tokens();
+        calls.push(relabel(
+            &rule.overrides,
+            quote!(__errors),
+            quote_spanned! {span=>
+                #krate::rules::range::apply(#v, #min, #max, __p, __errors);
+            },
+        ));
+    }
+    for rule in &rules.generic {
+        let span = rule.key.span();
+        let v = value(span);
+        let module = syn::Ident::new(rule.def.name, span);
+        let arg = &rule.arg;
+        calls.push(quote_spanned! {span=>
+            #krate::rules::#module::apply(#v, #arg, __p, __errors);
+        });
+    }
+    if let Some((key, f)) = &rules.custom {
+        let span = key.span();
+        let v = value(span);
+        calls.push(quote_spanned! {span=>
+            #krate::rules::custom::apply(#v, #f, __p, __errors);
+        });
+    }
+    if let Some(key) = &rules.nested {
+        let span = key.span();
+        let v = value(span);
+        calls.push(quote_spanned! {span=>
+            #krate::Validate::validate_into(#v, __p, __errors);
+        });
+    }
+    // Nested collections: `inner(inner(..))` on `Vec<Vec<String>>`.
+    let nested = collection_calls(rules, &value);
+    if !nested.is_empty() {
+        calls.push(quote! {
+            {
+                let __p = *__p;
+                #(#nested)*
+            }
+        });
+    }
+    calls
+}
+
+/// The schema keywords of a rule list, as edits of `__s` (a `Schema`);
+/// `pattern` names the `static` of the list's own pattern.
+fn schema_edits(rules: &FieldRules, pattern: Option<TokenStream>) -> Vec<TokenStream> {
+    let krate = krate();
     let mut edits = Vec::new();
     if let Some(len) = &rules.length {
         let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
@@ -546,6 +667,40 @@ fn field_schema(field: &Field, others: &[Field], pattern: Option<&syn::Ident>) -
         let name = path_text(f);
         edits.push(quote!(#krate::rules::custom::schema(&mut __s, #name);));
     }
+    for (which, sub) in [("inner", &rules.inner), ("keys", &rules.keys)] {
+        let Some((_, sub)) = sub else { continue };
+        let module = syn::Ident::new(which, Span::call_site());
+        let (decl, name) = match sub
+            .pattern
+            .as_ref()
+            .and_then(|p| Some((p, crate::pattern::translate(&p.lit.value()).ok()?)))
+        {
+            Some((p, t)) => {
+                let name = format_ident!("__ITEM_PATTERN");
+                (Some(pattern_static(&name, &p.lit, &t)), Some(quote!(#name)))
+            }
+            None => (None, None),
+        };
+        let inner_edits = schema_edits(sub, name);
+        edits.push(quote! {
+            #krate::rules::#module::schema(&mut __s, |__outer| {
+                #decl
+                #[allow(unused_mut)]
+                let mut __s = ::core::mem::take(__outer);
+                #(#inner_edits)*
+                *__outer = __s;
+            });
+        });
+    }
+    edits
+}
+
+fn field_schema(field: &Field, others: &[Field], pattern: Option<&syn::Ident>) -> TokenStream {
+    let krate = krate();
+    let rules = &field.rules;
+    let ty = field.option_inner.unwrap_or(field.ty);
+    let json_name = &field.json_name;
+    let mut edits = schema_edits(rules, pattern.map(|p| quote!(#p)));
     if let Some((_, other)) = &rules.must_match {
         let name = others
             .iter()

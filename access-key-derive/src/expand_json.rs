@@ -73,6 +73,26 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
             (min, max)
         });
 
+        // `inner(..)`/`keys(..)` read the member typed and loop as
+        // `validate()` does, with the same calls.
+        let collections = {
+            let value = |span: proc_macro2::Span| quote_spanned!(span=> &__typed);
+            let calls = crate::expand::collection_calls(rules, &value);
+            (!calls.is_empty()).then(|| {
+                if !recursive {
+                    predicates.push(quote_spanned! {ty.span()=>
+                        for<'__json> #ty: #krate::__json::DeserializeOwned
+                    });
+                }
+                quote! {
+                    if let ::core::option::Option::Some(__typed) = #rt::typed::<#ty>(__m) {
+                        let __errors = &mut *__e;
+                        #(#calls)*
+                    }
+                }
+            })
+        };
+
         if rules.nested.is_some() {
             // The items check themselves; only the item count is left, and
             // `validate()` reports it before the items.
@@ -91,6 +111,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
                     {
                         #len
                         #rt::check::<#ty>(__m, &__p, __e);
+                        #collections
                     }
                 }
             });
@@ -162,6 +183,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
             });
         }
 
+        calls.extend(collections);
         if calls.is_empty() {
             checks.push(quote! {
                 #rt::field::<#ty>(__o, #name, #required, &__path.segment(#segment), __e);

@@ -17,6 +17,8 @@ pub const SENSITIVE: &str = "sensitive";
 pub const REQUIRED: &str = "required";
 pub const CUSTOM: &str = "custom";
 pub const MUST_MATCH: &str = "must_match";
+pub const INNER: &str = "inner";
+pub const KEYS: &str = "keys";
 pub const CODE: &str = "code";
 pub const MESSAGE: &str = "message";
 pub const MIN: &str = "min";
@@ -27,7 +29,7 @@ pub const EXCLUSIVE_MAX: &str = "exclusive_max";
 
 /// Every field rule, for the "expected one of" list of an unknown-rule error.
 pub const FIELD_RULES: &[&str] = &[
-    LENGTH, PATTERN, ONE_OF, RANGE, NESTED, SENSITIVE, REQUIRED, CUSTOM, MUST_MATCH,
+    LENGTH, PATTERN, ONE_OF, RANGE, NESTED, SENSITIVE, REQUIRED, CUSTOM, MUST_MATCH, INNER, KEYS,
 ];
 
 // serde attributes that change what the payload looks like.

@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use crate::ast::{Body, Container};
+use crate::attr::FieldRules;
 use crate::ctxt::Ctxt;
 use crate::pattern::{self, Translated};
 
@@ -52,73 +53,122 @@ pub fn check(cx: &Ctxt, cont: &Container) -> Patterns {
                  already required unless serde gives it a default",
             );
         }
-        if let Some(len) = &rules.length {
-            let min = len.min.as_ref().map(|m| m.base10_parse::<usize>());
-            let max = len.max.as_ref().map(|m| m.base10_parse::<usize>());
-            if let Some(Err(e)) = &min {
-                cx.syn_error(e.clone());
-            }
-            if let Some(Err(e)) = &max {
-                cx.syn_error(e.clone());
-            }
-            match (min, max) {
-                (None, None) => cx.error_spanned_by(
-                    &len.key,
-                    "`length` needs `min`, `max` (or both), or `equal`",
-                ),
-                (Some(Ok(lo)), Some(Ok(hi))) if lo > hi => cx.error_spanned_by(
-                    len.min.as_ref().unwrap(),
-                    format!("`length` min ({lo}) is greater than max ({hi})"),
-                ),
-                _ => {}
-            }
+        patterns.push(check_rules(cx, rules));
+        if let Some((_, inner)) = &rules.inner {
+            check_nested(cx, inner, "inner");
         }
-        if let Some(range) = &rules.range {
-            match (&range.min, &range.max) {
-                (None, None) => {
-                    cx.error_spanned_by(&range.key, "`range` needs a lower bound (`min` or `exclusive_min`), an upper one (`max` or `exclusive_max`), or both")
-                }
-                (Some(lo), Some(hi))
-                    if (range.min_exclusive || range.max_exclusive) && lo.value >= hi.value =>
-                {
-                    cx.error_spanned_by(
-                        &lo.tokens,
-                        format!(
-                            "`range` admits no value: the lower bound ({}) is not below the upper ({}) and one is exclusive",
-                            lo.text, hi.text
-                        ),
-                    )
-                }
-                (Some(lo), Some(hi)) if lo.value > hi.value => cx.error_spanned_by(
-                    &lo.tokens,
-                    format!(
-                        "`range` min ({}) is greater than max ({})",
-                        lo.text, hi.text
-                    ),
-                ),
-                _ => {}
-            }
+        if let Some((_, keys)) = &rules.keys {
+            check_nested(cx, keys, "keys");
         }
-        if let Some(one_of) = &rules.one_of {
-            if one_of.values.is_empty() {
-                cx.error_spanned_by(&one_of.key, "`one_of` needs at least one value");
-            }
-            let mut seen = BTreeSet::new();
-            for v in &one_of.values {
-                if !seen.insert(v.value()) {
-                    cx.error_spanned_by(v, format!("`{}` is listed twice", v.value()));
-                }
-            }
-        }
-        patterns.push(rules.pattern.as_ref().and_then(|p| {
-            match pattern::translate(&p.lit.value()) {
-                Ok(t) => Some(t),
-                Err(e) => {
-                    cx.error_spanned_by(&p.lit, e.message);
-                    None
-                }
-            }
-        }));
     }
     patterns
+}
+
+/// The checks of one rule list that need no other field: bounds that cannot
+/// be met, duplicate enum values, the pattern's translation (returned).
+fn check_rules(cx: &Ctxt, rules: &FieldRules) -> Option<Translated> {
+    if let Some(len) = &rules.length {
+        let min = len.min.as_ref().map(|m| m.base10_parse::<usize>());
+        let max = len.max.as_ref().map(|m| m.base10_parse::<usize>());
+        if let Some(Err(e)) = &min {
+            cx.syn_error(e.clone());
+        }
+        if let Some(Err(e)) = &max {
+            cx.syn_error(e.clone());
+        }
+        match (min, max) {
+            (None, None) => cx.error_spanned_by(
+                &len.key,
+                "`length` needs `min`, `max` (or both), or `equal`",
+            ),
+            (Some(Ok(lo)), Some(Ok(hi))) if lo > hi => cx.error_spanned_by(
+                len.min.as_ref().unwrap(),
+                format!("`length` min ({lo}) is greater than max ({hi})"),
+            ),
+            _ => {}
+        }
+    }
+    if let Some(range) = &rules.range {
+        match (&range.min, &range.max) {
+            (None, None) => {
+                cx.error_spanned_by(&range.key, "`range` needs a lower bound (`min` or `exclusive_min`), an upper one (`max` or `exclusive_max`), or both")
+            }
+            (Some(lo), Some(hi))
+                if (range.min_exclusive || range.max_exclusive) && lo.value >= hi.value =>
+            {
+                cx.error_spanned_by(
+                    &lo.tokens,
+                    format!(
+                        "`range` admits no value: the lower bound ({}) is not below the upper ({}) and one is exclusive",
+                        lo.text, hi.text
+                    ),
+                )
+            }
+            (Some(lo), Some(hi)) if lo.value > hi.value => cx.error_spanned_by(
+                &lo.tokens,
+                format!(
+                    "`range` min ({}) is greater than max ({})",
+                    lo.text, hi.text
+                ),
+            ),
+            _ => {}
+        }
+    }
+    if let Some(one_of) = &rules.one_of {
+        if one_of.values.is_empty() {
+            cx.error_spanned_by(&one_of.key, "`one_of` needs at least one value");
+        }
+        let mut seen = BTreeSet::new();
+        for v in &one_of.values {
+            if !seen.insert(v.value()) {
+                cx.error_spanned_by(v, format!("`{}` is listed twice", v.value()));
+            }
+        }
+    }
+    rules
+        .pattern
+        .as_ref()
+        .and_then(|p| match pattern::translate(&p.lit.value()) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                cx.error_spanned_by(&p.lit, e.message);
+                None
+            }
+        })
+}
+
+/// `inner(..)` and `keys(..)`: the same checks, recursively, and no rule
+/// that only means something on a whole field.
+fn check_nested(cx: &Ctxt, rules: &FieldRules, what: &str) {
+    let refuse = |key: Option<&syn::Ident>, why: &str| {
+        if let Some(key) = key {
+            cx.error_spanned_by(key, format!("`{key}` cannot go inside `{what}(..)`: {why}"));
+        }
+    };
+    refuse(rules.sensitive.as_ref(), "mark the whole field `sensitive`");
+    refuse(
+        rules.required.as_ref(),
+        "items and values are always present",
+    );
+    refuse(
+        rules.must_match.as_ref().map(|(k, _)| k),
+        "it compares whole fields",
+    );
+    if what == "keys" {
+        refuse(rules.nested.as_ref(), "map keys are strings");
+        refuse(rules.range.as_ref().map(|r| &r.key), "map keys are strings");
+        refuse(rules.inner.as_ref().map(|(k, _)| k), "map keys are strings");
+        refuse(rules.keys.as_ref().map(|(k, _)| k), "map keys are strings");
+        refuse(
+            rules.custom.as_ref().map(|(k, _)| k),
+            "use `custom` on the field",
+        );
+    }
+    check_rules(cx, rules);
+    if let Some((_, inner)) = &rules.inner {
+        check_nested(cx, inner, "inner");
+    }
+    if let Some((_, keys)) = &rules.keys {
+        check_nested(cx, keys, "keys");
+    }
 }

@@ -13,6 +13,8 @@
 pub mod contains;
 pub mod custom;
 pub mod does_not_contain;
+pub mod inner;
+pub mod keys;
 pub mod length;
 pub mod multiple_of;
 pub mod must_match;

@@ -161,8 +161,12 @@ pub struct Inventory {
     /// Items by SKU, at most 100.
     #[validate(nested, length(max = 100))]
     pub stock: HashMap<String, StockItem>,
-    /// Labels, at most 4.
-    #[validate(length(max = 4))]
+    /// Labels, at most 4, with lower-case keys and short values.
+    #[validate(
+        length(max = 4),
+        keys(pattern = "[a-z][a-z0-9-]*", length(max = 16)),
+        inner(length(max = 32))
+    )]
     pub labels: BTreeMap<String, String>,
 }
 
@@ -181,7 +185,7 @@ pub struct StockItem {
 #[derive(Validate, Serialize, Deserialize, Debug)]
 pub struct Survey {
     /// Answers; a `null` answer is a skipped question.
-    #[validate(length(max = 10))]
+    #[validate(length(max = 10), inner(length(min = 1, max = 200)))]
     pub answers: Option<Vec<Option<String>>>,
     /// Scores, bounded in count.
     #[validate(length(min = 1, max = 5))]
