@@ -947,3 +947,122 @@ fn inner_and_keys_give_one_verdict_everywhere() {
         ]
     );
 }
+
+#[derive(Validate, Serialize, Deserialize, Debug)]
+struct Formats {
+    #[validate(date_time)]
+    at: String,
+    #[validate(date)]
+    day: Option<String>,
+    #[validate(time)]
+    clock: Option<String>,
+    #[validate(ipv4, prefix = "10.")]
+    ip: Option<String>,
+    #[validate(uuid)]
+    id: Option<String>,
+    #[validate(inner(uuid))]
+    ids: Vec<String>,
+}
+
+#[test]
+fn formats_give_one_verdict_with_and_without_format_assertion() {
+    let schema = schema_of::<Formats>();
+    let p = &schema["properties"];
+    assert_eq!(p["at"]["format"], "date-time");
+    assert_eq!(p["ip"]["anyOf"][0]["format"], "ipv4");
+    assert_eq!(
+        p["ip"]["anyOf"][0]["allOf"],
+        json!([{"pattern": "^10\\x2E"}])
+    );
+    let asserting = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap();
+    let base = json!({"at": "2015-03-09T18:39:23Z", "ids": []});
+    let mut cases = vec![base.clone()];
+    let edits: Vec<(&str, Vec<Value>)> = vec![
+        (
+            "at",
+            vec![
+                json!("2015-02-29T18:39:23Z"),
+                json!("2015-03-09T18:39:23.5+01:00"),
+                json!("2015-03-09T18:39:23Z\n"),
+                json!("2015-03-09 18:39:23Z"),
+            ],
+        ),
+        (
+            "day",
+            vec![
+                json!("2024-02-29"),
+                json!("2023-02-29"),
+                json!("2024-2-29"),
+                json!(null),
+            ],
+        ),
+        (
+            "clock",
+            vec![
+                json!("23:59:59Z"),
+                json!("23:59:60Z"),
+                json!("23:59:59"),
+                json!("23:59:59.25-05:00"),
+            ],
+        ),
+        (
+            "ip",
+            vec![
+                json!("10.0.0.1"),
+                json!("10.0.0.256"),
+                json!("11.0.0.1"),
+                json!("10.01.0.1"),
+                json!("10.0.0.1\n"),
+            ],
+        ),
+        (
+            "id",
+            vec![
+                json!("123e4567-e89b-12d3-a456-426614174000"),
+                json!("123e4567e89b12d3a456426614174000"),
+                json!("00000000-0000-0000-0000-000000000000"),
+            ],
+        ),
+        (
+            "ids",
+            vec![json!(["123e4567-e89b-12d3-a456-426614174000", "x"])],
+        ),
+    ];
+    for (key, values) in edits {
+        for value in values {
+            let mut v = base.clone();
+            v[key] = value;
+            cases.push(v);
+        }
+    }
+    let mut rejected = 0;
+    for payload in &cases {
+        let found = one_verdict::<Formats>(payload);
+        assert_eq!(
+            asserting.is_valid(payload),
+            found.is_empty(),
+            "formats asserted: {payload}"
+        );
+        rejected += usize::from(!found.is_empty());
+    }
+    assert!(
+        rejected > 8 && rejected < cases.len() - 8,
+        "{rejected} of {}",
+        cases.len()
+    );
+    let found = one_verdict::<Formats>(
+        &json!({"at": "x", "ip": "11.0.0.256", "ids": ["a", "123e4567-e89b-12d3-a456-426614174000"]}),
+    );
+    assert_eq!(
+        found,
+        [
+            ("/at".to_string(), "format"),
+            ("/ip".to_string(), "format"),
+            ("/ip".to_string(), "prefix"),
+            ("/ids/0".to_string(), "format"),
+        ]
+    );
+}

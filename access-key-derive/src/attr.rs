@@ -88,6 +88,28 @@ pub struct GenericRule {
     pub arg: TokenStream,
 }
 
+impl GenericRule {
+    /// The argument and a comma, or nothing for a flag.
+    pub fn arg_then_comma(&self) -> TokenStream {
+        let arg = &self.arg;
+        if arg.is_empty() {
+            TokenStream::new()
+        } else {
+            quote::quote!(#arg,)
+        }
+    }
+
+    /// A comma and the argument, or nothing for a flag.
+    pub fn comma_then_arg(&self) -> TokenStream {
+        let arg = &self.arg;
+        if arg.is_empty() {
+            TokenStream::new()
+        } else {
+            quote::quote!(, #arg)
+        }
+    }
+}
+
 /// Every rule on one field; each at most once.
 #[derive(Default)]
 pub struct FieldRules {
@@ -331,6 +353,13 @@ fn parse_rule(cx: &Ctxt, meta: ParseNestedMeta, rules: &mut FieldRules) -> syn::
                 crate::rules::Arg::Str => {
                     let lit: LitStr = meta.value()?.parse()?;
                     lit.into_token_stream()
+                }
+                crate::rules::Arg::Flag => {
+                    if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
+                        cx.error_spanned_by(&key, format!("`{name}` takes no argument"));
+                        skip_value(&meta)?;
+                    }
+                    TokenStream::new()
                 }
                 crate::rules::Arg::Int => {
                     let input = meta.value()?;

@@ -301,6 +301,9 @@ pub(crate) fn path_text(f: &syn::ExprPath) -> String {
 /// A table rule's argument, checked by the rule's own `check` at compile
 /// time: a refused argument is a compile error on the argument.
 fn generic_arg_check(rule: &crate::attr::GenericRule) -> TokenStream {
+    if rule.arg.is_empty() {
+        return TokenStream::new();
+    }
     let krate = krate();
     let arg = &rule.arg;
     let span = arg
@@ -465,9 +468,9 @@ fn field_check(
         let span = rule.key.span();
         let v = value(span);
         let module = syn::Ident::new(rule.def.name, span);
-        let arg = &rule.arg;
+        let arg = rule.arg_then_comma();
         calls.push(quote_spanned! {span=>
-            #krate::rules::#module::apply(#v, #arg, &__p, __errors);
+            #krate::rules::#module::apply(#v, #arg &__p, __errors);
         });
     }
     // The user's checks: not in the schema, so not in the default check
@@ -597,9 +600,9 @@ fn item_calls(rules: &FieldRules) -> Vec<TokenStream> {
         let span = rule.key.span();
         let v = value(span);
         let module = syn::Ident::new(rule.def.name, span);
-        let arg = &rule.arg;
+        let arg = rule.arg_then_comma();
         calls.push(quote_spanned! {span=>
-            #krate::rules::#module::apply(#v, #arg, __p, __errors);
+            #krate::rules::#module::apply(#v, #arg __p, __errors);
         });
     }
     if let Some((key, f)) = &rules.custom {
@@ -660,8 +663,8 @@ fn schema_edits(rules: &FieldRules, pattern: Option<TokenStream>) -> Vec<TokenSt
     }
     for rule in &rules.generic {
         let module = syn::Ident::new(rule.def.name, rule.key.span());
-        let arg = &rule.arg;
-        edits.push(quote!(#krate::rules::#module::schema(&mut __s, #arg);));
+        let arg = rule.comma_then_arg();
+        edits.push(quote!(#krate::rules::#module::schema(&mut __s #arg);));
     }
     if let Some((_, f)) = &rules.custom {
         let name = path_text(f);

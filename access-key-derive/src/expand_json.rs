@@ -170,10 +170,10 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
             let applies = rules.generic.iter().map(|rule| {
                 let span = rule.key.span();
                 let module = syn::Ident::new(rule.def.name, span);
-                let arg = &rule.arg;
+                let arg = rule.arg_then_comma();
                 let value = quote_spanned!(span=> &__typed);
                 quote_spanned! {span=>
-                    #krate::rules::#module::apply(#value, #arg, &__p, __e);
+                    #krate::rules::#module::apply(#value, #arg &__p, __e);
                 }
             });
             calls.push(quote! {

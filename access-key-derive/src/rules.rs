@@ -17,6 +17,8 @@ pub enum Arg {
     /// `name = 5`: an integer literal (a leading `-` allowed), passed as
     /// `(value, "as written")` with the value typed by the rule.
     Int,
+    /// `name` alone: `apply(value, path, errors)` and `schema(schema)`.
+    Flag,
 }
 
 /// One generically handled rule.
@@ -38,6 +40,11 @@ pub const RULES: &[RuleDef] = &[
     rule("prefix", Arg::Str),
     rule("suffix", Arg::Str),
     rule("multiple_of", Arg::Int),
+    rule("date_time", Arg::Flag),
+    rule("date", Arg::Flag),
+    rule("time", Arg::Flag),
+    rule("ipv4", Arg::Flag),
+    rule("uuid", Arg::Flag),
 ];
 
 /// The rule named `name`, if it is in the table.

@@ -8,6 +8,8 @@ struct Bad {
     number: u32,
     #[validate(suffix = "a\n")]
     newline: String,
+    #[validate(uuid)]
+    id: u128,
 }
 
 fn main() {}

@@ -12,8 +12,12 @@
 
 pub mod contains;
 pub mod custom;
+pub mod date;
+pub mod date_time;
 pub mod does_not_contain;
+pub mod format;
 pub mod inner;
+pub mod ipv4;
 pub mod keys;
 pub mod length;
 pub mod multiple_of;
@@ -24,3 +28,5 @@ pub mod prefix;
 pub mod range;
 pub mod required;
 pub mod suffix;
+pub mod time;
+pub mod uuid;

@@ -192,6 +192,27 @@ pub struct Survey {
     pub scores: Vec<Option<u8>>,
 }
 
+/// Formats whose verdict is the same in every validator.
+#[derive(Validate, Serialize, Deserialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct Booking {
+    /// Which booking.
+    #[validate(uuid)]
+    pub booking_id: String,
+    /// The day.
+    #[validate(date)]
+    pub day: String,
+    /// Opening time, with its offset.
+    #[validate(time)]
+    pub opens_at: Option<String>,
+    /// When it was made.
+    #[validate(date_time)]
+    pub created: String,
+    /// Where from.
+    #[validate(ipv4)]
+    pub client_ip: Option<String>,
+}
+
 /// Text rules: prefix, suffix, contains, does not contain, with and without
 /// a pattern of their own.
 #[derive(Validate, Serialize, Deserialize, Debug)]
