@@ -275,8 +275,10 @@ fn schema_carries_every_annotation() {
     assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
     assert_eq!(
         s["required"],
-        json!(["state", "owner", "children", "secret"]),
-        "Option and serde(default) fields are optional"
+        json!(["state", "owner", "children", "secret", "Alt-Text"]),
+        "Option fields are optional; a serde(default) field is optional unless its \
+         default breaks its own rules (Alt-Text's \"\" fails \"ab|cd\"), as absence \
+         is then rejected by validate()"
     );
     assert_eq!(
         p["value"],
@@ -288,10 +290,20 @@ fn schema_carries_every_annotation() {
     assert_eq!(p["children"]["maxItems"], 10);
     assert_eq!(p["children"]["items"], json!({"$ref": "#/$defs/Owner"}));
     assert_eq!(p["secret"]["minLength"], 1);
-    assert!(p["secret"]["$comment"]
-        .as_str()
-        .unwrap()
-        .starts_with("sensitive"));
+    // A plain `String` is only kept out of reports; its `Debug` is the
+    // user's, so the comment claims nothing about it.
+    assert_eq!(
+        p["secret"]["$comment"],
+        "sensitive: never echoed in validation reports"
+    );
+    // A `SecretString` member also says what the type itself guarantees
+    // (tests/secrets.rs tests each claim).
+    let key = schema_for::<access_key_schema::AccessKey>();
+    assert_eq!(
+        key["properties"]["SecretAccessKey"]["$comment"],
+        "SecretString: redacted in Debug output and panics, zeroized on drop; \
+         sensitive: never echoed in validation reports"
+    );
     assert_eq!(p["maxItems"]["anyOf"][0]["minimum"], 1);
     assert_eq!(p["maxItems"]["anyOf"][0]["maximum"], 1000);
     assert!(p["Alt-Text"]["pattern"].as_str().unwrap().starts_with('^'));

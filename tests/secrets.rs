@@ -110,6 +110,8 @@ struct Vault {
     pin: String,
     #[validate(sensitive, range(min = 1, max = 9))]
     code: i32,
+    #[validate(sensitive, prefix = "zz", suffix = "zz", contains = "zz")]
+    hint: SecretString,
 }
 
 #[test]
@@ -118,14 +120,17 @@ fn failing_rules_on_a_sensitive_member_never_echo_it() {
         secret: CANARY.into(),
         pin: CANARY.into(),
         code: 424242,
+        hint: CANARY.into(),
     };
     let e = vault.validate().unwrap_err();
-    assert_eq!(e.violations().len(), 5, "{e}");
+    assert_eq!(e.violations().len(), 8, "{e}");
     for out in report_outputs(&e) {
         assert_clean("validate() report", &out);
         assert!(!out.contains("424242"), "{out}");
     }
-    let payload = format!(r#"{{"secret": "{CANARY}", "pin": "{CANARY}", "code": 424242}}"#);
+    let payload = format!(
+        r#"{{"secret": "{CANARY}", "pin": "{CANARY}", "code": 424242, "hint": "{CANARY}"}}"#
+    );
     let e = from_json::<Vault>(payload.as_bytes()).unwrap_err();
     for out in report_outputs(&e) {
         assert_clean("from_json report", &out);

@@ -10,6 +10,8 @@ pub struct Container<'a> {
     pub generics: &'a syn::Generics,
     pub serde: SerdeContainer,
     pub doc: String,
+    /// `#[validate(custom = f)]` on the struct: checks of the whole value.
+    pub custom: Vec<(syn::Ident, syn::ExprPath)>,
     pub data: Body<'a>,
 }
 
@@ -26,7 +28,8 @@ pub struct Field<'a> {
     pub option_inner: Option<&'a Type>,
     /// The member name in the payload (serde renames applied).
     pub json_name: String,
-    /// Must be present: not an `Option`, no serde default.
+    /// Must be present: not an `Option` and no serde default, or an
+    /// `Option` with the `required` rule.
     pub required: bool,
     /// `#[serde(skip)]`: never in the payload.
     pub skipped: bool,
@@ -64,15 +67,10 @@ pub struct Variant<'a> {
 impl<'a> Container<'a> {
     pub fn from_ast(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
         let serde = attr::serde_container(cx, &input.attrs);
-        for a in input
-            .attrs
-            .iter()
-            .filter(|a| a.path().is_ident(crate::symbol::VALIDATE))
-        {
-            cx.error_spanned_by(
-                a,
-                "`#[validate(..)]` goes on fields; a type has no container-level rules",
-            );
+        refuse_json_schema_derive(cx, &input.attrs);
+        let custom = attr::container_rules(cx, &input.attrs);
+        if !custom.is_empty() && !matches!(input.data, Data::Struct(_)) {
+            cx.error_spanned_by(&custom[0].0, "`custom` on a type is for structs");
         }
         let data = match &input.data {
             Data::Struct(s) => match &s.fields {
@@ -132,6 +130,7 @@ impl<'a> Container<'a> {
             }
         };
         Some(Container {
+            custom,
             ident: &input.ident,
             generics: &input.generics,
             doc: attr::doc(&input.attrs),
@@ -158,7 +157,8 @@ impl<'a> Field<'a> {
         Field {
             ident,
             ty: &field.ty,
-            required: option_inner.is_none() && !member.default && !container.default,
+            required: (option_inner.is_none() && !member.default && !container.default)
+                || (option_inner.is_some() && rules.required.is_some()),
             option_inner,
             json_name,
             skipped: member.skip,
@@ -185,5 +185,36 @@ fn option_inner(ty: &Type) -> Option<&Type> {
     match args.args.first() {
         Some(GenericArgument::Type(inner)) if args.args.len() == 1 => Some(inner),
         _ => None,
+    }
+}
+
+/// `Validate` implements `JsonSchema` itself, from the same annotations, so
+/// a second derive of it can only conflict. A derive macro sees the derive
+/// attributes written after its own, so `#[derive(Validate)]
+/// #[derive(JsonSchema)]` gets this error on `JsonSchema`; in one list,
+/// `#[derive(Validate, JsonSchema)]`, rustc reports E0119 with
+/// "first implementation here" on `Validate` (README, attribute reference).
+fn refuse_json_schema_derive(cx: &Ctxt, attrs: &[syn::Attribute]) {
+    for a in attrs
+        .iter()
+        .filter(|a| a.path().is_ident(crate::symbol::DERIVE))
+    {
+        let Ok(paths) = a.parse_args_with(
+            syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
+        ) else {
+            continue;
+        };
+        for path in paths {
+            if path
+                .segments
+                .last()
+                .is_some_and(|s| s.ident == crate::symbol::JSON_SCHEMA)
+            {
+                cx.error_spanned_by(
+                    &path,
+                    "`Validate` already derives `JsonSchema` from the same annotations; remove this derive",
+                );
+            }
+        }
     }
 }

@@ -13,39 +13,58 @@ use crate::case::RenameRule;
 use crate::ctxt::Ctxt;
 use crate::symbol::*;
 
+/// `code = ".."` and `message = ".."` inside a rule's parentheses: the
+/// service's own vocabulary for that rule's violations.
+#[derive(Default)]
+pub struct Overrides {
+    pub code: Option<LitStr>,
+    pub message: Option<LitStr>,
+}
+
 /// `length(min = .., max = ..)`.
 pub struct LengthRule {
     pub key: Ident,
     pub min: Option<LitInt>,
     pub max: Option<LitInt>,
+    pub overrides: Overrides,
 }
 
 /// A number as written in `range(..)`, sign included.
+#[derive(Clone)]
 pub struct NumLit {
     pub tokens: TokenStream,
     pub text: String,
     pub value: f64,
 }
 
-/// `range(min = .., max = ..)`.
+/// `range(min = .., max = ..)`, or `exclusive_min`/`exclusive_max` in
+/// place of either.
 pub struct RangeRule {
     pub key: Ident,
     pub min: Option<NumLit>,
     pub max: Option<NumLit>,
+    /// `min` was written `exclusive_min`.
+    pub min_exclusive: bool,
+    /// `max` was written `exclusive_max`.
+    pub max_exclusive: bool,
+    pub overrides: Overrides,
 }
 
 impl RangeRule {
     /// `(min, max)` as the runtime's `rules::range::apply` takes them:
-    /// `Option<(value, "as written")>` each.
+    /// `Option<(value, "as written", exclusive)>` each.
     pub fn bounds_tokens(&self) -> (TokenStream, TokenStream) {
-        let bound = |b: &Option<NumLit>| match b {
+        let bound = |b: &Option<NumLit>, exclusive: bool| match b {
             Some(n) => {
                 let (tokens, text) = (&n.tokens, &n.text);
-                quote::quote!(::core::option::Option::Some((#tokens, #text)))
+                quote::quote!(::core::option::Option::Some((#tokens, #text, #exclusive)))
             }
             None => quote::quote!(::core::option::Option::None),
         };
-        (bound(&self.min), bound(&self.max))
+        (
+            bound(&self.min, self.min_exclusive),
+            bound(&self.max, self.max_exclusive),
+        )
     }
 }
 
@@ -61,15 +80,57 @@ pub struct OneOfRule {
     pub values: Vec<LitStr>,
 }
 
+/// A rule of the generic table (`rules.rs`): its name token and argument.
+pub struct GenericRule {
+    pub key: Ident,
+    pub def: &'static crate::rules::RuleDef,
+    /// The argument as written (a literal).
+    pub arg: TokenStream,
+}
+
+impl GenericRule {
+    /// The argument and a comma, or nothing for a flag.
+    pub fn arg_then_comma(&self) -> TokenStream {
+        let arg = &self.arg;
+        if arg.is_empty() {
+            TokenStream::new()
+        } else {
+            quote::quote!(#arg,)
+        }
+    }
+
+    /// A comma and the argument, or nothing for a flag.
+    pub fn comma_then_arg(&self) -> TokenStream {
+        let arg = &self.arg;
+        if arg.is_empty() {
+            TokenStream::new()
+        } else {
+            quote::quote!(, #arg)
+        }
+    }
+}
+
 /// Every rule on one field; each at most once.
 #[derive(Default)]
 pub struct FieldRules {
+    /// The table-driven rules, in the order written.
+    pub generic: Vec<GenericRule>,
     pub length: Option<LengthRule>,
     pub range: Option<RangeRule>,
     pub pattern: Option<PatternRule>,
     pub one_of: Option<OneOfRule>,
     pub nested: Option<Ident>,
     pub sensitive: Option<Ident>,
+    /// `required` on an `Option`: present and not null.
+    pub required: Option<Ident>,
+    /// `custom = path::to_fn`.
+    pub custom: Option<(Ident, syn::ExprPath)>,
+    /// `must_match(other_field)`.
+    pub must_match: Option<(Ident, Ident)>,
+    /// `inner(..)`: rules on each item of a collection, each value of a map.
+    pub inner: Option<(Ident, Box<FieldRules>)>,
+    /// `keys(..)`: rules on each key of a map.
+    pub keys: Option<(Ident, Box<FieldRules>)>,
     /// The first `#[validate]` attribute, to point at when rules conflict
     /// with something outside them.
     pub first_attr: Option<Span>,
@@ -83,6 +144,12 @@ impl FieldRules {
             && self.one_of.is_none()
             && self.nested.is_none()
             && self.sensitive.is_none()
+            && self.required.is_none()
+            && self.custom.is_none()
+            && self.must_match.is_none()
+            && self.inner.is_none()
+            && self.keys.is_none()
+            && self.generic.is_empty()
     }
 }
 
@@ -118,70 +185,37 @@ fn key_ident(meta: &ParseNestedMeta) -> syn::Result<Ident> {
         .ok_or_else(|| meta.error("expected a rule name"))
 }
 
+/// Parses `#[validate(custom = f, ..)]` on a type: the only container
+/// rule.
+pub fn container_rules(cx: &Ctxt, attrs: &[Attribute]) -> Vec<(Ident, syn::ExprPath)> {
+    let mut out = Vec::new();
+    for attr in attrs.iter().filter(|a| a.path().is_ident(VALIDATE)) {
+        let result = attr.parse_nested_meta(|meta| {
+            let key = key_ident(&meta)?;
+            if key != CUSTOM {
+                cx.error_spanned_by(
+                    &key,
+                    format!("`{key}` goes on a field; on a type, `#[validate(..)]` takes only `custom = path::to_fn`"),
+                );
+                return skip_value(&meta);
+            }
+            let f: syn::ExprPath = meta.value()?.parse()?;
+            out.push((key, f));
+            Ok(())
+        });
+        if let Err(e) = result {
+            cx.syn_error(e);
+        }
+    }
+    out
+}
+
 /// Parses every `#[validate(..)]` on a field.
 pub fn field_rules(cx: &Ctxt, attrs: &[Attribute]) -> FieldRules {
     let mut rules = FieldRules::default();
     for attr in attrs.iter().filter(|a| a.path().is_ident(VALIDATE)) {
         rules.first_attr.get_or_insert(attr.pound_token.span);
-        let result = attr.parse_nested_meta(|meta| {
-            let key = key_ident(&meta)?;
-            let name = key.to_string();
-            match name.as_str() {
-                LENGTH => {
-                    let (min, max) = bounds(cx, &meta, &key, |input| input.parse::<LitInt>())?;
-                    set_once(
-                        cx,
-                        &mut rules.length,
-                        &key.clone(),
-                        LengthRule { key, min, max },
-                    );
-                }
-                RANGE => {
-                    let (min, max) = bounds(cx, &meta, &key, parse_number)?;
-                    set_once(
-                        cx,
-                        &mut rules.range,
-                        &key.clone(),
-                        RangeRule { key, min, max },
-                    );
-                }
-                PATTERN => {
-                    let lit: LitStr = meta.value()?.parse()?;
-                    set_once(
-                        cx,
-                        &mut rules.pattern,
-                        &key.clone(),
-                        PatternRule { key, lit },
-                    );
-                }
-                ONE_OF => {
-                    let content;
-                    syn::parenthesized!(content in meta.input);
-                    let values: Punctuated<LitStr, Token![,]> =
-                        content.parse_terminated(|input| input.parse::<LitStr>(), Token![,])?;
-                    let values = values.into_iter().collect();
-                    set_once(
-                        cx,
-                        &mut rules.one_of,
-                        &key.clone(),
-                        OneOfRule { key, values },
-                    );
-                }
-                NESTED => set_once(cx, &mut rules.nested, &key.clone(), key),
-                SENSITIVE => set_once(cx, &mut rules.sensitive, &key.clone(), key),
-                _ => {
-                    cx.error_spanned_by(
-                        &key,
-                        format!(
-                            "unknown validate rule `{name}`; expected one of: {}",
-                            FIELD_RULES.join(", ")
-                        ),
-                    );
-                    skip_value(&meta)?;
-                }
-            }
-            Ok(())
-        });
+        let result = attr.parse_nested_meta(|meta| parse_rule(cx, meta, &mut rules));
         if let Err(e) = result {
             cx.syn_error(e);
         }
@@ -189,15 +223,220 @@ pub fn field_rules(cx: &Ctxt, attrs: &[Attribute]) -> FieldRules {
     rules
 }
 
-/// `(min = .., max = ..)`, either optional, each at most once.
+/// `inner(..)` or `keys(..)`: the rules inside, parsed as a field's are.
+fn nested_rules(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<FieldRules> {
+    let mut rules = FieldRules::default();
+    meta.parse_nested_meta(|inner| parse_rule(cx, inner, &mut rules))?;
+    Ok(rules)
+}
+
+/// One rule of a `#[validate(..)]` list (or of an `inner(..)`/`keys(..)`).
+fn parse_rule(cx: &Ctxt, meta: ParseNestedMeta, rules: &mut FieldRules) -> syn::Result<()> {
+    let key = key_ident(&meta)?;
+    let name = key.to_string();
+    match name.as_str() {
+        INNER => {
+            let inner = nested_rules(cx, &meta)?;
+            set_once(cx, &mut rules.inner, &key.clone(), (key, Box::new(inner)));
+        }
+        KEYS => {
+            let keys = nested_rules(cx, &meta)?;
+            set_once(cx, &mut rules.keys, &key.clone(), (key, Box::new(keys)));
+        }
+        LENGTH => {
+            let b = bounds(cx, &meta, &key, &[MIN, MAX, EQUAL], |input| {
+                input.parse::<LitInt>()
+            })?;
+            let (min, max) = match b.get(EQUAL) {
+                Some((_, n)) => {
+                    if let Some((other, _)) = b.get(MIN).or(b.get(MAX)) {
+                        cx.error_spanned_by(
+                            other,
+                            "`length` takes `equal` or `min`/`max`, not both",
+                        );
+                    }
+                    (Some(n.clone()), Some(n.clone()))
+                }
+                None => (
+                    b.get(MIN).map(|(_, n)| n.clone()),
+                    b.get(MAX).map(|(_, n)| n.clone()),
+                ),
+            };
+            let overrides = b.overrides.take();
+            set_once(
+                cx,
+                &mut rules.length,
+                &key.clone(),
+                LengthRule {
+                    key,
+                    min,
+                    max,
+                    overrides,
+                },
+            );
+        }
+        RANGE => {
+            let b = bounds(
+                cx,
+                &meta,
+                &key,
+                &[MIN, MAX, EXCLUSIVE_MIN, EXCLUSIVE_MAX],
+                parse_number,
+            )?;
+            let pick =
+                |inclusive: &str, exclusive: &str| match (b.take(inclusive), b.take(exclusive)) {
+                    (Some((_, n)), None) => (Some(n), false),
+                    (None, Some((_, n))) => (Some(n), true),
+                    (Some((_, n)), Some((arg, _))) => {
+                        cx.error_spanned_by(
+                            &arg,
+                            format!("`range` takes `{inclusive}` or `{exclusive}`, not both"),
+                        );
+                        (Some(n), false)
+                    }
+                    (None, None) => (None, false),
+                };
+            let (min, min_exclusive) = pick(MIN, EXCLUSIVE_MIN);
+            let (max, max_exclusive) = pick(MAX, EXCLUSIVE_MAX);
+            set_once(
+                cx,
+                &mut rules.range,
+                &key.clone(),
+                RangeRule {
+                    key,
+                    min,
+                    max,
+                    min_exclusive,
+                    max_exclusive,
+                    overrides: b.overrides.take(),
+                },
+            );
+        }
+        PATTERN => {
+            let lit: LitStr = meta.value()?.parse()?;
+            set_once(
+                cx,
+                &mut rules.pattern,
+                &key.clone(),
+                PatternRule { key, lit },
+            );
+        }
+        ONE_OF => {
+            let content;
+            syn::parenthesized!(content in meta.input);
+            let values: Punctuated<LitStr, Token![,]> =
+                content.parse_terminated(|input| input.parse::<LitStr>(), Token![,])?;
+            let values = values.into_iter().collect();
+            set_once(
+                cx,
+                &mut rules.one_of,
+                &key.clone(),
+                OneOfRule { key, values },
+            );
+        }
+        NESTED => set_once(cx, &mut rules.nested, &key.clone(), key),
+        SENSITIVE => set_once(cx, &mut rules.sensitive, &key.clone(), key),
+        REQUIRED => set_once(cx, &mut rules.required, &key.clone(), key),
+        CUSTOM => {
+            let f: syn::ExprPath = meta.value()?.parse()?;
+            set_once(cx, &mut rules.custom, &key.clone(), (key, f));
+        }
+        MUST_MATCH => {
+            let content;
+            syn::parenthesized!(content in meta.input);
+            let other: Ident = content.parse()?;
+            set_once(cx, &mut rules.must_match, &key.clone(), (key, other));
+        }
+        _ if crate::rules::find(&name).is_some() => {
+            let def = crate::rules::find(&name).expect("just found");
+            let arg = match def.arg {
+                crate::rules::Arg::Str => {
+                    let lit: LitStr = meta.value()?.parse()?;
+                    lit.into_token_stream()
+                }
+                crate::rules::Arg::Flag => {
+                    if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
+                        cx.error_spanned_by(&key, format!("`{name}` takes no argument"));
+                        skip_value(&meta)?;
+                    }
+                    TokenStream::new()
+                }
+                crate::rules::Arg::Int => {
+                    let input = meta.value()?;
+                    let neg: Option<Token![-]> = input.parse()?;
+                    let lit: LitInt = input.parse()?;
+                    if !lit.suffix().is_empty() {
+                        return Err(syn::Error::new_spanned(
+                            &lit,
+                            "write the number without a type suffix",
+                        ));
+                    }
+                    let text = format!(
+                        "{}{}",
+                        if neg.is_some() { "-" } else { "" },
+                        lit.base10_digits()
+                    );
+                    quote::quote_spanned!(lit.span()=> (#neg #lit, #text))
+                }
+            };
+            if rules.generic.iter().any(|g| g.def.name == def.name) {
+                duplicate(cx, &key);
+            } else {
+                rules.generic.push(GenericRule { key, def, arg });
+            }
+        }
+        _ => {
+            cx.error_spanned_by(
+                &key,
+                format!(
+                    "unknown validate rule `{name}`; expected one of: {}",
+                    FIELD_RULES
+                        .iter()
+                        .copied()
+                        .chain(crate::rules::RULES.iter().map(|r| r.name))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
+            skip_value(&meta)?;
+        }
+    }
+    Ok(())
+}
+
+/// The named bounds of `length(..)` or `range(..)`, each at most once, with
+/// the name token of each (for errors).
+pub struct Bounds<T> {
+    found: std::cell::RefCell<Vec<(Ident, T)>>,
+    /// `code = ".."` / `message = ".."` among them.
+    pub overrides: std::cell::Cell<Overrides>,
+}
+
+impl<T: Clone> Bounds<T> {
+    /// The bound named `name`, if written.
+    pub fn get(&self, name: &str) -> Option<(Ident, T)> {
+        self.found.borrow().iter().find(|(k, _)| k == name).cloned()
+    }
+
+    /// Removes and returns the bound named `name`, if written.
+    pub fn take(&self, name: &str) -> Option<(Ident, T)> {
+        let mut found = self.found.borrow_mut();
+        let i = found.iter().position(|(k, _)| k == name)?;
+        Some(found.remove(i))
+    }
+}
+
+/// `(name = .., ..)` with names from `allowed`, each optional and at most
+/// once. `()` is accepted here and reported by `valid` as a rule without
+/// bounds.
 fn bounds<T>(
     cx: &Ctxt,
     meta: &ParseNestedMeta,
     key: &Ident,
+    allowed: &[&str],
     parse: impl Fn(ParseStream) -> syn::Result<T>,
-) -> syn::Result<(Option<T>, Option<T>)> {
-    let mut min = None;
-    let mut max = None;
+) -> syn::Result<Bounds<T>> {
+    let mut found: Vec<(Ident, T)> = Vec::new();
     let empty = {
         let fork = meta.input.fork();
         let content;
@@ -208,32 +447,56 @@ fn bounds<T>(
         let content;
         syn::parenthesized!(content in meta.input);
         let _ = content;
-        // Reported by `valid`, like any rule without bounds.
-        return Ok((None, None));
+        return Ok(Bounds {
+            found: std::cell::RefCell::new(found),
+            overrides: Default::default(),
+        });
     }
+    let mut overrides = Overrides::default();
     meta.parse_nested_meta(|inner| {
         let arg = key_ident(&inner)?;
         let name = arg.to_string();
-        let slot = match name.as_str() {
-            MIN => &mut min,
-            MAX => &mut max,
-            _ => {
-                cx.error_spanned_by(
-                    &arg,
-                    format!("unknown `{key}` argument `{name}`; expected `min` or `max`"),
-                );
-                return skip_value(&inner);
+        if name == CODE || name == MESSAGE {
+            let lit: LitStr = inner.value()?.parse()?;
+            let slot = if name == CODE {
+                &mut overrides.code
+            } else {
+                &mut overrides.message
+            };
+            if slot.is_some() {
+                cx.error_spanned_by(&arg, format!("duplicate `{key}` argument `{name}`"));
+            } else if lit.value().is_empty() {
+                cx.error_spanned_by(&lit, format!("`{name}` must not be empty"));
+            } else {
+                *slot = Some(lit);
             }
-        };
+            return Ok(());
+        }
+        if !allowed.contains(&name.as_str()) {
+            let expected = allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>();
+            let expected = match expected.split_last() {
+                Some((last, [])) => last.clone(),
+                Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+                None => String::new(),
+            };
+            cx.error_spanned_by(
+                &arg,
+                format!("unknown `{key}` argument `{name}`; expected {expected} (and optionally `code`, `message`)"),
+            );
+            return skip_value(&inner);
+        }
         let value = parse(inner.value()?)?;
-        if slot.is_some() {
+        if found.iter().any(|(k, _)| *k == name) {
             cx.error_spanned_by(&arg, format!("duplicate `{key}` argument `{name}`"));
         } else {
-            *slot = Some(value);
+            found.push((arg, value));
         }
         Ok(())
     })?;
-    Ok((min, max))
+    Ok(Bounds {
+        found: std::cell::RefCell::new(found),
+        overrides: std::cell::Cell::new(overrides),
+    })
 }
 
 fn parse_number(input: ParseStream) -> syn::Result<NumLit> {
@@ -267,6 +530,9 @@ pub struct SerdeContainer {
     pub rename_all: Option<RenameRule>,
     pub deny_unknown_fields: bool,
     pub default: bool,
+    /// `default = "path"` on the container: the function giving the
+    /// default value whose fields fill absent members.
+    pub default_fn: Option<syn::ExprPath>,
 }
 
 /// The `#[serde(..)]` options of a field or variant that change the payload.
@@ -342,7 +608,10 @@ pub fn serde_container(cx: &Ctxt, attrs: &[Attribute]) -> SerdeContainer {
                 DENY_UNKNOWN_FIELDS => out.deny_unknown_fields = true,
                 DEFAULT => {
                     out.default = true;
-                    skip_value(&meta)?;
+                    if meta.input.peek(Token![=]) {
+                        let lit: LitStr = meta.value()?.parse()?;
+                        out.default_fn = Some(lit.parse()?);
+                    }
                 }
                 n if SERDE_UNSUPPORTED.contains(&n) => unsupported(cx, &meta, n)?,
                 _ => skip_value(&meta)?,

@@ -3,10 +3,11 @@
 //! same model, so the checks and the schema cannot drift apart.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::DeriveInput;
 
 use crate::ast::{Body, Container, Field, Variant};
+use crate::attr::FieldRules;
 use crate::ctxt::Ctxt;
 use crate::pattern::Translated;
 use crate::valid;
@@ -53,15 +54,84 @@ fn schema_impl_header(cont: &Container) -> TokenStream {
     quote!(impl #impl_generics #krate::__private::JsonSchema for #ident #ty_generics #where_clause)
 }
 
+/// The schema's name and id. A generic type gets one of each per
+/// instantiation, named as schemars 0.8 named them (`Page_for_LineItem`,
+/// `Pair_for_uint32_and_string`), so `Page<LineItem>` and `Page<Account>`
+/// are two definitions, not one that fits neither.
 fn schema_names(cont: &Container) -> TokenStream {
     let krate = krate();
     let name = cont.ident.to_string();
+    let params: Vec<&syn::Ident> = cont.generics.type_params().map(|p| &p.ident).collect();
+    if params.is_empty() {
+        return quote! {
+            fn schema_name() -> #krate::__private::Cow<'static, str> {
+                #krate::__private::Cow::Borrowed(#name)
+            }
+            fn schema_id() -> #krate::__private::Cow<'static, str> {
+                #krate::__private::Cow::Borrowed(::core::concat!(::core::module_path!(), "::", #name))
+            }
+        };
+    }
+    let js = quote!(#krate::__private::JsonSchema);
     quote! {
         fn schema_name() -> #krate::__private::Cow<'static, str> {
-            #krate::__private::Cow::Borrowed(#name)
+            let __names: ::std::vec::Vec<#krate::__private::Cow<'static, str>> =
+                ::std::vec![#(<#params as #js>::schema_name()),*];
+            #krate::__private::Cow::Owned(::std::format!("{}_for_{}", #name, __names.join("_and_")))
         }
         fn schema_id() -> #krate::__private::Cow<'static, str> {
-            #krate::__private::Cow::Borrowed(::core::concat!(::core::module_path!(), "::", #name))
+            let __ids: ::std::vec::Vec<#krate::__private::Cow<'static, str>> =
+                ::std::vec![#(<#params as #js>::schema_id()),*];
+            #krate::__private::Cow::Owned(::std::format!(
+                "{}::{}<{}>",
+                ::core::module_path!(),
+                #name,
+                __ids.join(", "),
+            ))
+        }
+    }
+}
+
+/// The impl's generics with `P: Validate` added for each type parameter `P`
+/// named in the type of a `nested` field, as serde's derive bounds the
+/// parameters its fields use: `Page<T>` with `#[validate(nested)] items:
+/// Vec<T>` validates when `T` does.
+fn validate_generics(cont: &Container, fields: &[Field]) -> syn::Generics {
+    let krate = krate();
+    let mut generics = cont.generics.clone();
+    let params: Vec<syn::Ident> = cont
+        .generics
+        .type_params()
+        .map(|p| p.ident.clone())
+        .collect();
+    if params.is_empty() {
+        return generics;
+    }
+    let mut used = Vec::new();
+    for field in fields
+        .iter()
+        .filter(|f| !f.skipped && f.rules.nested.is_some())
+    {
+        collect_idents(field.ty.to_token_stream(), &params, &mut used);
+    }
+    let clause = generics.make_where_clause();
+    for p in params.iter().filter(|p| used.contains(p)) {
+        clause
+            .predicates
+            .push(syn::parse_quote!(#p: #krate::Validate));
+    }
+    generics
+}
+
+/// The type parameters among `params` that `tokens` names.
+fn collect_idents(tokens: TokenStream, params: &[syn::Ident], out: &mut Vec<syn::Ident>) {
+    for tt in tokens {
+        match tt {
+            proc_macro2::TokenTree::Ident(id) if params.contains(&id) && !out.contains(&id) => {
+                out.push(id);
+            }
+            proc_macro2::TokenTree::Group(g) => collect_idents(g.stream(), params, out),
+            _ => {}
         }
     }
 }
@@ -69,7 +139,8 @@ fn schema_names(cont: &Container) -> TokenStream {
 fn expand_struct(cont: &Container, fields: &[Field], patterns: &valid::Patterns) -> TokenStream {
     let krate = krate();
     let ident = cont.ident;
-    let (impl_generics, ty_generics, where_clause) = cont.generics.split_for_impl();
+    let generics = validate_generics(cont, fields);
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
 
     let mut statics = Vec::new();
     let mut checks = Vec::new();
@@ -91,12 +162,55 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &valid::Patterns)
             .as_ref()
             .and_then(|t| t.class_repeat.as_ref())
             .is_some_and(|class| class.ascii_only());
-        checks.push(field_check(field, pattern_static.as_ref(), ascii_class));
-        schemas.push(field_schema(field, pattern_static.as_ref()));
+        statics.extend(field.rules.generic.iter().map(generic_arg_check));
+        let check = field_check(
+            field,
+            fields,
+            pattern_static.as_ref(),
+            ascii_class,
+            Receiver::SelfField,
+        );
+        let name = field.json_name.as_str();
         if field.required {
-            required.push(field.json_name.as_str());
+            required.push(quote!(__required.push(#name);));
+        } else if !check.is_empty() {
+            if let Some(default) = default_value(cont, field) {
+                // An absent member takes its default, which `validate()`
+                // then checks: when the default breaks the member's own
+                // rules, absence is rejected, so the schema requires it.
+                let default_check = field_check(
+                    field,
+                    fields,
+                    pattern_static.as_ref(),
+                    ascii_class,
+                    Receiver::Local,
+                );
+                required.push(quote! {
+                    {
+                        let __default = #default;
+                        let __path = &#krate::Path::ROOT;
+                        let mut __scratch = #krate::ValidationErrors::new();
+                        let __errors = &mut __scratch;
+                        #default_check
+                        if !__scratch.is_empty() {
+                            __required.push(#name);
+                        }
+                    }
+                });
+            }
         }
+        checks.push(check);
+        schemas.push(field_schema(field, fields, pattern_static.as_ref()));
     }
+    let struct_checks = cont.custom.iter().map(|(key, f)| {
+        quote_spanned! {key.span()=>
+            #krate::rules::custom::apply(self, #f, __path, __errors);
+        }
+    });
+    let struct_comments = cont.custom.iter().map(|(_, f)| {
+        let name = path_text(f);
+        quote!(#krate::rules::custom::schema(&mut __object, #name);)
+    });
     let deny = cont.serde.deny_unknown_fields;
     let doc = &cont.doc;
     let schema_header = schema_impl_header(cont);
@@ -112,6 +226,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &valid::Patterns)
                 __errors: &mut #krate::ValidationErrors,
             ) {
                 #(#checks)*
+                #(#struct_checks)*
             }
         }
 
@@ -121,9 +236,86 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &valid::Patterns)
             fn json_schema(__gen: &mut #krate::__private::SchemaGenerator) -> #krate::__private::Schema {
                 let mut __props = ::std::vec::Vec::new();
                 #(#schemas)*
-                #krate::schema::object(__props, &[#(#required),*], #deny, #doc)
+                #[allow(unused_mut)]
+                let mut __required: ::std::vec::Vec<&'static str> = ::std::vec::Vec::new();
+                #(#required)*
+                #[allow(unused_mut)]
+                let mut __object = #krate::schema::object(__props, &__required, #deny, #doc);
+                #(#struct_comments)*
+                __object
             }
         }
+    }
+}
+
+/// The value an absent, non-`Option` member takes, as serde computes it:
+/// the field's `default` (`Default::default()` or its function), else the
+/// container's (`Default::default()` or its function) projected onto the
+/// field. `None` when an absent member is an error or `None`.
+fn default_value(cont: &Container, field: &Field) -> Option<TokenStream> {
+    let ty = field.ty;
+    let member = field.ident;
+    match &field.default {
+        Some(Some(f)) => Some(quote!(#f())),
+        Some(None) => Some(quote!(<#ty as ::core::default::Default>::default())),
+        None if cont.serde.default => {
+            let whole = match &cont.serde.default_fn {
+                Some(f) => quote!(#f()),
+                None => quote!(<Self as ::core::default::Default>::default()),
+            };
+            Some(quote!(#whole.#member))
+        }
+        None => None,
+    }
+}
+
+/// `call` with the annotation's `code`/`message` given to the violations
+/// it records into `errors` (unchanged when neither is written).
+pub(crate) fn relabel(
+    overrides: &crate::attr::Overrides,
+    errors: TokenStream,
+    call: TokenStream,
+) -> TokenStream {
+    if overrides.code.is_none() && overrides.message.is_none() {
+        return call;
+    }
+    let opt = |l: &Option<syn::LitStr>| match l {
+        Some(l) => quote!(::core::option::Option::Some(#l)),
+        None => quote!(::core::option::Option::None),
+    };
+    let (code, message) = (opt(&overrides.code), opt(&overrides.message));
+    quote! {
+        {
+            let __start = #errors.kept();
+            #call
+            #errors.relabel_since(__start, #code, #message);
+        }
+    }
+}
+
+/// A function path as written, for a schema `$comment`.
+pub(crate) fn path_text(f: &syn::ExprPath) -> String {
+    f.to_token_stream().to_string().replace(' ', "")
+}
+
+/// A table rule's argument, checked by the rule's own `check` at compile
+/// time: a refused argument is a compile error on the argument.
+fn generic_arg_check(rule: &crate::attr::GenericRule) -> TokenStream {
+    if rule.arg.is_empty() {
+        return TokenStream::new();
+    }
+    let krate = krate();
+    let arg = &rule.arg;
+    let span = arg
+        .clone()
+        .into_iter()
+        .next()
+        .map_or(rule.key.span(), |t| t.span());
+    let module = syn::Ident::new(rule.def.name, rule.key.span());
+    quote_spanned! {span=>
+        const _: () = if let ::core::option::Option::Some(__why) = #krate::rules::#module::check(#arg) {
+            ::core::panic!("{}", __why)
+        };
     }
 }
 
@@ -168,7 +360,21 @@ fn pattern_static(name: &syn::Ident, aws: &syn::LitStr, t: &Translated) -> Token
     quote!(static #name: #krate::rules::pattern::Pattern = #init;)
 }
 
-fn field_check(field: &Field, pattern: Option<&syn::Ident>, ascii_class: bool) -> TokenStream {
+/// Where `field_check` reads the value: the field of `self` (in
+/// `validate_into`), or a local holding its default (in `json_schema`).
+#[derive(Clone, Copy)]
+enum Receiver {
+    SelfField,
+    Local,
+}
+
+fn field_check(
+    field: &Field,
+    others: &[Field],
+    pattern: Option<&syn::Ident>,
+    ascii_class: bool,
+    receiver: Receiver,
+) -> TokenStream {
     let krate = krate();
     let member = field.ident;
     let segment = field.pointer_segment();
@@ -176,23 +382,37 @@ fn field_check(field: &Field, pattern: Option<&syn::Ident>, ascii_class: bool) -
     let mut calls = Vec::new();
     // The field name re-spanned onto the rule, so a rule on a type it cannot
     // apply to is reported on the rule alone.
-    let value = |span: Span| {
-        let name = member.to_string();
-        let member = match name.strip_prefix("r#") {
-            Some(raw) => syn::Ident::new_raw(raw, span),
-            None => syn::Ident::new(&name, span),
-        };
-        quote_spanned!(span=> &self.#member)
+    let value = |span: Span| match receiver {
+        Receiver::SelfField => {
+            let name = member.to_string();
+            let member = match name.strip_prefix("r#") {
+                Some(raw) => syn::Ident::new_raw(raw, span),
+                None => syn::Ident::new(&name, span),
+            };
+            quote_spanned!(span=> &self.#member)
+        }
+        Receiver::Local => quote_spanned!(span=> &__default),
     };
 
+    if let Some(key) = &rules.required {
+        let span = key.span();
+        let v = value(span);
+        calls.push(quote_spanned! {span=>
+            #krate::rules::required::apply(#v, &__p, __errors);
+        });
+    }
     if let Some(len) = &rules.length {
         let span = len.key.span();
         let v = value(span);
         let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
         let max = len.max.as_ref().map_or(quote!(usize::MAX), |m| quote!(#m));
-        calls.push(quote_spanned! {span=>
-            #krate::rules::length::apply(#v, #min, #max, &__p, __errors);
-        });
+        calls.push(relabel(
+            &len.overrides,
+            quote!(__errors),
+            quote_spanned! {span=>
+                #krate::rules::length::apply(#v, #min, #max, &__p, __errors);
+            },
+        ));
     }
     if let (Some(rule), Some(name)) = (&rules.pattern, pattern) {
         let span = rule.key.span();
@@ -209,7 +429,10 @@ fn field_check(field: &Field, pattern: Option<&syn::Ident>, ascii_class: bool) -
     if let (Some(len), Some(name), true, 2) = (&rules.length, pattern, ascii_class, calls.len()) {
         let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
         let max = len.max.as_ref().map_or(quote!(usize::MAX), |m| quote!(#m));
-        let field = quote!(&self.#member);
+        let field = match receiver {
+            Receiver::SelfField => quote!(&self.#member),
+            Receiver::Local => quote!(&__default),
+        };
         let separate = std::mem::take(&mut calls);
         calls.push(quote! {
             {
@@ -233,8 +456,41 @@ fn field_check(field: &Field, pattern: Option<&syn::Ident>, ascii_class: bool) -
         let span = rule.key.span();
         let v = value(span);
         let (min, max) = rule.bounds_tokens();
+        calls.push(relabel(
+            &rule.overrides,
+            quote!(__errors),
+            quote_spanned! {span=>
+                #krate::rules::range::apply(#v, #min, #max, &__p, __errors);
+            },
+        ));
+    }
+    for rule in &rules.generic {
+        let span = rule.key.span();
+        let v = value(span);
+        let module = syn::Ident::new(rule.def.name, span);
+        let arg = rule.arg_then_comma();
         calls.push(quote_spanned! {span=>
-            #krate::rules::range::apply(#v, #min, #max, &__p, __errors);
+            #krate::rules::#module::apply(#v, #arg &__p, __errors);
+        });
+    }
+    // The user's checks: not in the schema, so not in the default check
+    // (`Receiver::Local`) that decides whether the schema requires a member.
+    if let (Some((key, f)), Receiver::SelfField) = (&rules.custom, receiver) {
+        let span = key.span();
+        let v = value(span);
+        calls.push(quote_spanned! {span=>
+            #krate::rules::custom::apply(#v, #f, &__p, __errors);
+        });
+    }
+    if let (Some((key, other)), Receiver::SelfField) = (&rules.must_match, receiver) {
+        let span = key.span();
+        let v = value(span);
+        let other_name = match others.iter().find(|f| f.ident == other) {
+            Some(f) => f.json_name.clone(),
+            None => other.to_string(),
+        };
+        calls.push(quote_spanned! {span=>
+            #krate::rules::must_match::apply(#v, &self.#other, #other_name, &__p, __errors);
         });
     }
     if let Some(key) = &rules.nested {
@@ -244,6 +500,7 @@ fn field_check(field: &Field, pattern: Option<&syn::Ident>, ascii_class: bool) -
             #krate::Validate::validate_into(#v, &__p, __errors);
         });
     }
+    calls.extend(collection_calls(rules, &value));
     if calls.is_empty() {
         return TokenStream::new();
     }
@@ -255,11 +512,130 @@ fn field_check(field: &Field, pattern: Option<&syn::Ident>, ascii_class: bool) -
     }
 }
 
-fn field_schema(field: &Field, pattern: Option<&syn::Ident>) -> TokenStream {
+/// `inner(..)` and `keys(..)`: a loop over the items (or keys) of the value,
+/// each checked by the rules inside, at its own path.
+pub(crate) fn collection_calls(
+    rules: &FieldRules,
+    value: &dyn Fn(Span) -> TokenStream,
+) -> Vec<TokenStream> {
     let krate = krate();
-    let rules = &field.rules;
-    let ty = field.option_inner.unwrap_or(field.ty);
-    let json_name = &field.json_name;
+    let mut calls = Vec::new();
+    if let Some((key, inner)) = &rules.inner {
+        let span = key.span();
+        let v = value(span);
+        let body = item_calls(inner);
+        calls.push(quote_spanned! {span=>
+            #krate::rules::inner::each(#v, &__p, __errors, |__item, __p, __errors| {
+                #(#body)*
+            });
+        });
+    }
+    if let Some((key, keys)) = &rules.keys {
+        let span = key.span();
+        let v = value(span);
+        let body = item_calls(keys);
+        calls.push(quote_spanned! {span=>
+            #krate::rules::keys::each(#v, &__p, __errors, |__item, __p, __errors| {
+                #(#body)*
+            });
+        });
+    }
+    calls
+}
+
+/// The checks of the rules inside `inner(..)`/`keys(..)` on `__item` (a
+/// reference) at `__p`: the same runtime calls as a field's.
+fn item_calls(rules: &FieldRules) -> Vec<TokenStream> {
+    let krate = krate();
+    let value = |span: Span| quote_spanned!(span=> __item);
+    let mut calls = Vec::new();
+    if let Some(len) = &rules.length {
+        let span = len.key.span();
+        let v = value(span);
+        let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
+        let max = len.max.as_ref().map_or(quote!(usize::MAX), |m| quote!(#m));
+        calls.push(relabel(
+            &len.overrides,
+            quote!(__errors),
+            quote_spanned! {span=>
+                #krate::rules::length::apply(#v, #min, #max, __p, __errors);
+            },
+        ));
+    }
+    if let Some(rule) = &rules.pattern {
+        if let Ok(t) = crate::pattern::translate(&rule.lit.value()) {
+            let span = rule.key.span();
+            let v = value(span);
+            let name = format_ident!("__ITEM_PATTERN");
+            let decl = pattern_static(&name, &rule.lit, &t);
+            calls.push(quote_spanned! {span=>
+                {
+                    #decl
+                    #krate::rules::pattern::apply(#v, &#name, __p, __errors);
+                }
+            });
+        }
+    }
+    if let Some(rule) = &rules.one_of {
+        let span = rule.key.span();
+        let v = value(span);
+        let values = &rule.values;
+        calls.push(quote_spanned! {span=>
+            #krate::rules::one_of::apply(#v, &[#(#values),*], __p, __errors);
+        });
+    }
+    if let Some(rule) = &rules.range {
+        let span = rule.key.span();
+        let v = value(span);
+        let (min, max) = rule.bounds_tokens();
+        calls.push(relabel(
+            &rule.overrides,
+            quote!(__errors),
+            quote_spanned! {span=>
+                #krate::rules::range::apply(#v, #min, #max, __p, __errors);
+            },
+        ));
+    }
+    for rule in &rules.generic {
+        let span = rule.key.span();
+        let v = value(span);
+        let module = syn::Ident::new(rule.def.name, span);
+        let arg = rule.arg_then_comma();
+        calls.push(quote_spanned! {span=>
+            #krate::rules::#module::apply(#v, #arg __p, __errors);
+        });
+    }
+    if let Some((key, f)) = &rules.custom {
+        let span = key.span();
+        let v = value(span);
+        calls.push(quote_spanned! {span=>
+            #krate::rules::custom::apply(#v, #f, __p, __errors);
+        });
+    }
+    if let Some(key) = &rules.nested {
+        let span = key.span();
+        let v = value(span);
+        calls.push(quote_spanned! {span=>
+            #krate::Validate::validate_into(#v, __p, __errors);
+        });
+    }
+    // Nested collections: `inner(inner(..))` on `Vec<Vec<String>>`.
+    let nested = collection_calls(rules, &value);
+    if !nested.is_empty() {
+        calls.push(quote! {
+            {
+                let __p = *__p;
+                #(#nested)*
+            }
+        });
+    }
+    calls
+}
+
+/// The schema keywords of a rule list, as edits of `__s` (a `Schema`);
+/// `pattern` names the `static` of the list's own pattern.
+fn schema_edits(rules: &FieldRules, pattern: Option<TokenStream>) -> Vec<TokenStream> {
+    let krate = krate();
     let mut edits = Vec::new();
     if let Some(len) = &rules.length {
         let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
@@ -282,13 +658,67 @@ fn field_schema(field: &Field, pattern: Option<&syn::Ident>) -> TokenStream {
             None => quote!(::core::option::Option::None),
         };
         let (min, max) = (bound(&rule.min), bound(&rule.max));
-        edits.push(quote!(#krate::schema::range(&mut __s, #min, #max);));
+        let (min_x, max_x) = (rule.min_exclusive, rule.max_exclusive);
+        edits.push(quote!(#krate::schema::range(&mut __s, #min, #max, #min_x, #max_x);));
+    }
+    for rule in &rules.generic {
+        let module = syn::Ident::new(rule.def.name, rule.key.span());
+        let arg = rule.comma_then_arg();
+        edits.push(quote!(#krate::rules::#module::schema(&mut __s #arg);));
+    }
+    if let Some((_, f)) = &rules.custom {
+        let name = path_text(f);
+        edits.push(quote!(#krate::rules::custom::schema(&mut __s, #name);));
+    }
+    for (which, sub) in [("inner", &rules.inner), ("keys", &rules.keys)] {
+        let Some((_, sub)) = sub else { continue };
+        let module = syn::Ident::new(which, Span::call_site());
+        let (decl, name) = match sub
+            .pattern
+            .as_ref()
+            .and_then(|p| Some((p, crate::pattern::translate(&p.lit.value()).ok()?)))
+        {
+            Some((p, t)) => {
+                let name = format_ident!("__ITEM_PATTERN");
+                (Some(pattern_static(&name, &p.lit, &t)), Some(quote!(#name)))
+            }
+            None => (None, None),
+        };
+        let inner_edits = schema_edits(sub, name);
+        edits.push(quote! {
+            #krate::rules::#module::schema(&mut __s, |__outer| {
+                #decl
+                #[allow(unused_mut)]
+                let mut __s = ::core::mem::take(__outer);
+                #(#inner_edits)*
+                *__outer = __s;
+            });
+        });
+    }
+    edits
+}
+
+fn field_schema(field: &Field, others: &[Field], pattern: Option<&syn::Ident>) -> TokenStream {
+    let krate = krate();
+    let rules = &field.rules;
+    let ty = field.option_inner.unwrap_or(field.ty);
+    let json_name = &field.json_name;
+    let mut edits = schema_edits(rules, pattern.map(|p| quote!(#p)));
+    if let Some((_, other)) = &rules.must_match {
+        let name = others
+            .iter()
+            .find(|f| f.ident == other)
+            .map_or_else(|| other.to_string(), |f| f.json_name.clone());
+        edits.push(quote!(#krate::rules::must_match::schema(&mut __s, #name);));
     }
     if rules.sensitive.is_some() {
         edits.push(quote!(#krate::schema::sensitive(&mut __s);));
     }
+    // An `Option` is nullable, unless `required` says it must be present
+    // and not null.
     let wrap = field
         .option_inner
+        .filter(|_| rules.required.is_none())
         .map(|_| quote!(let mut __s = #krate::schema::nullable(__s);));
     let doc = &field.doc;
     let describe = (!doc.is_empty()).then(|| quote!(#krate::schema::description(&mut __s, #doc);));

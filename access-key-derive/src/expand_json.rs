@@ -73,10 +73,36 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
             (min, max)
         });
 
+        // `inner(..)`/`keys(..)` read the member typed and loop as
+        // `validate()` does, with the same calls.
+        let collections = {
+            let value = |span: proc_macro2::Span| quote_spanned!(span=> &__typed);
+            let calls = crate::expand::collection_calls(rules, &value);
+            (!calls.is_empty()).then(|| {
+                if !recursive {
+                    predicates.push(quote_spanned! {ty.span()=>
+                        for<'__json> #ty: #krate::__json::DeserializeOwned
+                    });
+                }
+                quote! {
+                    if let ::core::option::Option::Some(__typed) = #rt::typed::<#ty>(__m) {
+                        let __errors = &mut *__e;
+                        #(#calls)*
+                    }
+                }
+            })
+        };
+
         if rules.nested.is_some() {
             // The items check themselves; only the item count is left, and
             // `validate()` reports it before the items.
-            let len = len.map(|(min, max)| quote!(#rt::length_items(__m, #min, #max, &__p, __e);));
+            let len = len.zip(rules.length.as_ref()).map(|((min, max), rule)| {
+                crate::expand::relabel(
+                    &rule.overrides,
+                    quote!(__e),
+                    quote!(#rt::length_items(__m, #min, #max, &__p, __e);),
+                )
+            });
             checks.push(quote! {
                 {
                     let __p = __path.segment(#segment);
@@ -85,6 +111,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
                     {
                         #len
                         #rt::check::<#ty>(__m, &__p, __e);
+                        #collections
                     }
                 }
             });
@@ -92,8 +119,12 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
         }
 
         let mut calls = Vec::new();
-        if let Some((min, max)) = len {
-            calls.push(quote!(#rt::length(__m, #min, #max, &__p, __e);));
+        if let (Some((min, max)), Some(rule)) = (len, &rules.length) {
+            calls.push(crate::expand::relabel(
+                &rule.overrides,
+                quote!(__e),
+                quote!(#rt::length(__m, #min, #max, &__p, __e);),
+            ));
         }
         if let (Some(_), Some(_)) = (&rules.pattern, pattern) {
             let static_name = format_ident!("__PATTERN_{}", i);
@@ -114,16 +145,45 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
             // a non-number is reported once.
             let span = rule.key.span();
             let value = quote_spanned!(span=> &__typed);
-            let apply = quote_spanned! {span=>
-                #krate::rules::range::apply(#value, #min, #max, &__p, __e);
-            };
+            let apply = crate::expand::relabel(
+                &rule.overrides,
+                quote!(__e),
+                quote_spanned! {span=>
+                    #krate::rules::range::apply(#value, #min, #max, &__p, __e);
+                },
+            );
             calls.push(quote! {
                 if let ::core::option::Option::Some(__typed) = #rt::typed::<#ty>(__m) {
                     #apply
                 }
             });
         }
+        // Table rules (`rules.rs`) have no `Value` form: the member is read
+        // as its field's type and checked by the same `apply` as in
+        // `validate()`, with the same span.
+        if !rules.generic.is_empty() {
+            if !recursive {
+                predicates.push(quote_spanned! {ty.span()=>
+                    for<'__json> #ty: #krate::__json::DeserializeOwned
+                });
+            }
+            let applies = rules.generic.iter().map(|rule| {
+                let span = rule.key.span();
+                let module = syn::Ident::new(rule.def.name, span);
+                let arg = rule.arg_then_comma();
+                let value = quote_spanned!(span=> &__typed);
+                quote_spanned! {span=>
+                    #krate::rules::#module::apply(#value, #arg &__p, __e);
+                }
+            });
+            calls.push(quote! {
+                if let ::core::option::Option::Some(__typed) = #rt::typed::<#ty>(__m) {
+                    #(#applies)*
+                }
+            });
+        }
 
+        calls.extend(collections);
         if calls.is_empty() {
             checks.push(quote! {
                 #rt::field::<#ty>(__o, #name, #required, &__path.segment(#segment), __e);
@@ -146,6 +206,46 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
         .serde
         .deny_unknown_fields
         .then(|| quote!(#rt::unknown(__o, &[#(#known),*], __path, __e);));
+
+    // The user's checks (`custom`, `must_match`, a struct's `custom`) read
+    // typed values: they run when the object deserializes as the struct, so
+    // they find the same as in `validate()` whatever else is wrong elsewhere.
+    let mut typed_checks = Vec::new();
+    for field in fields.iter().filter(|f| !f.skipped) {
+        let member = field.ident;
+        let segment = field.pointer_segment();
+        if let Some((key, f)) = &field.rules.custom {
+            typed_checks.push(quote_spanned! {key.span()=>
+                #krate::rules::custom::apply(&__typed.#member, #f, &__path.segment(#segment), __e);
+            });
+        }
+        if let Some((key, other)) = &field.rules.must_match {
+            let other_name = fields
+                .iter()
+                .find(|f| f.ident == other)
+                .map_or_else(|| other.to_string(), |f| f.json_name.clone());
+            typed_checks.push(quote_spanned! {key.span()=>
+                #krate::rules::must_match::apply(
+                    &__typed.#member, &__typed.#other, #other_name, &__path.segment(#segment), __e,
+                );
+            });
+        }
+    }
+    for (key, f) in &cont.custom {
+        typed_checks.push(quote_spanned! {key.span()=>
+            #krate::rules::custom::apply(&__typed, #f, __path, __e);
+        });
+    }
+    let typed_checks = (!typed_checks.is_empty()).then(|| {
+        quote! {
+            #[allow(unused_imports)]
+            use #rt::{NoTypedRead as _, TypedRead as _};
+            let __typed: ::core::option::Option<Self> = (&#rt::TypedProbe::<Self>::NEW).typed(__v);
+            if let ::core::option::Option::Some(__typed) = __typed {
+                #(#typed_checks)*
+            }
+        }
+    });
 
     let read = read_strict(cont, fields);
     let fast = fast_read(cont, fields);
@@ -183,6 +283,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
                 };
                 #(#checks)*
                 #unknown
+                #typed_checks
             }
 
             #read

@@ -17,6 +17,7 @@ mod expand;
 mod expand_json;
 #[allow(dead_code)]
 mod pattern;
+mod rules;
 mod symbol;
 mod valid;
 

@@ -3,6 +3,9 @@
 pub const VALIDATE: &str = "validate";
 pub const SERDE: &str = "serde";
 pub const DOC: &str = "doc";
+pub const DERIVE: &str = "derive";
+/// The schemars derive that `Validate` already implements.
+pub const JSON_SCHEMA: &str = "JsonSchema";
 
 // Field rules.
 pub const LENGTH: &str = "length";
@@ -11,11 +14,23 @@ pub const PATTERN: &str = "pattern";
 pub const ONE_OF: &str = "one_of";
 pub const NESTED: &str = "nested";
 pub const SENSITIVE: &str = "sensitive";
+pub const REQUIRED: &str = "required";
+pub const CUSTOM: &str = "custom";
+pub const MUST_MATCH: &str = "must_match";
+pub const INNER: &str = "inner";
+pub const KEYS: &str = "keys";
+pub const CODE: &str = "code";
+pub const MESSAGE: &str = "message";
 pub const MIN: &str = "min";
 pub const MAX: &str = "max";
+pub const EQUAL: &str = "equal";
+pub const EXCLUSIVE_MIN: &str = "exclusive_min";
+pub const EXCLUSIVE_MAX: &str = "exclusive_max";
 
 /// Every field rule, for the "expected one of" list of an unknown-rule error.
-pub const FIELD_RULES: &[&str] = &[LENGTH, PATTERN, ONE_OF, RANGE, NESTED, SENSITIVE];
+pub const FIELD_RULES: &[&str] = &[
+    LENGTH, PATTERN, ONE_OF, RANGE, NESTED, SENSITIVE, REQUIRED, CUSTOM, MUST_MATCH, INNER, KEYS,
+];
 
 // serde attributes that change what the payload looks like.
 pub const RENAME: &str = "rename";

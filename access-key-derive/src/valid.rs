@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use crate::ast::{Body, Container};
+use crate::attr::FieldRules;
 use crate::ctxt::Ctxt;
 use crate::pattern::{self, Translated};
 
@@ -32,61 +33,142 @@ pub fn check(cx: &Ctxt, cont: &Container) -> Patterns {
                 format!("two fields are named `{}` in the payload", field.json_name),
             );
         }
-        if let Some(len) = &rules.length {
-            let min = len.min.as_ref().map(|m| m.base10_parse::<usize>());
-            let max = len.max.as_ref().map(|m| m.base10_parse::<usize>());
-            if let Some(Err(e)) = &min {
-                cx.syn_error(e.clone());
-            }
-            if let Some(Err(e)) = &max {
-                cx.syn_error(e.clone());
-            }
-            match (min, max) {
-                (None, None) => {
-                    cx.error_spanned_by(&len.key, "`length` needs `min`, `max`, or both")
-                }
-                (Some(Ok(lo)), Some(Ok(hi))) if lo > hi => cx.error_spanned_by(
-                    len.min.as_ref().unwrap(),
-                    format!("`length` min ({lo}) is greater than max ({hi})"),
+        if let Some((_, other)) = &rules.must_match {
+            match fields.iter().find(|f| f.ident == other) {
+                None => cx.error_spanned_by(other, format!("no field `{other}` in this struct")),
+                Some(f) if f.skipped => cx.error_spanned_by(
+                    other,
+                    format!("`{other}` is skipped by serde, so no payload carries it"),
                 ),
-                _ => {}
+                Some(f) if f.ident == field.ident => {
+                    cx.error_spanned_by(other, "a field always matches itself")
+                }
+                Some(_) => {}
             }
         }
-        if let Some(range) = &rules.range {
-            match (&range.min, &range.max) {
-                (None, None) => {
-                    cx.error_spanned_by(&range.key, "`range` needs `min`, `max`, or both")
-                }
-                (Some(lo), Some(hi)) if lo.value > hi.value => cx.error_spanned_by(
-                    &lo.tokens,
-                    format!(
-                        "`range` min ({}) is greater than max ({})",
-                        lo.text, hi.text
-                    ),
-                ),
-                _ => {}
-            }
+        if let (Some(key), None) = (&rules.required, field.option_inner) {
+            cx.error_spanned_by(
+                key,
+                "`required` is for `Option` fields (present and not null); this field is \
+                 already required unless serde gives it a default",
+            );
         }
-        if let Some(one_of) = &rules.one_of {
-            if one_of.values.is_empty() {
-                cx.error_spanned_by(&one_of.key, "`one_of` needs at least one value");
-            }
-            let mut seen = BTreeSet::new();
-            for v in &one_of.values {
-                if !seen.insert(v.value()) {
-                    cx.error_spanned_by(v, format!("`{}` is listed twice", v.value()));
-                }
-            }
+        patterns.push(check_rules(cx, rules));
+        if let Some((_, inner)) = &rules.inner {
+            check_nested(cx, inner, "inner");
         }
-        patterns.push(rules.pattern.as_ref().and_then(|p| {
-            match pattern::translate(&p.lit.value()) {
-                Ok(t) => Some(t),
-                Err(e) => {
-                    cx.error_spanned_by(&p.lit, e.message);
-                    None
-                }
-            }
-        }));
+        if let Some((_, keys)) = &rules.keys {
+            check_nested(cx, keys, "keys");
+        }
     }
     patterns
+}
+
+/// The checks of one rule list that need no other field: bounds that cannot
+/// be met, duplicate enum values, the pattern's translation (returned).
+fn check_rules(cx: &Ctxt, rules: &FieldRules) -> Option<Translated> {
+    if let Some(len) = &rules.length {
+        let min = len.min.as_ref().map(|m| m.base10_parse::<usize>());
+        let max = len.max.as_ref().map(|m| m.base10_parse::<usize>());
+        if let Some(Err(e)) = &min {
+            cx.syn_error(e.clone());
+        }
+        if let Some(Err(e)) = &max {
+            cx.syn_error(e.clone());
+        }
+        match (min, max) {
+            (None, None) => cx.error_spanned_by(
+                &len.key,
+                "`length` needs `min`, `max` (or both), or `equal`",
+            ),
+            (Some(Ok(lo)), Some(Ok(hi))) if lo > hi => cx.error_spanned_by(
+                len.min.as_ref().unwrap(),
+                format!("`length` min ({lo}) is greater than max ({hi})"),
+            ),
+            _ => {}
+        }
+    }
+    if let Some(range) = &rules.range {
+        match (&range.min, &range.max) {
+            (None, None) => {
+                cx.error_spanned_by(&range.key, "`range` needs a lower bound (`min` or `exclusive_min`), an upper one (`max` or `exclusive_max`), or both")
+            }
+            (Some(lo), Some(hi))
+                if (range.min_exclusive || range.max_exclusive) && lo.value >= hi.value =>
+            {
+                cx.error_spanned_by(
+                    &lo.tokens,
+                    format!(
+                        "`range` admits no value: the lower bound ({}) is not below the upper ({}) and one is exclusive",
+                        lo.text, hi.text
+                    ),
+                )
+            }
+            (Some(lo), Some(hi)) if lo.value > hi.value => cx.error_spanned_by(
+                &lo.tokens,
+                format!(
+                    "`range` min ({}) is greater than max ({})",
+                    lo.text, hi.text
+                ),
+            ),
+            _ => {}
+        }
+    }
+    if let Some(one_of) = &rules.one_of {
+        if one_of.values.is_empty() {
+            cx.error_spanned_by(&one_of.key, "`one_of` needs at least one value");
+        }
+        let mut seen = BTreeSet::new();
+        for v in &one_of.values {
+            if !seen.insert(v.value()) {
+                cx.error_spanned_by(v, format!("`{}` is listed twice", v.value()));
+            }
+        }
+    }
+    rules
+        .pattern
+        .as_ref()
+        .and_then(|p| match pattern::translate(&p.lit.value()) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                cx.error_spanned_by(&p.lit, e.message);
+                None
+            }
+        })
+}
+
+/// `inner(..)` and `keys(..)`: the same checks, recursively, and no rule
+/// that only means something on a whole field.
+fn check_nested(cx: &Ctxt, rules: &FieldRules, what: &str) {
+    let refuse = |key: Option<&syn::Ident>, why: &str| {
+        if let Some(key) = key {
+            cx.error_spanned_by(key, format!("`{key}` cannot go inside `{what}(..)`: {why}"));
+        }
+    };
+    refuse(rules.sensitive.as_ref(), "mark the whole field `sensitive`");
+    refuse(
+        rules.required.as_ref(),
+        "items and values are always present",
+    );
+    refuse(
+        rules.must_match.as_ref().map(|(k, _)| k),
+        "it compares whole fields",
+    );
+    if what == "keys" {
+        refuse(rules.nested.as_ref(), "map keys are strings");
+        refuse(rules.range.as_ref().map(|r| &r.key), "map keys are strings");
+        refuse(rules.inner.as_ref().map(|(k, _)| k), "map keys are strings");
+        refuse(rules.keys.as_ref().map(|(k, _)| k), "map keys are strings");
+        refuse(
+            rules.custom.as_ref().map(|(k, _)| k),
+            "use `custom` on the field",
+        );
+    }
+    check_rules(cx, rules);
+    if let Some((_, inner)) = &rules.inner {
+        check_nested(cx, inner, "inner");
+    }
+    if let Some((_, keys)) = &rules.keys {
+        check_nested(cx, keys, "keys");
+    }
 }

@@ -13,6 +13,60 @@ use serde::{Serialize, Serializer};
 
 use crate::path::Path;
 
+/// What a `custom = f` check returns when the value is refused: a code of
+/// the service's own vocabulary and a message, reported at the field's path
+/// (or the struct's, for a check on the whole struct).
+///
+/// ```
+/// use access_key_schema::CustomError;
+/// let e = CustomError::new("odd", "Member must be even");
+/// assert_eq!(e.code(), "odd");
+/// assert_eq!(e.message(), "Member must be even");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CustomError {
+    code: &'static str,
+    message: std::borrow::Cow<'static, str>,
+}
+
+impl CustomError {
+    /// A refusal with `code` (a fixed vocabulary, hence `'static`) and a
+    /// message, static or built at run time. Never put the refused value in
+    /// the message of a `sensitive` field: the report would carry it.
+    pub fn new(code: &'static str, message: impl Into<std::borrow::Cow<'static, str>>) -> Self {
+        CustomError {
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// The code.
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// The message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The constraint a report records for it.
+    pub fn into_constraint(self) -> Constraint {
+        Constraint::Custom {
+            code: self.code,
+            message: self.message,
+        }
+    }
+}
+
+impl fmt::Display for CustomError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for CustomError {}
+
 /// The constraint a value failed to satisfy.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
@@ -29,6 +83,10 @@ pub enum Constraint {
     Minimum(&'static str),
     /// Greater than the upper bound (the bound as written in the annotation).
     Maximum(&'static str),
+    /// Not greater than the exclusive lower bound (as written).
+    ExclusiveMinimum(&'static str),
+    /// Not less than the exclusive upper bound (as written).
+    ExclusiveMaximum(&'static str),
     /// A required member is missing or null.
     Required,
     /// The JSON value has the wrong type (`"string"`, `"integer"`, ...).
@@ -54,6 +112,27 @@ pub enum Constraint {
     MaxBytes(usize),
     /// Arrays and objects are nested deeper than this many levels.
     MaxDepth(usize),
+    /// A rule defined by its own module under `rules/` (`contains`,
+    /// `prefix`, ...): its code, and its AWS wording, `text` followed by the
+    /// rule's argument as annotated (never the value).
+    Rule {
+        /// The rule's stable code, e.g. `"contains"`.
+        code: &'static str,
+        /// The wording before the argument, e.g. `"Member must contain: "`.
+        text: &'static str,
+        /// The annotation's argument, e.g. `"iam"`.
+        arg: &'static str,
+    },
+    /// A user's check failed: a `custom = f` rule's [`CustomError`], or a
+    /// rule whose code and message the annotation overrides
+    /// (`length(min = 3, code = "too_short", message = "...")`).
+    Custom {
+        /// The user's code.
+        code: &'static str,
+        /// The user's message (after `Value at '<path>' failed to satisfy
+        /// constraint: `).
+        message: std::borrow::Cow<'static, str>,
+    },
     /// The value could not be read as the expected type for a reason no
     /// other constraint describes (a custom `Deserialize` that is stricter
     /// than its `JsonCheck`).
@@ -67,7 +146,10 @@ impl Constraint {
             Constraint::MinLength(_) | Constraint::MaxLength(_) => "length",
             Constraint::Pattern(_) => "pattern",
             Constraint::Enum(_) => "enum",
-            Constraint::Minimum(_) | Constraint::Maximum(_) => "range",
+            Constraint::Minimum(_)
+            | Constraint::Maximum(_)
+            | Constraint::ExclusiveMinimum(_)
+            | Constraint::ExclusiveMaximum(_) => "range",
             Constraint::Required => "required",
             Constraint::Type(_) => "type",
             Constraint::Format(_) => "format",
@@ -76,6 +158,8 @@ impl Constraint {
             Constraint::DuplicateField => "duplicate_field",
             Constraint::MaxBytes(_) | Constraint::MaxDepth(_) => "limit",
             Constraint::Invalid => "invalid",
+            Constraint::Rule { code, .. } => code,
+            Constraint::Custom { code, .. } => code,
         }
     }
 }
@@ -107,6 +191,8 @@ impl fmt::Display for Constraint {
                 write!(f, "Member must have value greater than or equal to {n}")
             }
             Constraint::Maximum(n) => write!(f, "Member must have value less than or equal to {n}"),
+            Constraint::ExclusiveMinimum(n) => write!(f, "Member must have value greater than {n}"),
+            Constraint::ExclusiveMaximum(n) => write!(f, "Member must have value less than {n}"),
             Constraint::Required => f.write_str("Member must not be null"),
             Constraint::Type(t) => write!(f, "Member must be of type {t}"),
             Constraint::Format(name) => write!(f, "Member must be a valid {name}"),
@@ -129,6 +215,11 @@ impl fmt::Display for Constraint {
                 f.write_str("])")
             }
             Constraint::DuplicateField => f.write_str("Member must not appear more than once"),
+            Constraint::Custom { message, .. } => f.write_str(message),
+            Constraint::Rule { text, arg, .. } => {
+                f.write_str(text)?;
+                f.write_str(arg)
+            }
             Constraint::MaxBytes(n) => {
                 write!(f, "Member must have size less than or equal to {n} bytes")
             }
@@ -409,6 +500,36 @@ impl ValidationErrors {
         } else {
             self.omitted += 1;
         }
+    }
+
+    /// Gives every violation kept since `start` (an earlier [`len`]'s
+    /// count of kept ones) the annotation's `code` and `message`: what
+    /// `length(.., code = "..", message = "..")` emits around its rule.
+    ///
+    /// [`len`]: Self::len
+    #[doc(hidden)]
+    pub fn relabel_since(
+        &mut self,
+        start: usize,
+        code: Option<&'static str>,
+        message: Option<&'static str>,
+    ) {
+        for v in self.violations.iter_mut().skip(start) {
+            let message = match message {
+                Some(m) => std::borrow::Cow::Borrowed(m),
+                None => std::borrow::Cow::Owned(v.constraint.to_string()),
+            };
+            v.constraint = Constraint::Custom {
+                code: code.unwrap_or(v.constraint.code()),
+                message,
+            };
+        }
+    }
+
+    /// The number of violations kept so far (not those only counted).
+    #[doc(hidden)]
+    pub fn kept(&self) -> usize {
+        self.violations.len()
     }
 
     /// Records an already built violation (only counts it past the cap).

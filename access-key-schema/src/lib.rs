@@ -22,9 +22,11 @@ mod timestamp;
 #[allow(dead_code, missing_docs)]
 pub mod pattern_translation;
 
+use std::collections::{BTreeMap, HashMap};
+
 #[cfg(feature = "axum")]
 pub use self::axum::ValidJson;
-pub use errors::{Constraint, ValidationErrors, Violation};
+pub use errors::{Constraint, CustomError, ValidationErrors, Violation};
 /// What the derive's generated `JsonCheck` impls call; not a public API.
 #[doc(hidden)]
 pub use json::derive as __json;
@@ -51,11 +53,12 @@ pub use schemars;
 /// A value that can check itself against its annotations.
 ///
 /// Implemented by `#[derive(Validate)]`, and here for `Option`, `Vec`,
-/// slices and `Box` of validatable values, so `#[validate(nested)]` works
-/// through them (array elements get their index in the path).
+/// slices, `Box` and string-keyed `HashMap`/`BTreeMap` of validatable
+/// values, so `#[validate(nested)]` works through them (array elements get
+/// their index in the path, map values their key).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` does not implement `Validate`",
-    label = "`nested` needs a type that implements `Validate` (or an Option, Vec or Box of one)",
+    label = "`nested` needs a type that implements `Validate` (or an Option, Vec, Box or string-keyed map of one)",
     note = "derive it with `#[derive(Validate)]` on that type, or remove `nested`"
 )]
 pub trait Validate {
@@ -90,6 +93,48 @@ impl<T: Validate> Validate for [T] {
 impl<T: Validate> Validate for Vec<T> {
     fn validate_into(&self, path: &Path<'_>, errors: &mut ValidationErrors) {
         self.as_slice().validate_into(path, errors);
+    }
+}
+
+/// Map values are validated with the key as their path segment
+/// (`/stock/apple/count`, escaped per RFC 6901), in key order, so a report
+/// lists the same violations in the same order whatever the map's iteration
+/// order.
+impl<K, V, S> Validate for HashMap<K, V, S>
+where
+    K: AsRef<str>,
+    V: Validate,
+{
+    fn validate_into(&self, path: &Path<'_>, errors: &mut ValidationErrors) {
+        match self.len() {
+            0 => {}
+            1 => {
+                for (k, v) in self {
+                    v.validate_into(&path.field(k.as_ref()), errors);
+                }
+            }
+            _ => {
+                let mut entries: Vec<(&str, &V)> =
+                    self.iter().map(|(k, v)| (k.as_ref(), v)).collect();
+                entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+                for (k, v) in entries {
+                    v.validate_into(&path.field(k), errors);
+                }
+            }
+        }
+    }
+}
+
+/// As for `HashMap`: the key is the path segment; entries in key order.
+impl<K, V> Validate for BTreeMap<K, V>
+where
+    K: AsRef<str>,
+    V: Validate,
+{
+    fn validate_into(&self, path: &Path<'_>, errors: &mut ValidationErrors) {
+        for (k, v) in self {
+            v.validate_into(&path.field(k.as_ref()), errors);
+        }
     }
 }
 

@@ -12,8 +12,7 @@ use crate::rules::pattern::Pattern;
 
 /// The comment that marks a `sensitive` field. `$comment` is core
 /// vocabulary, so strict validators (ajv's strict mode) accept it.
-pub const SENSITIVE_COMMENT: &str =
-    "sensitive: never echoed in validation reports, Debug output or logs";
+pub const SENSITIVE_COMMENT: &str = "sensitive: never echoed in validation reports";
 
 /// The generator settings every schema of this crate is emitted with:
 /// draft 2020-12, subschemas in `$defs`, the deserialization contract.
@@ -130,10 +129,10 @@ pub fn document<T: schemars::JsonSchema>() -> String {
 /// already rejected types that are neither strings nor arrays at compile time).
 pub fn length(schema: &mut Schema, min: usize, max: usize) {
     let obj = schema.ensure_object();
-    let (lo, hi) = if obj.get("type").and_then(Value::as_str) == Some("array") {
-        ("minItems", "maxItems")
-    } else {
-        ("minLength", "maxLength")
+    let (lo, hi) = match obj.get("type").and_then(Value::as_str) {
+        Some("array") => ("minItems", "maxItems"),
+        Some("object") => ("minProperties", "maxProperties"),
+        _ => ("minLength", "maxLength"),
     };
     if min > 0 {
         obj.insert(lo.into(), min.into());
@@ -173,6 +172,48 @@ fn add_not(obj: &mut Map<String, Value>, not: Value) {
     }
 }
 
+/// Adds a `pattern` to a string schema; a second one (a field's own
+/// `pattern` and a `contains`, say) goes into `allOf`, since an object has
+/// one `pattern` key.
+pub fn add_pattern(schema: &mut Schema, pattern: String) {
+    let obj = schema.ensure_object();
+    if !obj.contains_key("pattern") {
+        obj.insert("pattern".into(), pattern.into());
+        return;
+    }
+    let all = obj
+        .entry("allOf")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    if let Value::Array(all) = all {
+        all.push(serde_json::json!({"pattern": pattern}));
+    }
+}
+
+/// Adds `not: {"type": "string", "pattern": pattern}`, combining with a
+/// `not` already there through `anyOf`.
+pub fn add_not_pattern(schema: &mut Schema, pattern: String) {
+    add_not(
+        schema.ensure_object(),
+        serde_json::json!({"type": "string", "pattern": pattern}),
+    );
+}
+
+/// `text` as a portable regular expression that matches exactly it: ASCII
+/// letters and digits as themselves, every other ASCII character as `\xHH`
+/// (so no engine reads it as syntax), other characters as themselves (a
+/// literal sequence matches alike in UTF-8, UTF-16 and code points).
+pub fn literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || !c.is_ascii() {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\x{:02X}", c as u32));
+        }
+    }
+    out
+}
+
 /// `one_of(..)`: `enum`.
 pub fn one_of(schema: &mut Schema, values: &[&str]) {
     schema.ensure_object().insert(
@@ -182,22 +223,54 @@ pub fn one_of(schema: &mut Schema, values: &[&str]) {
 }
 
 /// `range(min, max)`: `minimum`/`maximum`.
-pub fn range(schema: &mut Schema, min: Option<Value>, max: Option<Value>) {
+/// An exclusive bound is `exclusiveMinimum`/`exclusiveMaximum` (draft
+/// 2020-12: a number, not draft 4's boolean).
+pub fn range(
+    schema: &mut Schema,
+    min: Option<Value>,
+    max: Option<Value>,
+    min_exclusive: bool,
+    max_exclusive: bool,
+) {
     let obj = schema.ensure_object();
     if let Some(min) = min {
-        obj.insert("minimum".into(), min);
+        let key = if min_exclusive {
+            "exclusiveMinimum"
+        } else {
+            "minimum"
+        };
+        obj.insert(key.into(), min);
     }
     if let Some(max) = max {
-        obj.insert("maximum".into(), max);
+        let key = if max_exclusive {
+            "exclusiveMaximum"
+        } else {
+            "maximum"
+        };
+        obj.insert(key.into(), max);
     }
 }
 
 /// `sensitive`: a `$comment`; the schema still describes the value, it just
 /// says it must never be echoed.
+///
+/// The comment promises only what `sensitive` does for any type: no report
+/// carries the value. A field's `Debug` is its type's own: `SecretString`
+/// redacts itself (its schema's comment, kept before this one, says so); a
+/// plain `String` prints in a derived `Debug`.
 pub fn sensitive(schema: &mut Schema) {
-    schema
-        .ensure_object()
-        .insert("$comment".into(), SENSITIVE_COMMENT.into());
+    comment(schema, SENSITIVE_COMMENT);
+}
+
+/// Appends `text` to the schema's `$comment` (joined by `; `): what a rule
+/// JSON Schema cannot express records about itself.
+pub fn comment(schema: &mut Schema, text: &str) {
+    let obj = schema.ensure_object();
+    let comment = match obj.get("$comment").and_then(Value::as_str) {
+        Some(existing) => format!("{existing}; {text}"),
+        None => text.to_owned(),
+    };
+    obj.insert("$comment".into(), comment.into());
 }
 
 /// A field's `///` doc comment.

@@ -76,6 +76,11 @@ impl<'de> Deserialize<'de> for SecretString {
     }
 }
 
+/// What a `SecretString` member's schema says of it; every claim is
+/// tested in `tests/secrets.rs`.
+pub const SECRET_STRING_COMMENT: &str =
+    "SecretString: redacted in Debug output and panics, zeroized on drop";
+
 impl JsonSchema for SecretString {
     fn inline_schema() -> bool {
         true
@@ -84,7 +89,7 @@ impl JsonSchema for SecretString {
         "SecretString".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({"type": "string"})
+        json_schema!({"type": "string", "$comment": SECRET_STRING_COMMENT})
     }
 }
 

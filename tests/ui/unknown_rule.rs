@@ -6,7 +6,7 @@ struct Bad {
     typo: String,
     #[validate(length(mn = 1, max = 3))]
     inner_typo: String,
-    #[validate(required)]
+    #[validate(regex = "[a-z]+")]
     not_a_rule: String,
 }
 

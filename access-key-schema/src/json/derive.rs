@@ -74,7 +74,9 @@ pub fn member<'v, T: JsonCheck + ?Sized>(
             }
             None
         }
-        Some(Value::Null) if !T::NULLABLE => {
+        // `null` for a non-nullable type, or for an `Option` with the
+        // `required` rule.
+        Some(Value::Null) if !T::NULLABLE || required => {
             errors.add(path, Constraint::Required);
             None
         }
@@ -103,7 +105,7 @@ pub fn check<T: JsonCheck + ?Sized>(value: &Value, path: &Path<'_>, errors: &mut
     T::check_json(value, path, errors);
 }
 
-/// `length` on a string (code points) or an array (items), as
+/// `length` on a string (code points), an array (items) or a map (entries), as
 /// [`crate::rules::length::apply`] counts them.
 pub fn length(
     value: &Value,
@@ -115,6 +117,7 @@ pub fn length(
     let broken = match value {
         Value::String(s) => check_str(s, min, max),
         Value::Array(items) => crate::rules::length::bound(items.len(), min, max),
+        Value::Object(members) => crate::rules::length::bound(members.len(), min, max),
         _ => None,
     };
     if let Some(c) = broken {
@@ -122,8 +125,8 @@ pub fn length(
     }
 }
 
-/// `length` on a `nested` field, which is always an array of validatable
-/// items: checked before the items, as `validate()` orders them.
+/// `length` on a `nested` field, an array or a map of validatable values:
+/// checked before the values, as `validate()` orders them.
 pub fn length_items(
     value: &Value,
     min: usize,
@@ -131,10 +134,13 @@ pub fn length_items(
     path: &Path<'_>,
     errors: &mut ValidationErrors,
 ) {
-    if let Value::Array(items) = value {
-        if let Some(c) = crate::rules::length::bound(items.len(), min, max) {
-            errors.add(path, c);
-        }
+    let n = match value {
+        Value::Array(items) => items.len(),
+        Value::Object(members) => members.len(),
+        _ => return,
+    };
+    if let Some(c) = crate::rules::length::bound(n, min, max) {
+        errors.add(path, c);
     }
 }
 
@@ -194,5 +200,41 @@ pub fn string_enum(
         Value::String(s) if values.contains(&s.as_str()) => {}
         Value::String(_) => errors.add(path, Constraint::Enum(values)),
         _ => errors.add(path, Constraint::Type("string")),
+    }
+}
+
+/// `value` read as `T` when `T` deserializes, else `None`, decided by
+/// auto-ref method resolution (`(&TypedProbe::<T>::NEW).typed(value)`), so
+/// the derive can ask for a struct's typed value without a `Deserialize`
+/// bound on its `JsonCheck` impl (a struct deriving `Validate` alone still
+/// compiles). Used for the user's checks, which read typed values.
+pub struct TypedProbe<T>(std::marker::PhantomData<fn() -> T>);
+
+impl<T> TypedProbe<T> {
+    /// The probe.
+    pub const NEW: TypedProbe<T> = TypedProbe(std::marker::PhantomData);
+}
+
+/// Picked when `T: DeserializeOwned`.
+pub trait TypedRead<T> {
+    /// `value` as a `T`, if it reads as one.
+    fn typed(&self, value: &Value) -> Option<T>;
+}
+
+impl<T: DeserializeOwned> TypedRead<T> for TypedProbe<T> {
+    fn typed(&self, value: &Value) -> Option<T> {
+        typed::<T>(value)
+    }
+}
+
+/// Picked otherwise (one auto-ref further): nothing to read.
+pub trait NoTypedRead<T> {
+    /// Always `None`.
+    fn typed(&self, value: &Value) -> Option<T>;
+}
+
+impl<T> NoTypedRead<T> for &TypedProbe<T> {
+    fn typed(&self, _: &Value) -> Option<T> {
+        None
     }
 }

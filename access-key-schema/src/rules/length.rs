@@ -1,25 +1,30 @@
 //! `length(min = .., max = ..)`: Unicode code points for strings (as AWS and
-//! JSON Schema count them, never UTF-8 bytes), items for arrays.
+//! JSON Schema count them, never UTF-8 bytes), items for arrays, entries for
+//! maps.
 
 use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::errors::{Constraint, ValidationErrors};
 use crate::path::Path;
 
 /// What a length counts, which decides the schema keyword
-/// (`minLength`/`maxLength` or `minItems`/`maxItems`).
+/// (`minLength`/`maxLength`, `minItems`/`maxItems` or
+/// `minProperties`/`maxProperties`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unit {
     /// Unicode code points of a string.
     Chars,
     /// Items of an array.
     Items,
+    /// Entries of a map (members of a JSON object).
+    Entries,
 }
 
 /// A value whose length `length(...)` can bound.
 #[diagnostic::on_unimplemented(
     message = "`length` cannot apply to `{Self}`",
-    label = "`length` needs a string or a Vec/slice (or an Option of one) here",
+    label = "`length` needs a string, a Vec/slice or a map (or an Option of one) here",
     note = "use `range(min = .., max = ..)` for numbers"
 )]
 pub trait Length {
@@ -104,6 +109,20 @@ impl<T> Length for Vec<T> {
     }
 }
 
+impl<K, V, S> Length for HashMap<K, V, S> {
+    const UNIT: Unit = Unit::Entries;
+    fn length(&self) -> Option<usize> {
+        Some(self.len())
+    }
+}
+
+impl<K, V> Length for BTreeMap<K, V> {
+    const UNIT: Unit = Unit::Entries;
+    fn length(&self) -> Option<usize> {
+        Some(self.len())
+    }
+}
+
 impl<T: Length> Length for Option<T> {
     const UNIT: Unit = T::UNIT;
     fn length(&self) -> Option<usize> {
@@ -179,5 +198,10 @@ mod tests {
             Some(Constraint::MaxLength(2))
         );
         assert_eq!(<Vec<u8> as Length>::UNIT, Unit::Items);
+        let map: BTreeMap<String, u8> = [("a".to_string(), 1), ("b".to_string(), 2)].into();
+        assert_eq!(map.check_length(0, 1), Some(Constraint::MaxLength(1)));
+        assert_eq!(map.check_length(3, 9), Some(Constraint::MinLength(3)));
+        assert_eq!(map.check_length(2, 2), None);
+        assert_eq!(<HashMap<String, u8> as Length>::UNIT, Unit::Entries);
     }
 }

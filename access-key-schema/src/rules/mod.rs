@@ -10,7 +10,23 @@
 //! makes sense on, including `Option` of them (checked when present). A rule
 //! on any other type is a compile error that points at the rule's name.
 
+pub mod contains;
+pub mod custom;
+pub mod date;
+pub mod date_time;
+pub mod does_not_contain;
+pub mod format;
+pub mod inner;
+pub mod ipv4;
+pub mod keys;
 pub mod length;
+pub mod multiple_of;
+pub mod must_match;
 pub mod one_of;
 pub mod pattern;
+pub mod prefix;
 pub mod range;
+pub mod required;
+pub mod suffix;
+pub mod time;
+pub mod uuid;

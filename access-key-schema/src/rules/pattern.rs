@@ -15,10 +15,11 @@ use regex::Regex;
 use crate::errors::{Constraint, ValidationErrors};
 use crate::path::Path;
 
-/// A string value that `pattern` and `one_of` can read.
+/// A string value that the string rules (`pattern`, `one_of`, `contains`,
+/// ...) can read.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a string type",
-    label = "`pattern` and `one_of` need a string (or an Option of one) here",
+    label = "this rule needs a string (or an Option of one) here",
     note = "for a typed enum, derive `Validate` on the enum and drop `one_of`"
 )]
 pub trait Text {

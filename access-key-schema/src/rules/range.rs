@@ -44,26 +44,33 @@ impl<T: Number + ?Sized> Number for &T {
 }
 
 /// Records a `range` violation when `value` is present and out of bounds.
-/// `*_text` is the bound as written in the annotation, for the message.
-/// NaN fails every bound (hence the negated comparisons).
+/// Each bound is `(value, as written in the annotation, exclusive)`; the text
+/// is for the message. NaN fails every bound (hence the negated
+/// comparisons).
 #[inline]
 #[allow(clippy::neg_cmp_op_on_partial_ord)]
 pub fn apply<T: Number + ?Sized>(
     value: &T,
-    min: Option<(T::Num, &'static str)>,
-    max: Option<(T::Num, &'static str)>,
+    min: Option<(T::Num, &'static str, bool)>,
+    max: Option<(T::Num, &'static str, bool)>,
     path: &Path<'_>,
     errors: &mut ValidationErrors,
 ) {
     let Some(v) = value.number() else { return };
-    if let Some((min, text)) = min {
-        if !(v >= min) {
+    if let Some((min, text, exclusive)) = min {
+        if exclusive && !(v > min) {
+            errors.add(path, Constraint::ExclusiveMinimum(text));
+            return;
+        }
+        if !exclusive && !(v >= min) {
             errors.add(path, Constraint::Minimum(text));
             return;
         }
     }
-    if let Some((max, text)) = max {
-        if !(v <= max) {
+    if let Some((max, text, exclusive)) = max {
+        if exclusive && !(v < max) {
+            errors.add(path, Constraint::ExclusiveMaximum(text));
+        } else if !exclusive && !(v <= max) {
             errors.add(path, Constraint::Maximum(text));
         }
     }
@@ -79,8 +86,8 @@ mod tests {
         for v in [1, 500, 1000] {
             apply(
                 &v,
-                Some((1, "1")),
-                Some((1000, "1000")),
+                Some((1, "1", false)),
+                Some((1000, "1000", false)),
                 &Path::ROOT,
                 &mut e,
             );
@@ -88,19 +95,25 @@ mod tests {
         assert!(e.is_empty());
         apply(
             &0,
-            Some((1, "1")),
-            Some((1000, "1000")),
+            Some((1, "1", false)),
+            Some((1000, "1000", false)),
             &Path::ROOT,
             &mut e,
         );
         apply(
             &Some(1001),
-            Some((1, "1")),
-            Some((1000, "1000")),
+            Some((1, "1", false)),
+            Some((1000, "1000", false)),
             &Path::ROOT,
             &mut e,
         );
-        apply(&f64::NAN, Some((0.0, "0.0")), None, &Path::ROOT, &mut e);
+        apply(
+            &f64::NAN,
+            Some((0.0, "0.0", false)),
+            None,
+            &Path::ROOT,
+            &mut e,
+        );
         assert_eq!(e.len(), 3);
         assert_eq!(
             e.violations()[0].constraint().to_string(),
@@ -110,5 +123,41 @@ mod tests {
             e.violations()[1].constraint().to_string(),
             "Member must have value less than or equal to 1000"
         );
+    }
+
+    #[test]
+    fn exclusive_bounds() {
+        let mut e = ValidationErrors::new();
+        for v in [0.5, 0.999] {
+            apply(
+                &v,
+                Some((0.0, "0.0", true)),
+                Some((1.0, "1.0", true)),
+                &Path::ROOT,
+                &mut e,
+            );
+        }
+        assert!(e.is_empty());
+        for v in [0.0, 1.0, -1.0, 2.0, f64::NAN] {
+            apply(
+                &v,
+                Some((0.0, "0.0", true)),
+                Some((1.0, "1.0", true)),
+                &Path::ROOT,
+                &mut e,
+            );
+        }
+        let messages: Vec<String> = e.violations().iter().map(|v| v.message()).collect();
+        assert_eq!(
+            messages,
+            [
+                "Value at '' failed to satisfy constraint: Member must have value greater than 0.0",
+                "Value at '' failed to satisfy constraint: Member must have value less than 1.0",
+                "Value at '' failed to satisfy constraint: Member must have value greater than 0.0",
+                "Value at '' failed to satisfy constraint: Member must have value less than 1.0",
+                "Value at '' failed to satisfy constraint: Member must have value greater than 0.0",
+            ]
+        );
+        assert!(e.violations().iter().all(|v| v.code() == "range"));
     }
 }

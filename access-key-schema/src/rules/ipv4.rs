@@ -1,0 +1,69 @@
+//! `ipv4`: dotted-quad IPv4, four decimal octets 0-255 without leading
+//! zeros (`01.2.3.4` is refused, as Python's `ipaddress` and Go's `net`
+//! refuse it). Schema: `format: ipv4` and the pattern.
+
+use schemars::Schema;
+
+use super::format::Format;
+use super::pattern::Text;
+use crate::errors::ValidationErrors;
+use crate::path::Path;
+
+/// The format.
+pub static FORMAT: Format = Format::new(
+    "ipv4",
+    concat!(
+        "^(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])",
+        "\\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])",
+        "\\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])",
+        "\\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$"
+    ),
+);
+
+/// Records a `format` violation when `value` is present and not an IPv4
+/// address.
+pub fn apply<T: Text + ?Sized>(value: &T, path: &Path<'_>, errors: &mut ValidationErrors) {
+    FORMAT.apply(value, path, errors);
+}
+
+/// `format: ipv4` and the pattern.
+pub fn schema(schema: &mut Schema) {
+    FORMAT.schema(schema);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dotted_quads_and_the_standard_library() {
+        super::super::format::check_language(
+            &FORMAT,
+            &["0.0.0.0", "192.168.1.1", "255.255.255.255", "10.0.0.10"],
+            &[
+                "256.0.0.1",
+                "01.2.3.4",
+                "1.2.3",
+                "1.2.3.4.5",
+                "1.2.3.4 ",
+                "::1",
+                "1.2.3.\u{664}",
+            ],
+        );
+        // Every octet value, against std's parser (which refuses leading
+        // zeros too).
+        for n in 0..=300u32 {
+            for s in [
+                format!("{n}.0.0.1"),
+                format!("1.2.3.{n}"),
+                format!("0{n}.1.1.1"),
+            ] {
+                assert_eq!(
+                    FORMAT.matches(&s),
+                    s.parse::<std::net::Ipv4Addr>().is_ok(),
+                    "{s}"
+                );
+            }
+        }
+    }
+}

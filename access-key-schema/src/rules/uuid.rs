@@ -1,0 +1,50 @@
+//! `uuid`: the RFC 9562 text form, 8-4-4-4-12 hexadecimal digits (either
+//! case), any version and variant (the nil and max UUIDs included), no
+//! braces or `urn:uuid:` prefix. Schema: `format: uuid` and the pattern.
+
+use schemars::Schema;
+
+use super::format::Format;
+use super::pattern::Text;
+use crate::errors::ValidationErrors;
+use crate::path::Path;
+
+/// The format.
+pub static FORMAT: Format = Format::new(
+    "uuid",
+    "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$",
+);
+
+/// Records a `format` violation when `value` is present and not a UUID.
+pub fn apply<T: Text + ?Sized>(value: &T, path: &Path<'_>, errors: &mut ValidationErrors) {
+    FORMAT.apply(value, path, errors);
+}
+
+/// `format: uuid` and the pattern.
+pub fn schema(schema: &mut Schema) {
+    FORMAT.schema(schema);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hyphenated_hex() {
+        super::super::format::check_language(
+            &FORMAT,
+            &[
+                "123e4567-e89b-12d3-a456-426614174000",
+                "00000000-0000-0000-0000-000000000000",
+                "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF",
+            ],
+            &[
+                "123e4567e89b12d3a456426614174000",
+                "{123e4567-e89b-12d3-a456-426614174000}",
+                "urn:uuid:123e4567-e89b-12d3-a456-426614174000",
+                "123e4567-e89b-12d3-a456-42661417400g",
+                "123e4567-e89b-12d3-a456-4266141740000",
+            ],
+        );
+    }
+}
