@@ -493,8 +493,8 @@ impl<'a> Walker<'a> {
             let (lo, hi) = (v.usize("minItems").unwrap_or(0), v.usize("maxItems"));
             let n = if deep { lo } else { clamp(1, lo, hi) };
             let item = match v.get("items") {
-                Some(items) => self.valid(items, depth + 1),
-                None => Value::Null,
+                Some(items) if n > 0 => self.valid(items, depth + 1),
+                _ => Value::Null,
             };
             return Value::Array(vec![item; n]);
         }
@@ -1478,5 +1478,67 @@ mod tests {
         assert!(has(json!({"name": "abc"})));
         let again = payloads(&schema, &Options::default());
         assert_eq!(probes, again, "deterministic");
+    }
+
+    mod user_types {
+        use std::collections::BTreeMap;
+
+        use serde::{Deserialize, Serialize};
+
+        use crate::Validate;
+
+        #[derive(Validate, Serialize, Deserialize)]
+        pub struct StockItem {
+            #[validate(range(min = 0, max = 10000))]
+            pub count: u32,
+            #[validate(length(min = 1, max = 8), pattern = r"[A-Z][0-9]+")]
+            pub bin: String,
+        }
+
+        #[derive(Validate, Serialize, Deserialize)]
+        pub enum Kind {
+            Leaf,
+            Branch,
+        }
+
+        #[derive(Validate, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct Tree {
+            #[validate(length(min = 1, max = 3))]
+            pub name: String,
+            pub kind: Kind,
+            #[validate(range(min = 0.5, max = 2.5))]
+            pub weight: f64,
+            #[validate(nested, length(max = 2))]
+            pub children: Vec<Tree>,
+            pub stock: BTreeMap<String, StockItem>,
+            pub tags: Option<Vec<Option<String>>>,
+        }
+    }
+
+    #[test]
+    fn vectors_of_user_style_types() {
+        use user_types::Tree;
+        let cases = super::vectors::<Tree>();
+        assert_eq!(cases, super::vectors::<Tree>(), "deterministic");
+        let valid = cases.iter().filter(|c| c.valid).count();
+        assert!(
+            valid >= 10 && cases.len() - valid >= 100,
+            "{valid} of {}",
+            cases.len()
+        );
+        let described = |prefix: &str| cases.iter().any(|c| c.description.starts_with(prefix));
+        for at in [
+            "/name: length 4 (maxLength+1)",
+            "/weight: number maximum, the next float up",
+            "/children: 3 items (maxItems+1)",
+            "/children/0/name",
+            "/stock: map of 3, value 1",
+            "/stock/key/bin: U+0040 '@' at 0",
+            "/tags/0: null (nullable)",
+            "/kind: enum value, lower case",
+        ] {
+            assert!(described(at), "no probe {at:?}");
+        }
     }
 }
