@@ -15,10 +15,10 @@
 //!   4-byte characters (lengths count code points);
 //! - patterns: the edges of every character class of the pattern and their
 //!   neighbours, at the positions the class fills; every ASCII character at
-//!   one position; Unicode look-alikes of `\w`, `\d` and `\s`; a final (and a
+//!   the first and last of them; Unicode look-alikes of `\w`, `\d` and `\s`; a final (and a
 //!   leading) newline;
 //! - enums: every value, its case changes and padding;
-//! - numbers: the bounds and their neighbours, whole floats (`5.0`, `1e2`),
+//! - numbers: the bounds and their neighbours, whole floats (`5.0`, `100.0`),
 //!   fractions, the nearest floats around each bound, numeric strings;
 //! - objects: each member missing, `null`, of every wrong type, renamed in
 //!   another case, and an unknown member; maps: awkward keys and a bad value
@@ -758,7 +758,12 @@ impl<'a> Walker<'a> {
                 }
             }
         }
-        if let Some(at) = pieces.iter().position(|p| p.class.is_some()) {
+        // Every ASCII character at the first and the last position a class fills.
+        let first = pieces.iter().position(|p| p.class.is_some());
+        let last = pieces.iter().rposition(|p| p.class.is_some());
+        let mut ends: Vec<usize> = first.into_iter().chain(last).collect();
+        ends.dedup();
+        for at in ends {
             for b in 0u8..=0x7F {
                 let c = char::from(b);
                 probes.push((replaced(at, c), format!("ASCII {} at {at}", code_point(c))));
