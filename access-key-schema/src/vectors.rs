@@ -483,8 +483,18 @@ impl<'a> Walker<'a> {
                     out.insert(k.clone(), self.valid(ps, depth + 1));
                 }
             } else if let Some(values) = v.map_values() {
-                if !deep {
-                    out.insert("key".into(), self.valid(values, depth + 1));
+                let lo = v.usize("minProperties").unwrap_or(0);
+                let n = if deep {
+                    lo
+                } else {
+                    clamp(1, lo, v.usize("maxProperties"))
+                };
+                if n > 0 {
+                    let value = self.valid(values, depth + 1);
+                    out.insert("key".into(), value.clone());
+                    for i in 1..n {
+                        out.insert(format!("key{i}"), value.clone());
+                    }
                 }
             }
             return Value::Object(out);
@@ -896,6 +906,24 @@ impl<'a> Walker<'a> {
                 let mut o = Map::new();
                 o.insert(key.into(), value.clone());
                 self.set(path, Value::Object(o), format!("map key {key:?}"));
+            }
+            let (lo, hi) = (
+                v.usize("minProperties").unwrap_or(0),
+                v.usize("maxProperties"),
+            );
+            let mut counts = vec![0, 1, 3, lo.saturating_sub(1), lo, lo + 1];
+            if let Some(hi) = hi {
+                counts.extend([hi.saturating_sub(1), hi, hi.saturating_add(1)]);
+            }
+            counts.sort_unstable();
+            counts.dedup();
+            for n in counts.into_iter().filter(|&n| n <= 1024) {
+                let o: Map<String, Value> =
+                    (0..n).map(|i| (format!("k{i}"), value.clone())).collect();
+                let what = relation(n, lo, hi)
+                    .replace("minLength", "minProperties")
+                    .replace("maxLength", "maxProperties");
+                self.set(path, Value::Object(o), format!("map of {n} entries{what}"));
             }
             let bad = self.bad_instances(values, depth + 1);
             for (bad, what) in bad {
@@ -1483,6 +1511,24 @@ mod tests {
         assert!(has(json!({"name": "abc"})));
         let again = payloads(&schema, &Options::default());
         assert_eq!(probes, again, "deterministic");
+
+        let map = json!({
+            "type": "object",
+            "additionalProperties": {"type": "integer", "maximum": 5},
+            "minProperties": 2,
+            "maxProperties": 3,
+        });
+        let probes = payloads(&map, &Options::default());
+        let sizes: Vec<usize> = probes
+            .iter()
+            .filter_map(|p| p.payload.as_object().map(Map::len))
+            .collect();
+        for n in [1, 2, 3, 4] {
+            assert!(sizes.contains(&n), "no map of {n} entries: {sizes:?}");
+        }
+        assert!(probes
+            .iter()
+            .any(|p| p.payload.get("key") == Some(&json!(6))));
     }
 
     mod user_types {
