@@ -512,9 +512,11 @@ impl<'a> Walker<'a> {
             return Value::String(self.base_string(&v));
         }
         if v.has("integer") || v.has("number") {
-            let (lo, hi) = bounds(&v);
-            let lo = lo.map(f64::ceil);
-            let hi = hi.map(f64::floor);
+            let (mut lo, mut hi) = bounds(&v);
+            if !v.has("number") {
+                lo = lo.map(f64::ceil);
+                hi = hi.map(f64::floor);
+            }
             let mut x = 1.0f64;
             if let Some(lo) = lo {
                 x = x.max(lo);
@@ -659,6 +661,8 @@ impl<'a> Walker<'a> {
         }
         lengths.sort_unstable();
         lengths.dedup();
+        // Keep vectors files small: bounds beyond this are probed up to it only.
+        lengths.retain(|&n| n <= MAX_PROBE_LENGTH);
         for &n in &lengths {
             for width in 1..=4 {
                 let s = match &hir {
@@ -1199,6 +1203,10 @@ enum Pick {
     /// class has none, a character of that width outside it).
     Width(usize),
 }
+
+/// The longest string a length probe writes (a `maxLength` above it is
+/// left to the validators' own tests; the file would grow by megabytes).
+const MAX_PROBE_LENGTH: usize = 4096;
 
 /// One character per UTF-8 width, for strings without a pattern.
 const FILLER: [char; 4] = ['a', '\u{E9}', '\u{20AC}', '\u{1F600}'];
