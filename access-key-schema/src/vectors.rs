@@ -1247,10 +1247,6 @@ impl Pick {
     }
 }
 
-fn min_len(h: &Hir) -> usize {
-    h.properties().minimum_len().unwrap_or(0)
-}
-
 /// Maximum length in characters (`None`: unbounded). `Hir` counts bytes.
 fn max_chars(h: &Hir) -> Option<usize> {
     match h.kind() {
@@ -1282,7 +1278,6 @@ fn min_chars(h: &Hir) -> usize {
 
 /// A string matching `h`, as near `want` characters long as `h` allows.
 fn sample(h: &Hir, want: usize, pick: &mut Pick) -> Vec<Piece> {
-    let _ = min_len; // byte lengths are not used: the schema counts code points
     let mut out = Vec::new();
     sample_into(h, want, pick, &mut out);
     out
