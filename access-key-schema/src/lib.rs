@@ -7,6 +7,7 @@ extern crate self as access_key_schema;
 #[cfg(feature = "axum")]
 pub mod axum;
 mod errors;
+pub mod files;
 mod json;
 mod model;
 #[cfg(feature = "axum")]
@@ -16,6 +17,7 @@ pub mod rules;
 pub mod schema;
 mod secret;
 mod timestamp;
+pub mod vectors;
 
 #[doc(hidden)]
 #[path = "../../access-key-derive/src/pattern.rs"]
@@ -41,6 +43,7 @@ pub use model::{
 pub use path::Path;
 pub use secret::SecretString;
 pub use timestamp::{Timestamp, TimestampError};
+pub use vectors::vectors;
 
 /// Derives [`Validate`](trait@Validate) and [`schemars::JsonSchema`] from
 /// `#[validate(...)]` annotations; see the crate documentation for the

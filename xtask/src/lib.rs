@@ -3,12 +3,13 @@
 
 use std::path::{Path, PathBuf};
 
+use access_key_schema::files::{self, Mode};
 use access_key_schema::{
-    AccessKey, ListAccessKeysRequest, ListAccessKeysResponse, UpdateAccessKeyRequest, MODEL_TYPES,
+    vectors, AccessKey, AccessKeyLastUsed, AccessKeyMetadata, CreateAccessKeyRequest,
+    CreateAccessKeyResponse, DeleteAccessKeyRequest, ListAccessKeysRequest, ListAccessKeysResponse,
+    UpdateAccessKeyRequest,
 };
-use serde_json::{json, Value};
-
-pub mod corpus;
+use serde_json::Value;
 
 /// The example service's routes and handlers, for its OpenAPI document.
 #[path = "../../access-key-schema/examples/iam_service/service.rs"]
@@ -25,6 +26,9 @@ pub fn openapi_file() -> String {
 
 pub use access_key_schema::schema::GENERATED_NOTE;
 
+/// The command that regenerates every file below; the files' notes name it.
+pub const COMMAND: &str = "cargo xtask schema";
+
 /// The workspace root (the parent of this crate's folder).
 pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -40,94 +44,64 @@ pub struct Generated {
     pub contents: String,
 }
 
-fn to_pretty(value: &Value) -> String {
-    let mut out = serde_json::to_string_pretty(value).expect("a Value always serializes");
-    out.push('\n');
-    out
+/// One IAM shape: its schema file and its vectors, both derived from the
+/// type (the vectors by [`access_key_schema::vectors`], from its schema).
+pub struct Shape {
+    /// The type's name: `schema/<name>.schema.json`, `schema/<name>.vectors.json`.
+    pub name: &'static str,
+    /// The schema file's text.
+    pub schema_file: fn(&str) -> String,
+    /// The vectors file's text.
+    pub vectors_file: fn(&str) -> String,
+    /// The cases of the vectors file.
+    pub cases: fn() -> Vec<vectors::Case>,
+    /// Whether `from_value` (on an already parsed payload) accepts it.
+    pub accepts_value: fn(&Value) -> bool,
 }
 
-/// The Rust verdict on a JSON payload as a `T`: `from_value` (strict
-/// deserialization, every rule) accepts it.
-macro_rules! rust_accepts {
-    ($t:ty) => {
-        |payload: &Value| access_key_schema::from_value::<$t>(payload.clone()).is_ok()
+macro_rules! shapes {
+    ($($t:ident),* $(,)?) => {
+        /// Every IAM shape, in the order of `MODEL_TYPES`.
+        pub const SHAPES: &[Shape] = &[$(Shape {
+            name: stringify!($t),
+            schema_file: files::schema_file::<$t>,
+            vectors_file: files::vectors_file::<$t>,
+            cases: vectors::vectors::<$t>,
+            accepts_value: |v| access_key_schema::from_value::<$t>(v.clone()).is_ok(),
+        },)*];
     };
 }
 
+shapes!(
+    AccessKey,
+    AccessKeyMetadata,
+    AccessKeyLastUsed,
+    CreateAccessKeyRequest,
+    CreateAccessKeyResponse,
+    ListAccessKeysRequest,
+    ListAccessKeysResponse,
+    UpdateAccessKeyRequest,
+    DeleteAccessKeyRequest,
+);
+
 /// The Rust verdict on a JSON payload as an [`AccessKey`].
 pub fn rust_accepts_access_key(payload: &Value) -> bool {
-    rust_accepts!(AccessKey)(payload)
+    access_key_schema::from_value::<AccessKey>(payload.clone()).is_ok()
 }
 
-/// One conformance vectors file: a model type, its corpus, and the Rust
-/// verdict on a payload as that type.
-pub struct Vectors {
-    /// The model type's name: the vectors go to `schema/<name>.vectors.json`
-    /// and point at `<name>.schema.json`.
-    pub name: &'static str,
-    /// The payloads.
-    pub corpus: fn() -> Vec<corpus::Case>,
-    /// Whether `from_value::<that type>` accepts a payload.
-    pub accepts: fn(&Value) -> bool,
-}
-
-/// Every vectors file, in a stable order.
-pub const VECTORS: &[Vectors] = &[
-    Vectors {
-        name: "AccessKey",
-        corpus: corpus::access_key_corpus,
-        accepts: rust_accepts_access_key,
-    },
-    Vectors {
-        name: "ListAccessKeysRequest",
-        corpus: corpus::list_access_keys_request_corpus,
-        accepts: rust_accepts!(ListAccessKeysRequest),
-    },
-    Vectors {
-        name: "ListAccessKeysResponse",
-        corpus: corpus::list_access_keys_response_corpus,
-        accepts: rust_accepts!(ListAccessKeysResponse),
-    },
-    Vectors {
-        name: "UpdateAccessKeyRequest",
-        corpus: corpus::update_access_key_request_corpus,
-        accepts: rust_accepts!(UpdateAccessKeyRequest),
-    },
-];
-
-/// The conformance vectors of one model type: every corpus payload with the
-/// Rust verdict, pointing at the type's own schema file.
-pub fn vectors_file(vectors: &Vectors) -> String {
-    let cases: Vec<Value> = (vectors.corpus)()
-        .into_iter()
-        .map(|case| {
-            let valid = (vectors.accepts)(&case.payload);
-            json!({"description": case.description, "payload": case.payload, "valid": valid})
-        })
-        .collect();
-    to_pretty(&json!({
-        "$comment": format!(
-            "{GENERATED_NOTE}. Each payload with the verdict of the Rust validator \
-             (deserialize + validate); run it through your own validator to check it agrees."
-        ),
-        "schema": format!("{}.schema.json", vectors.name),
-        "cases": cases,
-    }))
-}
-
-/// Every generated file: one schema per public model type, the vectors of
-/// every [`VECTORS`] entry, and the example service's OpenAPI document.
+/// Every generated file: the schema and the vectors of every shape, and the
+/// example service's OpenAPI document.
 pub fn generated_files() -> Vec<Generated> {
-    let mut files: Vec<Generated> = MODEL_TYPES
+    let mut files: Vec<Generated> = SHAPES
         .iter()
-        .map(|m| Generated {
-            path: format!("schema/{}.schema.json", m.name),
-            contents: (m.schema)(),
+        .map(|s| Generated {
+            path: format!("schema/{}.schema.json", s.name),
+            contents: (s.schema_file)(COMMAND),
         })
         .collect();
-    files.extend(VECTORS.iter().map(|v| Generated {
-        path: format!("schema/{}.vectors.json", v.name),
-        contents: vectors_file(v),
+    files.extend(SHAPES.iter().map(|s| Generated {
+        path: format!("schema/{}.vectors.json", s.name),
+        contents: (s.vectors_file)(COMMAND),
     }));
     files.push(Generated {
         path: OPENAPI_FILE.into(),
@@ -136,13 +110,24 @@ pub fn generated_files() -> Vec<Generated> {
     files
 }
 
+/// Writes every generated file whose content changed (through
+/// [`files::ensure`], the helper users call for their own types); returns
+/// each path with whether it was written.
+pub fn write_files(root: &Path) -> Result<Vec<(String, files::Outcome)>, files::Error> {
+    generated_files()
+        .into_iter()
+        .map(|g| {
+            files::ensure(root.join(&g.path), &g.contents, Mode::Write, COMMAND)
+                .map(|o| (g.path, o))
+        })
+        .collect()
+}
+
 /// The generated files whose committed copy differs (or is missing).
 pub fn stale_files(root: &Path) -> Vec<String> {
     generated_files()
         .into_iter()
-        .filter(|g| {
-            std::fs::read_to_string(root.join(&g.path)).ok().as_deref() != Some(&g.contents)
-        })
+        .filter(|g| files::ensure(root.join(&g.path), &g.contents, Mode::Check, COMMAND).is_err())
         .map(|g| g.path)
         .collect()
 }
@@ -150,61 +135,57 @@ pub fn stale_files(root: &Path) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use access_key_schema::Limits;
+    use access_key_schema::{Limits, MODEL_TYPES};
 
-    /// `(from_json on the payload's bytes, from_value on those bytes parsed)`
-    /// for every case whose two verdicts differ from the recorded one.
-    fn mismatches(v: &Vectors, reparse: bool) -> Vec<String> {
-        let model = access_key_schema::model_type(v.name).expect("a model type");
-        let mut out = Vec::new();
-        for case in (v.corpus)() {
-            let bytes = serde_json::to_vec(&case.payload).unwrap();
-            let expected = if reparse {
-                (v.accepts)(&serde_json::from_slice(&bytes).unwrap())
-            } else {
-                (v.accepts)(&case.payload)
-            };
-            if (model.check)(&bytes, &Limits::DEFAULT).is_ok() != expected {
-                out.push(format!("{}: {}", case.description, case.payload));
-            }
-        }
-        out
-    }
-
-    /// `from_json` (fast and slow path) and `from_value` agree on the same
-    /// parsed document, for every case of every vectors file.
     #[test]
-    fn from_json_agrees_with_from_value_on_every_case() {
-        for v in VECTORS {
-            let bad = mismatches(v, true);
-            assert!(bad.is_empty(), "{}: {bad:#?}", v.name);
-        }
+    fn every_model_type_is_a_shape() {
+        let shapes: Vec<&str> = SHAPES.iter().map(|s| s.name).collect();
+        let models: Vec<&str> = MODEL_TYPES.iter().map(|m| m.name).collect();
+        assert_eq!(shapes, models);
     }
 
-    /// The recorded verdict (`from_value` of the exact payload) is also
-    /// `from_json`'s on the payload's JSON text. This needs serde_json's
+    /// The recorded verdict is `from_json` on the payload's JSON text; it is
+    /// also `from_value`'s on the parsed payload, and `from_json_with`'s
+    /// (the model table's entry point). This needs serde_json's
     /// `float_roundtrip` feature, which access-key-schema enables: without it
-    /// serde_json reads
-    /// `0.9999999999999999`, `999.9999999999999` and `1000.0000000000001` as
-    /// 1.0 / 1000.0, so `from_json` accepts them as `MaxItems` while every
-    /// JSON Schema validator rejects them.
+    /// serde_json reads `0.9999999999999999`, `999.9999999999999` and
+    /// `1000.0000000000001` as 1.0 / 1000.0, so `from_json` would accept them
+    /// as `MaxItems` while every JSON Schema validator rejects them.
     #[test]
-    fn from_json_on_the_text_agrees_with_the_recorded_verdict() {
-        for v in VECTORS {
-            let bad = mismatches(v, false);
-            assert!(bad.is_empty(), "{}: {bad:#?}", v.name);
+    fn every_entry_point_agrees_with_the_recorded_verdict() {
+        for shape in SHAPES {
+            let model = access_key_schema::model_type(shape.name).expect("a model type");
+            let mut bad = Vec::new();
+            for case in (shape.cases)() {
+                let bytes = serde_json::to_vec(&case.payload).unwrap();
+                let reparsed: Value = serde_json::from_slice(&bytes).unwrap();
+                let checked = (model.check)(&bytes, &Limits::DEFAULT).is_ok();
+                let from_value = (shape.accepts_value)(&reparsed);
+                if checked != case.valid || from_value != case.valid {
+                    bad.push(format!("{}: {}", case.description, case.payload));
+                }
+            }
+            assert!(bad.is_empty(), "{}: {bad:#?}", shape.name);
         }
     }
 
     #[test]
     fn every_vectors_file_points_at_its_schema_file() {
-        for v in VECTORS {
-            assert!(
-                access_key_schema::model_type(v.name).is_some(),
+        for shape in SHAPES {
+            let text = (shape.vectors_file)(COMMAND);
+            assert!(text.contains(&format!("\"schema\": \"{}.schema.json\"", shape.name)));
+        }
+    }
+
+    #[test]
+    fn schema_files_are_the_documents_the_cli_prints() {
+        for (shape, model) in SHAPES.iter().zip(MODEL_TYPES) {
+            assert_eq!(
+                (shape.schema_file)(COMMAND),
+                (model.schema)(),
                 "{}",
-                v.name
+                shape.name
             );
-            assert!(vectors_file(v).contains(&format!("\"schema\": \"{}.schema.json\"", v.name)));
         }
     }
 }

@@ -10,7 +10,8 @@
 
 use std::process::{Command, ExitCode};
 
-use xtask::{generated_files, stale_files, workspace_root};
+use access_key_schema::files::Outcome;
+use xtask::{stale_files, workspace_root, write_files, COMMAND};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,18 +36,12 @@ fn main() -> ExitCode {
 }
 
 fn write_schema() -> Result<(), String> {
-    let root = workspace_root();
-    for file in generated_files() {
-        let path = root.join(&file.path);
-        if std::fs::read_to_string(&path).ok().as_deref() == Some(&file.contents) {
-            println!("unchanged {}", file.path);
-            continue;
+    let written = write_files(&workspace_root()).map_err(|e| e.to_string())?;
+    for (path, outcome) in written {
+        match outcome {
+            Outcome::Unchanged => println!("unchanged {path}"),
+            Outcome::Written => println!("wrote {path}"),
         }
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        }
-        std::fs::write(&path, &file.contents).map_err(|e| format!("{}: {e}", path.display()))?;
-        println!("wrote {}", file.path);
     }
     Ok(())
 }
@@ -58,7 +53,7 @@ fn check_schema() -> Result<(), String> {
         return Ok(());
     }
     Err(format!(
-        "{} stale: the code generates different content; run `cargo xtask schema` and commit the result",
+        "{} stale: the code generates different content; run `{COMMAND}` and commit the result",
         stale.join(", ")
     ))
 }
