@@ -1066,3 +1066,29 @@ fn formats_give_one_verdict_with_and_without_format_assertion() {
         ]
     );
 }
+
+#[derive(Validate, Serialize, Deserialize, Debug)]
+struct WithoutNested {
+    line: LineItem,
+    lines: Vec<LineItem>,
+    by_name: BTreeMap<String, LineItem>,
+    maybe: Option<Box<LineItem>>,
+    plain: String,
+}
+
+#[test]
+fn a_validate_type_is_validated_without_nested_as_its_schema_says() {
+    let ok = json!({"line": {"sku": "a"}, "lines": [], "by_name": {}, "maybe": null, "plain": ""});
+    assert!(one_verdict::<WithoutNested>(&ok).is_empty());
+    let bad = json!({"line": {"sku": ""}, "lines": [{"sku": "a"}, {"sku": "123456789"}],
+                     "by_name": {"k": {"sku": ""}}, "maybe": {"sku": ""}, "plain": ""});
+    assert_eq!(
+        one_verdict::<WithoutNested>(&bad),
+        [
+            ("/line/sku".to_string(), "length"),
+            ("/lines/1/sku".to_string(), "length"),
+            ("/by_name/k/sku".to_string(), "length"),
+            ("/maybe/sku".to_string(), "length"),
+        ]
+    );
+}

@@ -499,6 +499,22 @@ fn field_check(
         calls.push(quote_spanned! {span=>
             #krate::Validate::validate_into(#v, &__p, __errors);
         });
+    } else {
+        // Without `nested`, a value whose type implements `Validate` is
+        // still validated (found by auto-ref): its schema is a `$ref` to
+        // the type's definition, rules included, and `from_json`'s full
+        // report checks them too. `nested` makes it a compile error when
+        // the type does not implement `Validate`. In a generic impl a bare
+        // `T` is not known to, so only `nested` (which adds the bound)
+        // validates it.
+        let v = value(Span::call_site());
+        calls.push(quote! {
+            {
+                #[allow(unused_imports)]
+                use #krate::__private::{NoValidate as _, ViaValidate as _};
+                (&#krate::__private::AutoNested(#v)).auto_validate(&__p, __errors);
+            }
+        });
     }
     calls.extend(collection_calls(rules, &value));
     if calls.is_empty() {

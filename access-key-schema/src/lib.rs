@@ -159,9 +159,40 @@ pub trait EnumValues {
     const VALUES: &'static [&'static str];
 }
 
+/// A field's value, for [`AutoNested`]'s method lookup.
+#[doc(hidden)]
+pub struct AutoNested<'a, T: ?Sized>(pub &'a T);
+
+/// Picked by auto-ref when the field's type implements [`Validate`]: the
+/// value is validated in place, with or without `nested`, since the schema
+/// (a `$ref` to the type's definition) carries its rules either way.
+#[doc(hidden)]
+pub trait ViaValidate {
+    fn auto_validate(&self, path: &Path<'_>, errors: &mut ValidationErrors);
+}
+
+impl<T: Validate + ?Sized> ViaValidate for AutoNested<'_, T> {
+    #[inline]
+    fn auto_validate(&self, path: &Path<'_>, errors: &mut ValidationErrors) {
+        self.0.validate_into(path, errors);
+    }
+}
+
+/// Picked otherwise (one auto-ref further): nothing to check.
+#[doc(hidden)]
+pub trait NoValidate {
+    fn auto_validate(&self, path: &Path<'_>, errors: &mut ValidationErrors);
+}
+
+impl<T: ?Sized> NoValidate for &AutoNested<'_, T> {
+    #[inline]
+    fn auto_validate(&self, _: &Path<'_>, _: &mut ValidationErrors) {}
+}
+
 /// What generated code names; not a public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use super::{AutoNested, NoValidate, ViaValidate};
     pub use regex::Regex;
     pub use schemars::{JsonSchema, Schema, SchemaGenerator};
     pub use serde_json::json;
