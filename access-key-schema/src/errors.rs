@@ -123,9 +123,18 @@ pub enum Constraint {
         /// The annotation's argument, e.g. `"iam"`.
         arg: &'static str,
     },
-    /// A user's check failed: a `custom = f` rule's [`CustomError`], or a
-    /// rule whose code and message the annotation overrides
-    /// (`length(min = 3, code = "too_short", message = "...")`).
+    /// A rule whose code or message the annotation overrides
+    /// (`length(min = 3, code = "too_short", message = "...")`): the
+    /// service's own words for the constraint `of`.
+    Relabeled {
+        /// The annotation's code, or the rule's own.
+        code: &'static str,
+        /// The annotation's message, or the rule's own wording.
+        message: std::borrow::Cow<'static, str>,
+        /// The constraint the rule found.
+        of: Box<Constraint>,
+    },
+    /// A user's check failed: a `custom = f` rule's [`CustomError`].
     Custom {
         /// The user's code.
         code: &'static str,
@@ -140,6 +149,19 @@ pub enum Constraint {
 }
 
 impl Constraint {
+    /// Whether a user's own check found it (`custom`, `must_match`): what
+    /// JSON Schema cannot express, so the schema accepts what it refuses.
+    pub fn is_users_check(&self) -> bool {
+        matches!(
+            self,
+            Constraint::Custom { .. }
+                | Constraint::Rule {
+                    code: "must_match",
+                    ..
+                }
+        )
+    }
+
     /// The stable machine code of this constraint kind.
     pub fn code(&self) -> &'static str {
         match self {
@@ -160,6 +182,7 @@ impl Constraint {
             Constraint::Invalid => "invalid",
             Constraint::Rule { code, .. } => code,
             Constraint::Custom { code, .. } => code,
+            Constraint::Relabeled { code, .. } => code,
         }
     }
 }
@@ -216,6 +239,7 @@ impl fmt::Display for Constraint {
             }
             Constraint::DuplicateField => f.write_str("Member must not appear more than once"),
             Constraint::Custom { message, .. } => f.write_str(message),
+            Constraint::Relabeled { message, .. } => f.write_str(message),
             Constraint::Rule { text, arg, .. } => {
                 f.write_str(text)?;
                 f.write_str(arg)
@@ -519,9 +543,11 @@ impl ValidationErrors {
                 Some(m) => std::borrow::Cow::Borrowed(m),
                 None => std::borrow::Cow::Owned(v.constraint.to_string()),
             };
-            v.constraint = Constraint::Custom {
-                code: code.unwrap_or(v.constraint.code()),
+            let of = std::mem::replace(&mut v.constraint, Constraint::Invalid);
+            v.constraint = Constraint::Relabeled {
+                code: code.unwrap_or(of.code()),
                 message,
+                of: Box::new(of),
             };
         }
     }

@@ -106,13 +106,28 @@ where
     let schema = crate::schema::schema_for::<T>();
     payloads(&schema, options)
         .into_iter()
-        .map(|p| {
+        .filter_map(|p| {
             let bytes = serde_json::to_vec(&p.payload).expect("a Value always serializes");
-            Case {
-                valid: crate::from_json::<T>(&bytes).is_ok(),
+            let valid = match crate::from_json::<T>(&bytes) {
+                Ok(_) => true,
+                // Refused only by the user's own checks (`custom`,
+                // `must_match`), which the schema cannot express: the
+                // verdicts differ by design, so the case is left out.
+                Err(e)
+                    if e.omitted() == 0
+                        && e.violations()
+                            .iter()
+                            .all(|v| v.constraint().is_users_check()) =>
+                {
+                    return None
+                }
+                Err(_) => false,
+            };
+            Some(Case {
+                valid,
                 description: p.description,
                 payload: p.payload,
-            }
+            })
         })
         .collect()
 }
@@ -482,6 +497,20 @@ impl<'a> Walker<'a> {
                     }
                     out.insert(k.clone(), self.valid(ps, depth + 1));
                 }
+                // `must_match(other)` is recorded as a `$comment`: the base
+                // gives the member its other member's value, so that the
+                // payload the probes start from passes it.
+                for (k, ps) in props {
+                    let other = ps
+                        .get("$comment")
+                        .and_then(Value::as_str)
+                        .and_then(|c| c.split("; ").find_map(|p| p.strip_prefix("must_match: ")));
+                    if let Some(value) = other.and_then(|o| out.get(o)).cloned() {
+                        if out.contains_key(k) {
+                            out.insert(k.clone(), value);
+                        }
+                    }
+                }
             } else if let Some(values) = v.map_values() {
                 let lo = v.usize("minProperties").unwrap_or(0);
                 let n = if deep {
@@ -535,6 +564,73 @@ impl<'a> Walker<'a> {
     fn base_string(&mut self, v: &View<'a>) -> String {
         let (lo, hi) = (v.usize("minLength").unwrap_or(0), v.usize("maxLength"));
         let want = clamp(8, lo, hi);
+        // A string with several patterns (a field's own and those of
+        // `contains`, `prefix`, `suffix` in `allOf`) needs one value that
+        // matches them all: try the first pattern's sample, then the samples
+        // of all of them joined, start-anchored first and end-anchored last.
+        let mut patterns: Vec<&str> = v
+            .get("pattern")
+            .and_then(Value::as_str)
+            .into_iter()
+            .collect();
+        if let Some(Value::Array(all)) = v.get("allOf") {
+            patterns.extend(all.iter().filter_map(|s| s.get("pattern")?.as_str()));
+        }
+        let refused: Vec<&str> = match v.get("not") {
+            Some(Value::Object(not)) => match not.get("anyOf") {
+                Some(Value::Array(any)) => any
+                    .iter()
+                    .filter_map(|s| s.get("pattern")?.as_str())
+                    .collect(),
+                _ => not
+                    .get("pattern")
+                    .and_then(Value::as_str)
+                    .into_iter()
+                    .collect(),
+            },
+            _ => Vec::new(),
+        };
+        if patterns.len() > 1 || !refused.is_empty() {
+            let fits = |s: &str| {
+                let n = s.chars().count();
+                n >= lo
+                    && hi.is_none_or(|hi| n <= hi)
+                    && patterns
+                        .iter()
+                        .all(|p| regex::Regex::new(p).is_ok_and(|r| r.is_match(s)))
+                    && !refused
+                        .iter()
+                        .any(|p| regex::Regex::new(p).is_ok_and(|r| r.is_match(s)))
+            };
+            let mut ordered = patterns.clone();
+            ordered.sort_by_key(|p| match (p.starts_with('^'), p.ends_with('$')) {
+                (true, false) => 0,
+                (true, true) => 1,
+                (false, false) => 2,
+                (false, true) => 3,
+            });
+            let mut candidates = Vec::new();
+            for (i, list) in [patterns.clone(), ordered].iter().enumerate() {
+                let mut joined = String::new();
+                for p in list {
+                    if let Some(hir) = self.hir(p) {
+                        let piece = text(&sample(
+                            &hir,
+                            if i == 0 { want } else { 1 },
+                            &mut Pick::Cycle,
+                        ));
+                        if i == 0 {
+                            candidates.push(piece.clone());
+                        }
+                        joined.push_str(&piece);
+                    }
+                }
+                candidates.push(joined);
+            }
+            if let Some(found) = candidates.into_iter().find(|c| fits(c)) {
+                return found;
+            }
+        }
         if let Some(hir) = v
             .get("pattern")
             .and_then(Value::as_str)

@@ -9,6 +9,7 @@ use access_key_schema::{
     CreateAccessKeyResponse, DeleteAccessKeyRequest, ListAccessKeysRequest, ListAccessKeysResponse,
     UpdateAccessKeyRequest,
 };
+use access_key_user_types as user;
 use serde_json::Value;
 
 /// The example service's routes and handlers, for its OpenAPI document.
@@ -60,10 +61,10 @@ pub struct Shape {
 }
 
 macro_rules! shapes {
-    ($($t:ident),* $(,)?) => {
-        /// Every IAM shape, in the order of `MODEL_TYPES`.
-        pub const SHAPES: &[Shape] = &[$(Shape {
-            name: stringify!($t),
+    ($(#[$doc:meta])* $list:ident: $($t:path),* $(,)?) => {
+        $(#[$doc])*
+        pub const $list: &[Shape] = &[$(Shape {
+            name: shape_name(stringify!($t)),
             schema_file: files::schema_file::<$t>,
             vectors_file: files::vectors_file::<$t>,
             cases: vectors::vectors::<$t>,
@@ -72,7 +73,23 @@ macro_rules! shapes {
     };
 }
 
+/// The last segment of a type path: the file name's stem.
+const fn shape_name(path: &'static str) -> &'static str {
+    let bytes = path.as_bytes();
+    let mut i = bytes.len();
+    while i > 0 && bytes[i - 1] != b':' && bytes[i - 1] != b' ' {
+        i -= 1;
+    }
+    let (_, name) = bytes.split_at(i);
+    match std::str::from_utf8(name) {
+        Ok(name) => name,
+        Err(_) => path,
+    }
+}
+
 shapes!(
+    /// Every IAM shape, in the order of `MODEL_TYPES`.
+    SHAPES:
     AccessKey,
     AccessKeyMetadata,
     AccessKeyLastUsed,
@@ -82,6 +99,23 @@ shapes!(
     ListAccessKeysResponse,
     UpdateAccessKeyRequest,
     DeleteAccessKeyRequest,
+);
+
+shapes!(
+    /// The user-style types of `tests/user-types` (not IAM): a form, an
+    /// order, float ranges, generics, recursion, maps, formats, text rules.
+    /// Their files sit beside the IAM shapes' in `schema/`, and the
+    /// conformance suite runs them the same way.
+    USER_SHAPES:
+    user::SignupForm,
+    user::Order,
+    user::SensorConfig,
+    user::Dashboard,
+    user::Category,
+    user::Inventory,
+    user::Survey,
+    user::Booking,
+    user::RoleRef,
 );
 
 /// The Rust verdict on a JSON payload as an [`AccessKey`].
@@ -94,12 +128,13 @@ pub fn rust_accepts_access_key(payload: &Value) -> bool {
 pub fn generated_files() -> Vec<Generated> {
     let mut files: Vec<Generated> = SHAPES
         .iter()
+        .chain(USER_SHAPES)
         .map(|s| Generated {
             path: format!("schema/{}.schema.json", s.name),
             contents: (s.schema_file)(COMMAND),
         })
         .collect();
-    files.extend(SHAPES.iter().map(|s| Generated {
+    files.extend(SHAPES.iter().chain(USER_SHAPES).map(|s| Generated {
         path: format!("schema/{}.vectors.json", s.name),
         contents: (s.vectors_file)(COMMAND),
     }));

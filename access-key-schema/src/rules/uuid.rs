@@ -1,5 +1,7 @@
-//! `uuid`: the RFC 9562 text form, 8-4-4-4-12 hexadecimal digits (either
-//! case), any version and variant (the nil and max UUIDs included), no
+//! `uuid`: the RFC 9562 text form, 8-4-4-4-12 hexadecimal digits in lower
+//! case (as RFC 9562 says UUIDs are written; gojsonschema's `uuid` format
+//! refuses upper case, so it is outside the one language every validator
+//! accepts), any version and variant (the nil and max UUIDs included), no
 //! braces or `urn:uuid:` prefix. Schema: `format: uuid` and the pattern.
 
 use schemars::Schema;
@@ -12,7 +14,7 @@ use crate::path::Path;
 /// The format.
 pub static FORMAT: Format = Format::new(
     "uuid",
-    "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$",
+    "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$",
 );
 
 /// Records a `format` violation when `value` is present and not a UUID.
@@ -36,10 +38,11 @@ mod tests {
             &[
                 "123e4567-e89b-12d3-a456-426614174000",
                 "00000000-0000-0000-0000-000000000000",
-                "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF",
+                "ffffffff-ffff-ffff-ffff-ffffffffffff",
             ],
             &[
                 "123e4567e89b12d3a456426614174000",
+                "123E4567-E89B-12D3-A456-426614174000",
                 "{123e4567-e89b-12d3-a456-426614174000}",
                 "urn:uuid:123e4567-e89b-12d3-a456-426614174000",
                 "123e4567-e89b-12d3-a456-42661417400g",

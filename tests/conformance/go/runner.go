@@ -76,10 +76,20 @@ type config struct {
 }
 
 func setFormats(on bool) {
-	if on {
-		gojsonschema.FormatCheckers.Add("date-time", gojsonschema.DateTimeFormatChecker{})
-	} else {
-		gojsonschema.FormatCheckers.Remove("date-time")
+	// Every format the emitted schemas carry.
+	checkers := map[string]gojsonschema.FormatChecker{
+		"date-time": gojsonschema.DateTimeFormatChecker{},
+		"date":      gojsonschema.DateFormatChecker{},
+		"time":      gojsonschema.TimeFormatChecker{},
+		"ipv4":      gojsonschema.IPV4FormatChecker{},
+		"uuid":      gojsonschema.UUIDFormatChecker{},
+	}
+	for name, checker := range checkers {
+		if on {
+			gojsonschema.FormatCheckers.Add(name, checker)
+		} else {
+			gojsonschema.FormatCheckers.Remove(name)
+		}
 	}
 }
 

@@ -25,6 +25,10 @@ pub struct SignupForm {
     /// Never echoed.
     #[validate(sensitive, length(min = 12, max = 128))]
     pub password: SecretString,
+    /// Typed twice: a check JSON Schema cannot express, so the conformance
+    /// vectors leave out the cases only it refuses.
+    #[validate(sensitive, must_match(password))]
+    pub password_again: SecretString,
     /// The plan chosen.
     pub plan: Plan,
     /// Optional invitation code.
@@ -91,9 +95,11 @@ pub struct Address {
     pub country: String,
 }
 
-/// A sensor's configuration: float ranges, signed integers.
+/// A sensor's configuration: float ranges, signed integers, a check of the
+/// whole struct.
 #[derive(Validate, Serialize, Deserialize, Debug)]
 #[serde(rename_all = "snake_case")]
+#[validate(custom = channels_fit_the_rate)]
 pub struct SensorConfig {
     /// Sampling rate in hertz.
     #[validate(range(min = 0.5, max = 1000.0))]
@@ -229,4 +235,16 @@ pub struct RoleRef {
     /// A dotted host name.
     #[validate(pattern = r"[a-z0-9.-]+", contains = ".", does_not_contain = "..")]
     pub host: Option<String>,
+}
+
+/// At most one channel per 100 Hz of sampling rate (a cross-field rule).
+pub fn channels_fit_the_rate(c: &SensorConfig) -> Result<(), access_key_schema::CustomError> {
+    if c.channels.len() as f64 <= c.sample_rate_hz / 100.0 + 1.0 {
+        Ok(())
+    } else {
+        Err(access_key_schema::CustomError::new(
+            "too_many_channels",
+            "Member must have at most one channel per 100 Hz of sample rate",
+        ))
+    }
 }
