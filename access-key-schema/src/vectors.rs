@@ -594,7 +594,7 @@ impl<'a> Walker<'a> {
             let fits = |s: &str| {
                 let n = s.chars().count();
                 n >= lo
-                    && hi.is_none_or(|hi| n <= hi)
+                    && hi.map_or(true, |hi| n <= hi)
                     && patterns
                         .iter()
                         .all(|p| regex::Regex::new(p).is_ok_and(|r| r.is_match(s)))
