@@ -15,8 +15,6 @@ mod case;
 mod ctxt;
 mod expand;
 mod expand_json;
-#[allow(dead_code)]
-mod pattern;
 mod symbol;
 mod valid;
 

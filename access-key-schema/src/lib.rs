@@ -15,11 +15,6 @@ pub mod schema;
 mod secret;
 mod timestamp;
 
-#[doc(hidden)]
-#[path = "../../access-key-derive/src/pattern.rs"]
-#[allow(dead_code, missing_docs)]
-pub mod pattern_translation;
-
 #[cfg(feature = "axum")]
 pub use self::axum::ValidJson;
 pub use errors::{Constraint, ValidationErrors, Violation};
