@@ -1,20 +1,13 @@
 //! Replays the committed fuzz seed corpus (`fuzz/corpus/<target>/`) through
-//! the fuzz targets' own bodies (`fuzz/src/`, compiled here unchanged) on
-//! stable `cargo test`, so every seed, and every crash input once added to
-//! the corpus as a regression seed, is checked in CI without libFuzzer or
-//! nightly flags. `cargo fuzz run <target>` explores further (see SECURITY.md).
+//! the fuzz targets' own bodies (the `access-key-fuzz` library, built without
+//! libFuzzer) on stable `cargo test`, so every seed, and every crash input
+//! once added to the corpus as a regression seed, is checked in CI without
+//! libFuzzer or nightly flags. `cargo fuzz run <target>` explores further
+//! (see SECURITY.md).
 
 use std::path::PathBuf;
 
-/// `input.rs` (the CLI's reader, included by the targets) names
-/// `crate::args::Input`.
-mod args {
-    pub use crate::targets::args::Input;
-}
-
-#[path = "../fuzz/src/lib.rs"]
-#[allow(dead_code)]
-mod targets;
+use access_key_fuzz as targets;
 
 fn corpus(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
     let dir = xtask::workspace_root().join("fuzz/corpus").join(target);

@@ -367,7 +367,7 @@ fn bom_is_not_json() {
     let _g = serial();
     // RFC 8259 lets a parser ignore a BOM; `from_json` refuses it (a request
     // body must not carry one), with a clear `syntax` report. The CLI skips a
-    // BOM at the start of a file (see tests/cli.rs).
+    // BOM at the start of a file (see access-key-cli/tests/cli.rs).
     let mut payload = b"\xEF\xBB\xBF".to_vec();
     payload.extend_from_slice(VALID);
     let e = from_json::<AccessKey>(&payload).unwrap_err();

@@ -187,18 +187,12 @@ fn root() -> PathBuf {
     xtask::workspace_root()
 }
 
-/// Builds a target of `access-key-schema` with cargo (the same target
-/// directory, so usually a no-op) and returns its executable.
-fn build(args: &[&str]) -> PathBuf {
+/// Builds a target of `package` with cargo (the same target directory, so
+/// usually a no-op) and returns its executable.
+fn build(package: &str, args: &[&str]) -> PathBuf {
     let out = Command::new(env!("CARGO"))
         .current_dir(root())
-        .args([
-            "build",
-            "-q",
-            "-p",
-            "access-key-schema",
-            "--message-format=json",
-        ])
+        .args(["build", "-q", "-p", package, "--message-format=json"])
         .args(args)
         .stderr(Stdio::inherit())
         .output()
@@ -215,7 +209,7 @@ fn build(args: &[&str]) -> PathBuf {
 
 #[test]
 fn cli_output_never_echoes_the_secret() {
-    let exe = build(&["--bin", "access-key"]);
+    let exe = build("access-key-cli", &["--bin", "access-key"]);
     let mut ndjson = String::new();
     for p in payloads() {
         ndjson.push_str(&p);
@@ -292,7 +286,10 @@ fn http(port: u16, path: &str, content_type: &str, body: &str) -> (u16, String) 
 
 #[test]
 fn axum_example_echoes_the_secret_only_in_the_create_response() {
-    let exe = build(&["--features", "axum", "--example", "iam_service"]);
+    let exe = build(
+        "access-key-schema",
+        &["--features", "axum", "--example", "iam_service"],
+    );
     let mut child = Command::new(exe)
         .args(["--listen", "127.0.0.1:0"])
         .stdout(Stdio::piped())

@@ -9,8 +9,8 @@ use syn::DeriveInput;
 use crate::ast::{Body, Container, Field, Variant};
 use crate::attr::FieldRules;
 use crate::ctxt::Ctxt;
-use crate::pattern::Translated;
 use crate::valid;
+use access_key_pattern::Translated;
 
 pub fn derive(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Error>> {
     let cx = Ctxt::new();

@@ -2,10 +2,10 @@
 //! `#[validate(...)]` annotations. Users depend on `access-key-schema`, which
 //! re-exports this macro next to the runtime it calls.
 //!
-//! Stages, one file each: [`attr`] parses annotations (keeping spans),
-//! [`ast`] builds the typed model, [`valid`] checks rules against each other,
-//! [`expand`] emits code. Errors are collected in [`ctxt::Ctxt`] and reported
-//! together.
+//! Stages, one file each: `attr` parses annotations (keeping spans), `ast`
+//! builds the typed model, `valid` checks rules against each other (and
+//! translates patterns with `access-key-pattern`), `expand` emits code.
+//! Errors are collected in `ctxt::Ctxt` and reported together.
 
 extern crate proc_macro;
 
@@ -15,8 +15,6 @@ mod case;
 mod ctxt;
 mod expand;
 mod expand_json;
-#[allow(dead_code)]
-mod pattern;
 mod rules;
 mod symbol;
 mod valid;

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use crate::ast::{Body, Container};
 use crate::attr::FieldRules;
 use crate::ctxt::Ctxt;
-use crate::pattern::{self, Translated};
+use access_key_pattern::{self as pattern, Translated};
 
 /// The translated pattern of every field, by field index, for the emitter.
 pub type Patterns = Vec<Option<Translated>>;

@@ -1,4 +1,4 @@
-#![doc = include_str!("../../README.md")]
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -18,11 +18,6 @@ pub mod schema;
 mod secret;
 mod timestamp;
 pub mod vectors;
-
-#[doc(hidden)]
-#[path = "../../access-key-derive/src/pattern.rs"]
-#[allow(dead_code, missing_docs)]
-pub mod pattern_translation;
 
 use std::collections::{BTreeMap, HashMap};
 

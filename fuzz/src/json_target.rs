@@ -13,7 +13,7 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::input::{self, Batch, Sink};
+use access_key_cli::input::{self, Batch, Mode, Sink};
 
 /// Every code a report may carry (`Constraint::code`).
 const CODES: &[&str] = &[
@@ -209,8 +209,8 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
-/// Target `ndjson`: the CLI's reader (`bin/access-key/input.rs`, compiled
-/// here unchanged) on the bytes as one input file, then every record through
+/// Target `ndjson`: the CLI's reader (`access_key_cli::input`, the same
+/// code the binary runs) on the bytes as one input file, then every record through
 /// the validator the CLI runs.
 ///
 /// * Every input byte is counted once; no error on inputs under 64 MiB.
@@ -220,7 +220,7 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 ///   such line; a file that is exactly one JSON value yields one record.
 pub fn ndjson(data: &[u8]) {
     let mut sink = Collect(Vec::new());
-    let counted = input::read_bytes(data, "fuzz", &mut sink);
+    let counted = input::read_bytes(data, "fuzz", Mode::Auto, &mut sink);
     assert_eq!(counted, data.len() as u64, "bytes counted");
 
     let text = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);

@@ -1,5 +1,5 @@
 //! Differential target for the AWS-pattern translator
-//! (`access_key_schema::pattern_translation`, the derive's `pattern.rs`).
+//! (the `access-key-pattern` crate, which the derive calls).
 //!
 //! From the fuzzer's bytes: a pattern from a small grammar (literals in
 //! several spellings, `\d` `\w` `\s` `\v` `.` and their negations, bracketed
@@ -29,7 +29,7 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use access_key_schema::pattern_translation::{translate, Translated};
+use access_key_pattern::{translate, Translated};
 use access_key_schema::rules::pattern::Pattern;
 
 /// The alphabet: ASCII letters, digits, punctuation that is special in some

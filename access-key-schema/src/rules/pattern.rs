@@ -2,7 +2,7 @@
 //! writes it, with ASCII `\w`, `\d`, `\s`.
 //!
 //! The derive translates the pattern at compile time (see
-//! `access-key-derive/src/pattern.rs`) and emits one `static` [`Pattern`] per
+//! `access-key-pattern`) and emits one `static` [`Pattern`] per
 //! annotation: a code-point class matcher when the pattern is one class with
 //! a quantifier (most AWS patterns), otherwise a `regex` compiled once, on
 //! first use, from the same portable text the JSON Schema carries.

@@ -23,6 +23,10 @@
 //! 4. A document larger than 64 MiB is an I/O-class error (exit status 2);
 //!    an NDJSON line longer than 64 MiB likewise. NDJSON files of any size
 //!    stream in constant memory.
+//!
+//! [`Mode::Ndjson`] and [`Mode::Document`] (`--ndjson`, `--document`) skip
+//! the detection: every non-blank line is a record, or the whole input (from
+//! its first non-blank line) is one.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Cursor, Read};
@@ -31,7 +35,48 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 
-use crate::args::Input;
+use std::path::PathBuf;
+
+/// One input of `access-key validate`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    /// Standard input (`-`, or no FILE at all).
+    Stdin,
+    /// A file.
+    Path(PathBuf),
+}
+
+impl Input {
+    /// `-` is standard input, anything else a path.
+    pub fn from_arg(arg: impl Into<PathBuf>) -> Self {
+        let path = arg.into();
+        if path.as_os_str() == "-" {
+            Input::Stdin
+        } else {
+            Input::Path(path)
+        }
+    }
+
+    /// The name used in reports: `-` for stdin, the path as given otherwise.
+    pub fn name(&self) -> String {
+        match self {
+            Input::Stdin => "-".into(),
+            Input::Path(p) => p.display().to_string(),
+        }
+    }
+}
+
+/// How an input is split into records.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Decided per input, as the module documentation says (the default).
+    #[default]
+    Auto,
+    /// Every non-blank line is one record.
+    Ndjson,
+    /// The whole input is one record (at most [`MAX_RECORD`] bytes).
+    Document,
+}
 
 /// Largest single document, and largest NDJSON line, accepted.
 pub const MAX_RECORD: usize = 64 << 20;
@@ -44,7 +89,9 @@ const KEEP_CAPACITY: usize = 4 << 20;
 /// One record: its line number in its input and its bytes.
 #[derive(Clone, Copy, Debug)]
 pub struct Record<'b> {
+    /// The 1-based line where the record starts.
     pub line: u64,
+    /// The record's text (a line keeps its line ending).
     pub bytes: &'b [u8],
 }
 
@@ -55,6 +102,7 @@ pub struct Record<'b> {
 /// thread that checks them.
 #[derive(Debug, Default)]
 pub struct Batch {
+    /// The index of the input the text comes from.
     pub input: usize,
     /// `buf[..len]` is the text. The bytes after it are scratch space, kept
     /// initialized so that reads into it need no zeroing.
@@ -64,6 +112,7 @@ pub struct Batch {
     first_line: u64,
     /// The text is one document (a single record), not lines.
     document: bool,
+    /// The error that ended the reading of this input, if one did.
     pub error: Option<String>,
 }
 
@@ -208,22 +257,34 @@ pub struct Reader<'a> {
     index: usize,
     /// `Some` while input `index` streams as NDJSON.
     lines: Option<Lines<'a>>,
+    mode: Mode,
 }
 
 impl<'a> Reader<'a> {
-    /// A reader of `inputs` (named `names` in errors); `bytes_read` counts
-    /// input bytes, for the progress line.
-    pub fn new(inputs: &'a [Input], names: &'a [String], bytes_read: &'a AtomicU64) -> Self {
-        Reader::over(Inputs::Files(inputs), names, bytes_read)
+    /// A reader of `inputs` (named `names` in errors), split into records
+    /// as `mode` says; `bytes_read` counts input bytes, for the progress line.
+    pub fn new(
+        inputs: &'a [Input],
+        names: &'a [String],
+        bytes_read: &'a AtomicU64,
+        mode: Mode,
+    ) -> Self {
+        Reader::over(Inputs::Files(inputs), names, bytes_read, mode)
     }
 
-    fn over(inputs: Inputs<'a>, names: &'a [String], bytes_read: &'a AtomicU64) -> Self {
+    fn over(
+        inputs: Inputs<'a>,
+        names: &'a [String],
+        bytes_read: &'a AtomicU64,
+        mode: Mode,
+    ) -> Self {
         Reader {
             inputs,
             names,
             bytes_read,
             index: 0,
             lines: None,
+            mode,
         }
     }
 
@@ -311,7 +372,7 @@ impl<'a> Reader<'a> {
             }
         }
 
-        if !ends_too_early(&first) {
+        if self.mode == Mode::Ndjson || (self.mode == Mode::Auto && !ends_too_early(&first)) {
             // NDJSON: this line is the first record.
             batch.first_line = line;
             batch.append(&first);
@@ -332,11 +393,11 @@ impl<'a> Reader<'a> {
             .map_err(|e| self.io_error(e))?;
         self.count(n);
         let over = text.len() > MAX_RECORD;
-        if !over && is_one_value(&text) {
+        if !over && (self.mode == Mode::Document || is_one_value(&text)) {
             batch.own(line, text);
             return Ok(None);
         }
-        if looks_like_ndjson(&text) {
+        if self.mode == Mode::Auto && looks_like_ndjson(&text) {
             // NDJSON with a broken first record: replay what was read.
             let counted = text.len();
             return Ok(Some(Lines {
@@ -453,14 +514,13 @@ impl<'a> Reader<'a> {
 }
 
 /// Reads one input held in memory exactly as [`Reader`] reads a file (named
-/// `name` in errors), handing each batch to `sink`. Returns the number of
-/// input bytes counted as read. Not used by the binary: `fuzz/` (the `ndjson`
-/// target) and `tests/fuzz_corpus.rs` include this file to drive the reader.
-#[allow(dead_code)]
-pub fn read_bytes(bytes: &[u8], name: &str, sink: &mut dyn Sink) -> u64 {
+/// `name` in errors, split as `mode` says), handing each batch to `sink`.
+/// Returns the number of input bytes counted as read. The `ndjson` fuzz
+/// target and the tests drive the reader through it.
+pub fn read_bytes(bytes: &[u8], name: &str, mode: Mode, sink: &mut dyn Sink) -> u64 {
     let bytes_read = AtomicU64::new(0);
     let names = [name.to_owned()];
-    let mut reader = Reader::over(Inputs::Memory(bytes), &names, &bytes_read);
+    let mut reader = Reader::over(Inputs::Memory(bytes), &names, &bytes_read, mode);
     let mut batch = Batch::default();
     while reader.fill(&mut batch) {
         match sink.flush(batch) {
@@ -530,8 +590,13 @@ mod tests {
 
     /// (line, record text) of every record, and the errors.
     fn read(text: &[u8]) -> (Vec<(u64, String)>, Vec<String>) {
+        read_as(text, Mode::Auto)
+    }
+
+    /// The same, with the records split as `mode` says.
+    fn read_as(text: &[u8], mode: Mode) -> (Vec<(u64, String)>, Vec<String>) {
         let mut sink = Collect(Vec::new());
-        let counted = read_bytes(text, "f", &mut sink);
+        let counted = read_bytes(text, "f", mode, &mut sink);
         assert_eq!(counted, text.len() as u64);
         let mut records = Vec::new();
         let mut errors = Vec::new();
@@ -577,6 +642,38 @@ mod tests {
     }
 
     #[test]
+    fn forced_modes_skip_the_detection() {
+        // Detected as one document; forced NDJSON, each line is a record.
+        let pretty = b"\n{\n  \"a\": 1\n}\n";
+        assert_eq!(read(pretty).0, [(2, "{\n  \"a\": 1\n}".to_owned())]);
+        let lines: Vec<u64> = read_as(pretty, Mode::Ndjson)
+            .0
+            .iter()
+            .map(|r| r.0)
+            .collect();
+        assert_eq!(lines, [2, 3, 4]);
+        // Detected as NDJSON; forced document, one record from the first
+        // non-blank line (a malformed one: the validator reports it).
+        let ndjson = b"\xEF\xBB\xBF\n{\"a\":1}\n{\"a\":2}\n";
+        assert_eq!(read(ndjson).0.len(), 2);
+        let (records, errors) = read_as(ndjson, Mode::Document);
+        assert_eq!(records, [(2, "{\"a\":1}\n{\"a\":2}".to_owned())]);
+        assert!(errors.is_empty());
+        // Empty input: no record in any mode.
+        for mode in [Mode::Auto, Mode::Ndjson, Mode::Document] {
+            assert_eq!(read_as(b" \n\n", mode), (vec![], vec![]), "{mode:?}");
+        }
+    }
+
+    #[test]
+    fn input_from_arg() {
+        assert_eq!(Input::from_arg("-"), Input::Stdin);
+        assert_eq!(Input::from_arg("--b"), Input::Path("--b".into()));
+        assert_eq!(Input::from_arg("a").name(), "a");
+        assert_eq!(Input::Stdin.name(), "-");
+    }
+
+    #[test]
     fn bom_and_invalid_utf8() {
         let (records, _) = read(b"\xEF\xBB\xBF{\"a\":1}\n{\"a\":\"\xff\"}\n");
         assert_eq!(records.len(), 2);
@@ -600,7 +697,7 @@ mod tests {
             }
         }
         let mut sink = Collect(Vec::new());
-        read_bytes(&text, "f", &mut sink);
+        read_bytes(&text, "f", Mode::Auto, &mut sink);
         assert_eq!(sink.0.len(), 4);
         let mut next = 1;
         for b in &sink.0 {
@@ -635,7 +732,7 @@ mod tests {
         ];
         let names: Vec<String> = ["a", "missing", "b"].map(String::from).to_vec();
         let bytes = AtomicU64::new(0);
-        let mut reader = Reader::new(&inputs, &names, &bytes);
+        let mut reader = Reader::new(&inputs, &names, &bytes, Mode::Auto);
         let mut batch = Batch::default();
         let mut seen = Vec::new();
         while reader.fill(&mut batch) {
@@ -670,7 +767,7 @@ mod tests {
         let inputs = [Input::Path(path.clone())];
         let names = ["long".to_owned()];
         let bytes = AtomicU64::new(0);
-        let mut reader = Reader::new(&inputs, &names, &bytes);
+        let mut reader = Reader::new(&inputs, &names, &bytes, Mode::Auto);
         let mut batch = Batch::default();
         let mut records = Vec::new();
         while reader.fill(&mut batch) {

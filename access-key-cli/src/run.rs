@@ -16,13 +16,14 @@ use std::io::{self, IsTerminal, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use access_key_cli::input::{Batch, Input, Reader};
 use access_key_schema::ValidationErrors;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
-use crate::args::{Format, Input, ValidateOpts, Validator, LIMITS};
-use crate::input::{Batch, Reader};
+use crate::args::{Format, ValidateOpts, Validator, LIMITS};
 
 /// A batch and what checking it found: the number of records, the invalid
 /// ones' reports, already formatted, and their count.
@@ -116,7 +117,7 @@ pub fn run(opts: ValidateOpts) -> u8 {
         validator: opts.check,
         format: opts.format,
         names: &names,
-        reader: Mutex::new((Reader::new(&opts.inputs, &names, &bytes_read), 0)),
+        reader: Mutex::new((Reader::new(&opts.inputs, &names, &bytes_read, opts.mode), 0)),
         writer: Mutex::new(InOrder {
             out: Output::new(opts.format, &bytes_read),
             next: 0,
@@ -235,21 +236,26 @@ impl<'a> Output<'a> {
         self.checked += slot.checked;
         self.invalid += slot.invalid;
         if !slot.report.is_empty() {
-            if self.stdout_is_terminal {
-                self.progress.clear();
-            }
-            let result = self.stdout.write_all(&slot.report);
+            let result = if self.stdout_is_terminal && self.progress.enabled {
+                // Reports to the terminal go above the bar, flushed at once.
+                let stdout = &mut self.stdout;
+                self.progress
+                    .suspend(|| stdout.write_all(&slot.report).and_then(|()| stdout.flush()))
+            } else {
+                self.stdout.write_all(&slot.report)
+            };
             self.check_output(result);
-            if self.stdout_is_terminal && self.progress.enabled {
-                let result = self.stdout.flush();
-                self.check_output(result);
-            }
         }
         if let Some(error) = batch.error.take() {
-            let result = self.stdout.flush();
+            let stdout = &mut self.stdout;
+            let result = self.progress.suspend(|| {
+                let result = stdout.flush();
+                if result.is_ok() {
+                    eprintln!("access-key: {error}");
+                }
+                result
+            });
             self.check_output(result);
-            self.progress.clear();
-            eprintln!("access-key: {error}");
             self.io_errors = true;
         }
         self.progress.tick(self.checked);
@@ -313,26 +319,25 @@ impl<'a> Output<'a> {
     }
 }
 
-/// The `checked N records (R/s), M MB read` line: only when stderr is a
-/// terminal and the input is large (over 8 MiB or 100,000 records).
+/// The progress bar on stderr, `checked N records (R/s), M MB read`
+/// (indicatif): only when stderr is a terminal, and only once the input is
+/// large (over 8 MiB or 100,000 records); redrawn at most 4 times a second.
 struct Progress<'a> {
     enabled: bool,
-    shown: bool,
-    start: Instant,
-    last: Instant,
+    bar: ProgressBar,
     bytes_read: &'a AtomicU64,
 }
 
 impl<'a> Progress<'a> {
-    const EVERY: Duration = Duration::from_millis(250);
-
     fn new(bytes_read: &'a AtomicU64) -> Self {
-        let now = Instant::now();
+        let bar = ProgressBar::hidden();
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} checked {human_pos} records {msg} [{elapsed}]")
+                .expect("a valid template"),
+        );
         Progress {
             enabled: io::stderr().is_terminal(),
-            shown: false,
-            start: now,
-            last: now,
+            bar,
             bytes_read,
         }
     }
@@ -341,31 +346,30 @@ impl<'a> Progress<'a> {
         if !self.enabled {
             return;
         }
-        let now = Instant::now();
-        if now.duration_since(self.last) < Self::EVERY {
-            return;
-        }
-        self.last = now;
         let bytes = self.bytes_read.load(Ordering::Relaxed);
-        if !self.shown && bytes <= 8 << 20 && checked <= 100_000 {
-            return;
+        if self.bar.is_hidden() {
+            if bytes <= 8 << 20 && checked <= 100_000 {
+                return;
+            }
+            self.bar
+                .set_draw_target(ProgressDrawTarget::stderr_with_hz(4));
+            self.bar.enable_steady_tick(Duration::from_millis(250));
         }
-        let secs = now.duration_since(self.start).as_secs_f64().max(1e-3);
-        let mut err = io::stderr().lock();
-        let _ = write!(
-            err,
-            "\r\x1b[Kchecked {checked} records ({:.0}/s), {:.1} MB read",
+        self.bar.set_position(checked);
+        let secs = self.bar.elapsed().as_secs_f64().max(1e-3);
+        self.bar.set_message(format!(
+            "({:.0}/s), {:.1} MB read",
             checked as f64 / secs,
             bytes as f64 / 1e6
-        );
-        let _ = err.flush();
-        self.shown = true;
+        ));
+    }
+
+    /// Runs `write` with the bar off the screen (output to a terminal).
+    fn suspend<R>(&self, write: impl FnOnce() -> R) -> R {
+        self.bar.suspend(write)
     }
 
     fn clear(&mut self) {
-        if self.shown {
-            let _ = write!(io::stderr(), "\r\x1b[K");
-            self.shown = false;
-        }
+        self.bar.finish_and_clear();
     }
 }

@@ -1,8 +1,7 @@
 //! End-to-end tests of the `access-key` binary: each test spawns it.
 //!
-//! This file is a `[[test]]` of the `access-key-schema` package (see its
-//! Cargo.toml), so Cargo builds the binary first and
-//! `CARGO_BIN_EXE_access-key` names it.
+//! A test of the `access-key-cli` package, so Cargo builds the binary first
+//! and `CARGO_BIN_EXE_access-key` names it.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -563,4 +562,89 @@ fn aws_cli_samples_validate_from_their_files() {
         );
         assert!(!out.stdout.contains("EXAMPLEKEY") && !out.stderr.contains("EXAMPLEKEY"));
     }
+}
+
+/// `--ndjson` and `--document` skip the per-file detection.
+#[test]
+fn forced_input_modes() {
+    // Detected as one document; as NDJSON every one of its lines is a
+    // malformed record.
+    let pretty = serde_json::to_string_pretty(&valid()).unwrap();
+    let lines = pretty.lines().count() as u64;
+    let f = TempFile::new("forced.json", pretty.as_bytes());
+    let out = run(&["validate", f.arg()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = run(&["validate", "--ndjson", "--format", "json", f.arg()]);
+    assert_eq!(out.code, 1);
+    let summary: Value = serde_json::from_str(out.lines().last().unwrap()).unwrap();
+    assert_eq!(
+        summary,
+        json!({"checked": lines, "valid": 0, "invalid": lines})
+    );
+
+    // Detected as NDJSON; as one document it is malformed (trailing text),
+    // one record at its first non-blank line.
+    let text = format!("\n{}", ndjson(&[valid(), valid()]));
+    let f = TempFile::new("forced.ndjson", text.as_bytes());
+    let out = run(&["validate", f.arg()]);
+    assert_eq!(out.stderr, "checked 2 records: 2 valid, 0 invalid\n");
+    let out = run_with(&["validate", "--document", "-"], Some(text.as_bytes()), &[]);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.lines().len(), 1);
+    assert!(
+        out.stdout.starts_with("-:2: 1 validation error detected: Value at '' failed to satisfy constraint: Member must be valid JSON"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(out.stderr, "checked 1 record: 0 valid, 1 invalid\n");
+
+    let out = run(&["validate", "--ndjson", "--document", f.arg()]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.starts_with("access-key: "), "{}", out.stderr);
+    assert!(out.stderr.contains("cannot be used with"), "{}", out.stderr);
+}
+
+/// Short flags, `--name=value`, and a close miss gets a suggestion.
+#[test]
+fn short_flags_and_suggestions() {
+    let text = ndjson(&[valid(), invalid()]);
+    let out = run_with(
+        &["validate", "-t", "AccessKey", "-f", "json", "-j", "2", "-"],
+        Some(text.as_bytes()),
+        &[],
+    );
+    assert_eq!(out.code, 1);
+    assert_eq!(out.lines().len(), 2);
+    let out = run(&["validate", "--formt", "json"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("tip: a similar argument exists: '--format'"),
+        "{}",
+        out.stderr
+    );
+    let out = run(&["schema", "--type", "accesskey"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("a similar type exists: 'AccessKey'"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn shell_completions() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = run(&["completions", shell]);
+        assert_eq!(out.code, 0, "{shell}: {}", out.stderr);
+        assert!(out.stdout.contains("access-key"), "{shell}");
+        assert!(out.stdout.contains("threads"), "{shell}");
+    }
+    let out = run(&["completions", "bash"]);
+    assert!(
+        out.stdout.contains("ListAccessKeysResponse"),
+        "the model types complete"
+    );
+    let out = run(&["completions", "tcsh"]);
+    assert_eq!(out.code, 2);
 }

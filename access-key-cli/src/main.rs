@@ -1,37 +1,37 @@
 //! `access-key`: validate AWS IAM access-key JSON records (one document or
 //! NDJSON per file) and print the JSON Schema of each model type.
 //!
-//! No dependencies beyond the library's own: hand-written argument parsing,
-//! std threads, a hand-written progress line. See `access-key --help`.
+//! Arguments, help and completions by clap, the progress bar by indicatif,
+//! the input reader from this package's library (`access_key_cli::input`).
+//! See `access-key --help`.
 
 #![forbid(unsafe_code)]
 
 mod args;
-mod input;
 mod run;
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use args::{Command, Usage};
+use args::Command;
+use clap::error::ErrorKind;
 
 fn main() -> ExitCode {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let parsed = args::parse(
-        std::env::args_os().skip(1).collect(),
-        std::env::var_os("ACCESS_KEY_THREADS"),
-        cores,
-    );
-    let status = match parsed {
-        Ok(Command::Help) => print(&args::help()),
-        Ok(Command::Version) => print(&format!("access-key {}\n", env!("CARGO_PKG_VERSION"))),
+    let status = match args::parse(std::env::args_os(), cores) {
         Ok(Command::Schema(model)) => print(&(model.schema)()),
         Ok(Command::Validate(opts)) => run::run(opts),
-        Err(Usage(message)) => {
-            eprintln!(
-                "access-key: {message}\n\n{}\n\nRun `access-key --help` for more.",
-                args::USAGE
-            );
+        Ok(Command::Completions(shell)) => {
+            let mut text = Vec::new();
+            clap_complete::generate(shell, &mut args::command(), "access-key", &mut text);
+            print(&String::from_utf8_lossy(&text))
+        }
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            print(&e.render().to_string())
+        }
+        Err(e) => {
+            // `access-key: <message>`, the usage and a hint; status 2.
+            eprint!("{}", args::usage_error(&e));
             2
         }
     };
