@@ -579,7 +579,7 @@ fn item_calls(rules: &FieldRules) -> Vec<TokenStream> {
         ));
     }
     if let Some(rule) = &rules.pattern {
-        if let Ok(t) = crate::pattern::translate(&rule.lit.value()) {
+        if let Ok(t) = access_key_pattern::translate(&rule.lit.value()) {
             let span = rule.key.span();
             let v = value(span);
             let name = format_ident!("__ITEM_PATTERN");
@@ -692,7 +692,7 @@ fn schema_edits(rules: &FieldRules, pattern: Option<TokenStream>) -> Vec<TokenSt
         let (decl, name) = match sub
             .pattern
             .as_ref()
-            .and_then(|p| Some((p, crate::pattern::translate(&p.lit.value()).ok()?)))
+            .and_then(|p| Some((p, access_key_pattern::translate(&p.lit.value()).ok()?)))
         {
             Some((p, t)) => {
                 let name = format_ident!("__ITEM_PATTERN");
