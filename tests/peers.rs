@@ -15,7 +15,7 @@ use serde_json::{json, Value};
 use validator::Validate as _;
 
 fn even_ours(n: &u32) -> Result<(), CustomError> {
-    if n % 2 == 0 {
+    if n.is_multiple_of(2) {
         Ok(())
     } else {
         Err(CustomError::new("odd", "Member must be even"))
@@ -28,7 +28,7 @@ static USERNAME: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new(r"^[a-z][a-z0-9_]*$").unwrap());
 
 fn even_validator(n: u32) -> Result<(), validator::ValidationError> {
-    if n % 2 == 0 {
+    if n.is_multiple_of(2) {
         Ok(())
     } else {
         Err(validator::ValidationError::new("odd"))
@@ -102,7 +102,7 @@ struct SignupOurs {
 // --- garde 0.23 ----------------------------------------------------------------
 
 fn even_garde(n: &u32, _: &()) -> garde::Result {
-    if n % 2 == 0 {
+    if n.is_multiple_of(2) {
         Ok(())
     } else {
         Err(garde::Error::new("odd"))
