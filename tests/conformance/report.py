@@ -2,7 +2,7 @@
 
 Usage: report.py [--readme README.md] EXAMPLES.tsv RESULTS.json:RC [RESULTS.json:RC ...]
 
-With --readme, README's conformance table (the Markdown table whose header
+With --readme, README's conformance table (one row per vectors file; the Markdown table whose header
 starts `| vectors file |`) must be exactly the table printed here, or that
 counts as one failure; with CONFORMANCE_UPDATE_README=1 in the environment the
 table in README is rewritten instead.
@@ -84,8 +84,35 @@ def main():
                                               for i, w in enumerate(widths)) + "|")
     print("\n".join(table_lines))
     print()
+    # README's table: one row per vectors file (the full table above is
+    # per configuration).
+    configs = sorted({(r["language"], r["implementation"]) for r in rows})
+    per_file = {}
+    for r in rows:
+        per_file.setdefault(r["file"], []).append(r)
+    header = ("vectors file", "cases", "accepted", "rejected", "configurations agreeing",
+              "disagreements")
+    table = [header]
+    for name, rs in sorted(per_file.items()):
+        agreeing = sum(1 for r in rs if not r["error"] and r["disagreements"] == 0)
+        accepted = sorted({r["accepted"] for r in rs})
+        rejected = sorted({r["rejected"] for r in rs})
+        span = lambda v: str(v[0]) if len(v) == 1 else f"{v[0]}-{v[-1]}"
+        table.append((name, str(rs[0]["cases"]), span(accepted), span(rejected),
+                      f"{agreeing} of {len(configs)}",
+                      str(sum(r["disagreements"] for r in rs if not r["error"]))))
+    widths = [max(len(t[i]) for t in table) for i in range(len(header))]
+    readme_lines = []
+    for n, t in enumerate(table):
+        readme_lines.append("| " + " | ".join(c.ljust(w) if i == 0 else c.rjust(w)
+                                              for i, (c, w) in enumerate(zip(t, widths))) + " |")
+        if n == 0:
+            readme_lines.append("|" + "|".join("-" * (w + 1) + (":" if i > 0 else "-")
+                                               for i, w in enumerate(widths)) + "|")
+    print("\n".join(readme_lines))
+    print()
     if readme:
-        stale = check_readme(readme, table_lines)
+        stale = check_readme(readme, readme_lines)
         if stale:
             failures_extra.append(stale)
 
