@@ -303,7 +303,7 @@ fn fast_read(cont: &Container, fields: &[Field]) -> Option<TokenStream> {
                 #(#slots)*
                 let mut __o = __r.object()?;
                 while let ::core::option::Option::Some(__k) = __o.next_name(__r)? {
-                    match __k {
+                    match &*__k {
                         #(#arms)*
                         _ => __o.unknown(__r, __k, #deny)?,
                     }
@@ -411,7 +411,7 @@ fn expand_enum(cont: &Container, variants: &[Variant<'_>]) -> TokenStream {
                 fn fast_read(
                     __r: &mut #rt::Reader<'__de>,
                 ) -> ::core::result::Result<Self, #rt::Fail> {
-                    match __r.name()? {
+                    match &*__r.name()? {
                         #(#arms)*
                         _ => ::core::result::Result::Err(#rt::Fail),
                     }

@@ -6,19 +6,21 @@
 //! fieldless enum (one `match` on the string's bytes). The document is
 //! checked to be UTF-8 once, up front; then member names are matched as
 //! bytes, and a string value is scanned eight bytes at a time to its closing
-//! quote and borrowed from the input as a `&str`.
+//! quote and borrowed from the input as a `&str`, or, when it has an
+//! escape, decoded as serde_json decodes it.
 //! A field type without a `FastRead` impl is cut out of the input (its
 //! extent found by [`Reader::serde`]) and read by serde_json behind the
 //! strict wrapper, as the serde tier would.
 //!
 //! The contract is one-sided: anything the reader does not handle itself
-//! (an escape in a string, a malformed document, a refusal) is a [`Fail`],
+//! (a lone surrogate escape, a malformed document, a refusal) is a [`Fail`],
 //! and `from_json` then reads the payload through the serde tier, which
 //! decides. So the reader must never accept what the serde tier refuses, nor
 //! build a different value; `tests/member_visitor.rs` and the `from_json`
 //! fuzz target check exactly that. It need not accept everything the serde
 //! tier does.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -98,6 +100,21 @@ const ORDINARY: u8 = 0;
 const QUOTE: u8 = 1;
 const OTHER: u8 = 2;
 
+/// A string's contents scanned: `Ok((start, end))` without an escape,
+/// `Err((start, first backslash))` with one.
+type Scanned = Result<(usize, usize), (usize, usize)>;
+
+/// The four hex digits at `at`, as serde_json reads them (either case).
+#[inline]
+fn hex4(bytes: &[u8], at: usize) -> Result<u32, Fail> {
+    let digits = bytes.get(at..at + 4).ok_or(Fail)?;
+    let mut n = 0;
+    for &d in digits {
+        n = n * 16 + char::from(d).to_digit(16).ok_or(Fail)?;
+    }
+    Ok(n)
+}
+
 /// The high bit of each byte of `word` that is not ordinary ASCII in a
 /// string (`"`, `\\`, a control character, or not ASCII): the lowest set
 /// bit is exact, those above it may be false alarms (borrows), which the
@@ -156,22 +173,111 @@ impl<'de> Reader<'de> {
         }
     }
 
-    /// A string without escapes, as its raw bytes, for matching against
-    /// known names. Scanned eight bytes at a time while they are ordinary
-    /// ASCII, then byte by byte.
+    /// A string as bytes, for matching against known names: borrowed when
+    /// it has no escape (scanned eight bytes at a time while they are
+    /// ordinary ASCII, then byte by byte), decoded otherwise (see
+    /// [`Reader::text`]).
     ///
     /// # Errors
     ///
-    /// Not a string, or an escape or control character in it.
+    /// Not a string, or one [`Reader::text`] leaves to the serde tier.
     #[inline]
-    pub fn name(&mut self) -> Result<&'de [u8], Fail> {
-        let (start, end) = self.string()?;
-        Ok(&self.bytes()[start..end])
+    pub fn name(&mut self) -> Result<Cow<'de, [u8]>, Fail> {
+        Ok(match self.text()? {
+            Cow::Borrowed(s) => Cow::Borrowed(s.as_bytes()),
+            Cow::Owned(s) => Cow::Owned(s.into_bytes()),
+        })
     }
 
-    /// Where the next string's contents start and end.
+    /// Where the next string's contents start and end; fails on an escape.
     #[inline]
     fn string(&mut self) -> Result<(usize, usize), Fail> {
+        match self.raw_string()? {
+            Ok(range) => Ok(range),
+            Err(_) => Err(Fail),
+        }
+    }
+
+    /// A string, borrowed from the input when it has no escape, decoded
+    /// otherwise, exactly as serde_json decodes it: `\"`, `\\`, `\/`,
+    /// `\b`, `\f`, `\n`, `\r`, `\t` and `\uXXXX` (a surrogate only as
+    /// half of a pair, high then low: anything else is the serde tier's
+    /// business, as are control characters).
+    ///
+    /// # Errors
+    ///
+    /// Not a string, or one the reader leaves to the serde tier.
+    #[inline]
+    pub fn text(&mut self) -> Result<Cow<'de, str>, Fail> {
+        match self.raw_string()? {
+            // Both ends are at ASCII quotes: always boundaries; `get` checks.
+            Ok((start, end)) => self.text.get(start..end).map(Cow::Borrowed).ok_or(Fail),
+            Err((start, at)) => self.unescape(start, at).map(Cow::Owned),
+        }
+    }
+
+    /// Decodes a string whose contents start at `start` and whose first
+    /// backslash is at `at`, up to its closing quote.
+    #[cold]
+    fn unescape(&mut self, start: usize, mut at: usize) -> Result<String, Fail> {
+        let bytes = self.bytes();
+        let mut out = String::with_capacity(at - start + 16);
+        out.push_str(self.text.get(start..at).ok_or(Fail)?);
+        loop {
+            let run = at;
+            while STRING_BYTES[usize::from(*bytes.get(at).ok_or(Fail)?)] == ORDINARY {
+                at += 1;
+            }
+            out.push_str(self.text.get(run..at).ok_or(Fail)?);
+            match bytes[at] {
+                b'"' => {
+                    self.pos = at + 1;
+                    return Ok(out);
+                }
+                b'\\' => {}
+                _ => return Err(Fail),
+            }
+            let escape = *bytes.get(at + 1).ok_or(Fail)?;
+            at += 2;
+            out.push(match escape {
+                b'"' => '"',
+                b'\\' => '\\',
+                b'/' => '/',
+                b'b' => '\u{8}',
+                b'f' => '\u{c}',
+                b'n' => '\n',
+                b'r' => '\r',
+                b't' => '\t',
+                b'u' => {
+                    let high = hex4(bytes, at)?;
+                    at += 4;
+                    match high {
+                        0xD800..=0xDBFF => {
+                            if bytes.get(at..at + 2) != Some(b"\\u") {
+                                return Err(Fail);
+                            }
+                            let low = hex4(bytes, at + 2)?;
+                            if !(0xDC00..=0xDFFF).contains(&low) {
+                                return Err(Fail);
+                            }
+                            at += 6;
+                            let c = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+                            char::from_u32(c).ok_or(Fail)?
+                        }
+                        0xDC00..=0xDFFF => return Err(Fail),
+                        c => char::from_u32(c).ok_or(Fail)?,
+                    }
+                }
+                _ => return Err(Fail),
+            });
+        }
+    }
+
+    /// The next string's contents: `Ok(start, end)` when it has no escape,
+    /// `Err(start, at)` with `at` its first backslash (the position is then
+    /// not moved past it).
+    #[inline]
+    fn raw_string(&mut self) -> Result<Scanned, Fail> {
         self.eat(b'"')?;
         let start = self.pos;
         let mut i = start;
@@ -189,11 +295,12 @@ impl<'de> Reader<'de> {
             match STRING_BYTES[usize::from(*self.bytes().get(i).ok_or(Fail)?)] {
                 ORDINARY => i += 1,
                 QUOTE => break,
+                _ if self.bytes()[i] == b'\\' => return Ok(Err((start, i))),
                 _ => return Err(Fail),
             }
         }
         self.pos = i + 1;
-        Ok((start, i))
+        Ok(Ok((start, i)))
     }
 
     /// A string without escapes, borrowed from the input.
@@ -346,7 +453,7 @@ impl<'de> Object<'de> {
     ///
     /// Malformed JSON, or an escaped name.
     #[inline]
-    pub fn next_name(&mut self, r: &mut Reader<'de>) -> Result<Option<&'de [u8]>, Fail> {
+    pub fn next_name(&mut self, r: &mut Reader<'de>) -> Result<Option<Cow<'de, [u8]>>, Fail> {
         let first = std::mem::replace(&mut self.first, false);
         if !r.more(b'}', first)? {
             return Ok(None);
@@ -368,15 +475,19 @@ impl<'de> Object<'de> {
     pub fn unknown(
         &mut self,
         r: &mut Reader<'de>,
-        name: &'de [u8],
+        name: Cow<'de, [u8]>,
         deny: bool,
     ) -> Result<(), Fail> {
         if deny {
             return Err(Fail);
         }
-        // The document is UTF-8 and `name` lies between two quotes.
-        let name = std::str::from_utf8(name).map_err(|_| Fail)?;
-        if !self.unknown.insert(name.into()) {
+        // The document is UTF-8 and `name` lies between two quotes, or was
+        // decoded into a `String`.
+        let name = match name {
+            Cow::Borrowed(b) => Cow::Borrowed(std::str::from_utf8(b).map_err(|_| Fail)?),
+            Cow::Owned(b) => Cow::Owned(String::from_utf8(b).map_err(|_| Fail)?),
+        };
+        if !self.unknown.insert(name) {
             return Err(Fail);
         }
         r.serde::<IgnoredAny>().map(drop)
@@ -430,21 +541,21 @@ impl<'de, T: Deserialize<'de>> ViaSerde<'de, T> for Probe<T> {
 impl<'de> FastRead<'de> for String {
     #[inline]
     fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
-        r.str().map(str::to_owned)
+        r.text().map(Cow::into_owned)
     }
 }
 
 impl<'de> FastRead<'de> for SecretString {
     #[inline]
     fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
-        r.str().map(|s| SecretString::new(s.to_owned()))
+        r.text().map(|s| SecretString::new(s.into_owned()))
     }
 }
 
 impl<'de> FastRead<'de> for Timestamp {
     #[inline]
     fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
-        Timestamp::parse(r.str()?).map_err(|_| Fail)
+        Timestamp::parse(&r.text()?).map_err(|_| Fail)
     }
 }
 
@@ -626,5 +737,38 @@ mod tests {
             assert_eq!(read_document::<String>(bad, 8), None, "{bad:?}");
         }
         assert_eq!(read_document::<Vec<String>>(b"[\"a\",\"\xe9\"]", 8), None);
+    }
+
+    /// Escapes are decoded as serde_json decodes them; what the reader
+    /// leaves to the serde tier (lone or reversed surrogates, bad escapes,
+    /// control characters) fails.
+    #[test]
+    fn escapes_are_decoded_like_serde_json() {
+        for text in [
+            r#""a\nb""#,
+            r#""\"\\\/\b\f\n\r\t""#,
+            r#""\u0041\u00e9\u20AC\ud83d\ude00 end""#,
+            r#""B\u006fb""#,
+            r#""\u0000x""#,
+            r#""plain then \u0020 and more than eight bytes \\""#,
+        ] {
+            let ours = read_document::<String>(text.as_bytes(), 8);
+            let serde: String = serde_json::from_str(text).unwrap();
+            assert_eq!(ours.as_deref(), Some(serde.as_str()), "{text}");
+        }
+        for text in [
+            r#""\ud83d""#,
+            r#""\ud83dx""#,
+            r#""\ude00""#,
+            r#""\ud83d\u0041""#,
+            r#""\x""#,
+            r#""\u12""#,
+            r#""\u12G4""#,
+            "\"a\\\n\"",
+            "\"\\",
+            "\"\\u00e9\u{1}\"",
+        ] {
+            assert_eq!(read_document::<String>(text.as_bytes(), 8), None, "{text}");
+        }
     }
 }

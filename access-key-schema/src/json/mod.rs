@@ -187,7 +187,7 @@ pub trait JsonCheck {
 /// [`Validate::validate`] runs. No `serde_json::Value` is built. For a type
 /// the derive wrote a reader for, its own reader tries first (member names
 /// matched as bytes, strings borrowed from the input); whatever it does not
-/// handle (an escape, say) goes to serde_json behind a strict wrapper, which
+/// handle (a number written `5.0`, say) goes to serde_json behind a strict wrapper, which
 /// reads the same values.
 ///
 /// Any failure takes the **slow path**: the bytes are parsed into a
