@@ -382,3 +382,54 @@ fn every_report_is_the_recorded_one_byte_for_byte() {
         now.lines().count()
     );
 }
+
+/// The reporting reader itself (not the slow path behind it) reports each
+/// kind of problem: the fixture above then proves its reports are the slow
+/// path's, byte for byte.
+#[test]
+fn the_reporting_reader_reports_each_kind_itself() {
+    let base = r#"{"AccessKeyId":"AKIAIOSFODNN7EXAMPLE","SecretAccessKey":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY","Status":"Active","UserName":"Bob","CreateDate":"2015-03-09T18:39:23Z"}"#;
+    let kinds: &[(&str, String, &str)] = &[
+        ("enum", base.replace("\"Active\"", "\"Disabled\""), "enum"),
+        ("type", base.replace("\"Active\"", "1"), "type"),
+        ("null", base.replace("\"Bob\"", "null"), "required"),
+        (
+            "missing",
+            base.replace(r#","UserName":"Bob""#, ""),
+            "required",
+        ),
+        ("bad date", base.replace("03-09", "02-30"), "format"),
+        (
+            "repeated",
+            base.replace(r#""Bob""#, r#""Bob","Status":"Active""#),
+            "duplicate_field",
+        ),
+        ("not an object", "[1]".to_owned(), "type"),
+        (
+            "escaped enum",
+            base.replace("\"Active\"", "\"Activ\\u0065!\""),
+            "enum",
+        ),
+    ];
+    for (kind, payload, code) in kinds {
+        let read = AccessKey::read_report(payload.as_bytes(), 64, 100);
+        let Some(Err(report)) = read else {
+            panic!("{kind}: not reported by the reader ({read:?})");
+        };
+        assert_eq!(report.violations()[0].code(), *code, "{kind}: {report}");
+    }
+    let unknown = br#"{"AccessKeyId":"AKIAIOSFODNN7EXAMPLE","Status":"Active","Extra":1}"#;
+    let Some(Err(report)) = Strict::read_report(unknown, 64, 100) else {
+        panic!("unknown member: not reported by the reader");
+    };
+    assert_eq!(report.violations()[0].code(), "unknown_field");
+    // Malformed JSON: the reader gives up, and its problem is found by the
+    // slow path's parser, without building a value.
+    let Some(Err(report)) = AccessKey::read_report(&base.as_bytes()[..40], 64, 100) else {
+        panic!("malformed: not reported");
+    };
+    assert_eq!(report.violations()[0].code(), "syntax");
+    // What the reader is not sure of is left to the tiers after it.
+    let inner_repeat = base.replace(r#""Bob""#, r#""Bob","Extra":{"a":1,"a":2}"#);
+    assert!(AccessKey::read_report(inner_repeat.as_bytes(), 64, 100).is_none());
+}

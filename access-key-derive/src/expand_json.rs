@@ -149,7 +149,9 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
 
     let read = read_strict(cont, fields);
     let fast = fast_read(cont, fields);
+    let report = report(cont, fields, patterns);
     let fast_override = fast.is_some().then(read_fast_override);
+    let report_override = report.is_some().then(read_report_override);
     if read.is_some() {
         // The visitor's needs (see `visitor_bounds`), for the types that do
         // not name the struct; higher-ranked as above, so a field type
@@ -187,9 +189,11 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
 
             #read
             #fast_override
+            #report_override
         }
 
         #fast
+        #report
     }
 }
 
@@ -314,6 +318,234 @@ fn fast_read(cont: &Container, fields: &[Field]) -> Option<TokenStream> {
     })
 }
 
+/// The reporting read (`Report`, see the runtime's `json::report`) of a
+/// struct that gets the member readers: each member read into its slot, a
+/// member's problems recorded at its path (the span of `Found` they fill
+/// remembered), a repeated or unknown member recorded and skipped. When the
+/// object closes with no problem, the struct is built; otherwise the
+/// problems are put back in declaration order, with each well-read field's
+/// rules (as `validate()` applies them) and `required` for absent members
+/// in their places, then the refused unknown members.
+fn report(cont: &Container, fields: &[Field], patterns: &Patterns) -> Option<TokenStream> {
+    if !gets_readers(cont) {
+        return None;
+    }
+    let krate = krate();
+    let rt = quote!(#krate::__json);
+    let (ident, deny) = (cont.ident, cont.serde.deny_unknown_fields);
+
+    let bounds: Vec<TokenStream> = fields
+        .iter()
+        .flat_map(|f| visitor_bounds(f, quote!(), quote!('__de)))
+        .collect();
+    let mut decls = Vec::new();
+    let mut arms = Vec::new();
+    let mut inits = Vec::new();
+    let mut clean = Vec::new();
+    let mut places = Vec::new();
+    let mut known = Vec::new();
+    for (i, (field, pattern)) in fields.iter().zip(patterns).enumerate() {
+        let member = field.ident;
+        let ty = field.ty;
+        let default = match &field.default {
+            None => None,
+            Some(None) => Some(quote!(::core::default::Default::default())),
+            Some(Some(path)) => Some(quote!(#path())),
+        };
+        if field.skipped {
+            inits.push(quote!(#member: #default));
+            continue;
+        }
+        let name = field.json_name.as_str();
+        known.push(name);
+        let segment = field.pointer_segment();
+        let required = field.required;
+        let slot = format_ident!("__f{}", i);
+        let span = format_ident!("__s{}", i);
+        decls.push(quote! {
+            let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;
+            let mut #span: ::core::option::Option<(usize, usize)> = ::core::option::Option::None;
+        });
+        let bytes = syn::LitByteStr::new(name.as_bytes(), proc_macro2::Span::call_site());
+        arms.push(quote! {
+            #bytes => {
+                let __p = __at.segment(#segment);
+                if #span.is_some() {
+                    #rt::repeated(__r, &__p, __found)?;
+                } else {
+                    let __from = __found.mark();
+                    #slot = (&&#rt::Probe::<#ty>::NEW).member(__r, &__p, __found)?;
+                    #span = ::core::option::Option::Some((__from, __found.mark()));
+                }
+            }
+        });
+        let absent = default.unwrap_or_else(|| quote!(#rt::missing::<#ty, #rt::Fail>(#name)?));
+        inits.push(quote! {
+            #member: match #slot {
+                ::core::option::Option::Some(__v) => __v,
+                ::core::option::Option::None => #absent,
+            }
+        });
+        if required {
+            clean.push(quote!(&& #span.is_some()));
+        }
+
+        // The field's rules on a well-read value, as `validate()` applies
+        // them (the same runtime functions). Each call is written exactly as
+        // `expand::field_check` writes it, with the same spans, so a rule on
+        // a type it cannot apply to is reported once, not once per impl.
+        let rules = &field.rules;
+        let value = |span: proc_macro2::Span| quote_spanned!(span=> __v);
+        let len = rules.length.as_ref().map(|len| {
+            let span = len.key.span();
+            let v = value(span);
+            let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
+            let max = len.max.as_ref().map_or(quote!(usize::MAX), |m| quote!(#m));
+            quote_spanned! {span=>
+                #krate::rules::length::apply(#v, #min, #max, &__p, __errors);
+            }
+        });
+        let checks = if let Some(key) = &rules.nested {
+            let span = key.span();
+            let v = value(span);
+            quote! {
+                #len
+                #krate::Validate::validate_into(#v, &__p, __errors);
+            }
+        } else {
+            let pattern = match (&rules.pattern, pattern) {
+                (Some(rule), Some(_)) => {
+                    let static_name = format_ident!("__PATTERN_{}", i);
+                    let span = rule.key.span();
+                    let v = value(span);
+                    Some(quote_spanned! {span=>
+                        #krate::rules::pattern::apply(#v, &#static_name, &__p, __errors);
+                    })
+                }
+                _ => None,
+            };
+            let one_of = rules.one_of.as_ref().map(|rule| {
+                let span = rule.key.span();
+                let v = value(span);
+                let values = &rule.values;
+                quote_spanned! {span=>
+                    #krate::rules::one_of::apply(#v, &[#(#values),*], &__p, __errors);
+                }
+            });
+            let range = rules.range.as_ref().map(|rule| {
+                let span = rule.key.span();
+                let v = value(span);
+                let (min, max) = rule.bounds_tokens();
+                quote_spanned! {span=>
+                    #krate::rules::range::apply(#v, #min, #max, &__p, __errors);
+                }
+            });
+            quote! {
+                (&&#rt::Probe::<#ty>::NEW).inner_rules(__v, &__p, __errors)?;
+                if __errors.is_empty() {
+                    #len
+                    #pattern
+                    #one_of
+                    #range
+                }
+            }
+        };
+        // A `nested` field's item count is checked even when items are
+        // bad (the slow path counts the array first): not known here.
+        let put_back = if rules.nested.is_some() && rules.length.is_some() {
+            quote!(return ::core::result::Result::Err(#rt::Fail);)
+        } else {
+            quote!(__found.put_back(&__problems, __mark, __span);)
+        };
+        let missing =
+            required.then(|| quote!(__found.add(&__p, #krate::__json::Constraint::Required)?;));
+        places.push(quote! {
+            {
+                let __p = __at.segment(#segment);
+                match (#span, &#slot) {
+                    (::core::option::Option::Some(__span), ::core::option::Option::None) => {
+                        #[allow(unused_variables)]
+                        let __span = __span;
+                        #put_back
+                    }
+                    (::core::option::Option::Some(_), ::core::option::Option::Some(__v)) => {
+                        let mut __e = #krate::ValidationErrors::new();
+                        let __errors = &mut __e;
+                        #checks
+                        __found.extend(__e)?;
+                    }
+                    (::core::option::Option::None, _) => {
+                        #missing
+                    }
+                }
+            }
+        });
+    }
+
+    Some(quote! {
+        #[automatically_derived]
+        impl<'__de> #rt::Report<'__de> for #ident
+        where
+            #(#bounds,)*
+        {
+            fn report(
+                __r: &mut #rt::Reader<'__de>,
+                __at: &#krate::Path<'_>,
+                __found: &mut #rt::Found,
+            ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
+                #[allow(unused_imports)]
+                use #rt::{ViaReport as _, ViaSerdeReport as _};
+                let ::core::option::Option::Some(mut __o) = #rt::open_object(__r, __at, __found)? else {
+                    return ::core::result::Result::Ok(::core::option::Option::None);
+                };
+                let __mark = __found.mark();
+                #(#decls)*
+                let mut __others = #rt::Others::default();
+                while let ::core::option::Option::Some(__k) = __o.next_name(__r)? {
+                    match &*__k {
+                        #(#arms)*
+                        _ => __others.member(__r, __at, __k, #deny, __found)?,
+                    }
+                }
+                if __found.mark() == __mark && !__others.any_denied() #(#clean)* {
+                    return ::core::result::Result::Ok(::core::option::Option::Some(#ident { #(#inits,)* }));
+                }
+                let __problems = __found.take(__mark);
+                #(#places)*
+                __others.record(__at, &[#(#known),*], __found)?;
+                ::core::result::Result::Ok(::core::option::Option::None)
+            }
+
+            #[inline]
+            fn inner_rules(
+                &self,
+                __at: &#krate::Path<'_>,
+                __errors: &mut #krate::ValidationErrors,
+            ) -> ::core::result::Result<(), #rt::Fail> {
+                #krate::Validate::validate_into(self, __at, __errors);
+                ::core::result::Result::Ok(())
+            }
+        }
+    })
+}
+
+/// `JsonCheck::read_report` for a type with a generated `Report`.
+fn read_report_override() -> TokenStream {
+    let rt = quote!(::access_key_schema::__json);
+    quote! {
+        #[inline]
+        fn read_report(
+            __bytes: &[u8],
+            __max_depth: usize,
+            __max_violations: usize,
+        ) -> ::core::option::Option<
+            ::core::result::Result<Self, ::access_key_schema::ValidationErrors>,
+        > {
+            #rt::report_document::<Self>(__bytes, __max_depth, __max_violations)
+        }
+    }
+}
+
 /// Whether the derive writes its member readers for `cont`: not for generic
 /// structs (the readers would need their parameters) nor a container
 /// `#[serde(default)]`; those keep serde's visitor.
@@ -420,6 +652,39 @@ fn expand_enum(cont: &Container, variants: &[Variant<'_>]) -> TokenStream {
         }
     });
     let fast_override = fast.is_some().then(read_fast_override);
+    // The reporting read of the same: a wrong type or an unknown value is
+    // recorded, not a failure.
+    let report = cont.generics.params.is_empty().then(|| {
+        let rt = quote!(#krate::__json);
+        let arms = variants.iter().map(|v| {
+            let bytes =
+                syn::LitByteStr::new(v.json_name.as_bytes(), proc_macro2::Span::call_site());
+            let variant = v.ident;
+            quote!(#bytes => ::core::option::Option::Some(#ident::#variant),)
+        });
+        quote! {
+            #[automatically_derived]
+            impl<'__de> #rt::Report<'__de> for #ident {
+                #[inline]
+                fn report(
+                    __r: &mut #rt::Reader<'__de>,
+                    __at: &#krate::Path<'_>,
+                    __found: &mut #rt::Found,
+                ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
+                    #rt::enum_value(
+                        __r,
+                        __at,
+                        __found,
+                        <Self as #krate::EnumValues>::VALUES,
+                        |__name| match __name {
+                            #(#arms)*
+                            _ => ::core::option::Option::None,
+                        },
+                    )
+                }
+            }
+        }
+    });
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::JsonCheck for #ident #ty_generics #where_clause {
@@ -439,6 +704,7 @@ fn expand_enum(cont: &Container, variants: &[Variant<'_>]) -> TokenStream {
         }
 
         #fast
+        #report
     }
 }
 

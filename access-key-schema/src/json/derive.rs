@@ -13,10 +13,15 @@ pub use serde::de::{Deserialize, DeserializeOwned, Deserializer, MapAccess};
 pub use serde_json::Value;
 
 pub use super::fast::{read_document, Fail, FastRead, Object, Probe, Reader, ViaFast, ViaSerde};
+pub use super::report::{
+    enum_value, open_object, repeated, report_document, wrong_type, Found, Others, Report,
+    ViaReport, ViaSerdeReport,
+};
 pub use super::strict::{missing, read_struct, Members, Strict, StructVisitor};
+pub use crate::errors::Constraint;
 
 use super::JsonCheck;
-use crate::errors::{Constraint, ValidationErrors};
+use crate::errors::ValidationErrors;
 use crate::path::Path;
 use crate::rules::length::check_str;
 use crate::rules::pattern::Pattern;

@@ -135,7 +135,7 @@ const fn special_bytes(word: u64) -> u64 {
 }
 
 impl<'de> Reader<'de> {
-    fn new(text: &'de str, max_depth: usize) -> Self {
+    pub(super) fn new(text: &'de str, max_depth: usize) -> Self {
         Reader {
             text,
             pos: 0,
@@ -144,19 +144,25 @@ impl<'de> Reader<'de> {
         }
     }
 
+    /// Whether the whole input was read.
+    #[inline]
+    pub(super) fn at_end(&self) -> bool {
+        self.pos == self.text.len()
+    }
+
     #[inline]
     fn bytes(&self) -> &'de [u8] {
         self.text.as_bytes()
     }
 
     #[inline]
-    fn peek(&self) -> Option<u8> {
+    pub(super) fn peek(&self) -> Option<u8> {
         self.bytes().get(self.pos).copied()
     }
 
     /// Skips JSON whitespace.
     #[inline]
-    fn ws(&mut self) {
+    pub(super) fn ws(&mut self) {
         while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.peek() {
             self.pos += 1;
         }
@@ -164,7 +170,7 @@ impl<'de> Reader<'de> {
 
     /// Consumes `byte`, or fails.
     #[inline]
-    fn eat(&mut self, byte: u8) -> Result<(), Fail> {
+    pub(super) fn eat(&mut self, byte: u8) -> Result<(), Fail> {
         if self.peek() == Some(byte) {
             self.pos += 1;
             Ok(())
@@ -317,7 +323,7 @@ impl<'de> Reader<'de> {
 
     /// `null`, consumed; `false` (nothing consumed) for anything else.
     #[inline]
-    fn null(&mut self) -> bool {
+    pub(super) fn null(&mut self) -> bool {
         let null = self.bytes()[self.pos..].starts_with(b"null");
         if null {
             self.pos += 4;
@@ -327,7 +333,7 @@ impl<'de> Reader<'de> {
 
     /// One level deeper, or a failure past the limit.
     #[inline]
-    fn enter(&mut self) -> Result<(), Fail> {
+    pub(super) fn enter(&mut self) -> Result<(), Fail> {
         self.depth += 1;
         if self.depth > self.max_depth {
             Err(Fail)
@@ -340,7 +346,7 @@ impl<'de> Reader<'de> {
     /// whitespace and the `,` before every item but the `first`; `true` when
     /// an item follows, `false` once `close` is consumed (leaving the level).
     #[inline]
-    fn more(&mut self, close: u8, first: bool) -> Result<bool, Fail> {
+    pub(super) fn more(&mut self, close: u8, first: bool) -> Result<bool, Fail> {
         self.ws();
         match self.peek() {
             Some(b) if b == close => {
@@ -356,6 +362,105 @@ impl<'de> Reader<'de> {
             _ if first => Ok(true),
             _ => Err(Fail),
         }
+    }
+
+    /// Skips the value here, checking it as strictly as serde_json would
+    /// read it into a `Value` for the slow path: nesting within the limit, no
+    /// repeated member name, strings decoded (see [`Reader::text`]), numbers
+    /// within what serde_json reads without a range error. Anything it is
+    /// not sure of fails, leaving the payload to the tiers after it.
+    ///
+    /// # Errors
+    ///
+    /// Malformed, too deep, a repeated name, or not sure.
+    pub(super) fn skip(&mut self) -> Result<(), Fail> {
+        match self.peek() {
+            Some(b'"') => self.text().map(drop),
+            Some(b'{') => {
+                self.pos += 1;
+                self.enter()?;
+                let mut names = Keys::default();
+                let mut first = true;
+                while self.more(b'}', first)? {
+                    first = false;
+                    if !names.insert(self.text()?) {
+                        return Err(Fail);
+                    }
+                    self.ws();
+                    self.eat(b':')?;
+                    self.ws();
+                    self.skip()?;
+                }
+                Ok(())
+            }
+            Some(b'[') => {
+                self.pos += 1;
+                self.enter()?;
+                let mut first = true;
+                while self.more(b']', first)? {
+                    first = false;
+                    self.skip()?;
+                }
+                Ok(())
+            }
+            Some(b't') => self.literal(b"true"),
+            Some(b'f') => self.literal(b"false"),
+            Some(b'n') => self.literal(b"null"),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => Err(Fail),
+        }
+    }
+
+    fn literal(&mut self, word: &[u8]) -> Result<(), Fail> {
+        if self.bytes()[self.pos..].starts_with(word) {
+            self.pos += word.len();
+            Ok(())
+        } else {
+            Err(Fail)
+        }
+    }
+
+    /// A JSON number, `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`, of
+    /// at most 100 integer digits and a two-digit exponent: well inside
+    /// `f64`'s range, so serde_json reads it without a range error.
+    fn number(&mut self) -> Result<(), Fail> {
+        let bytes = self.bytes();
+        let mut i = self.pos + usize::from(bytes.get(self.pos) == Some(&b'-'));
+        let digits = |i: &mut usize| {
+            let start = *i;
+            while bytes.get(*i).is_some_and(u8::is_ascii_digit) {
+                *i += 1;
+            }
+            *i - start
+        };
+        let int_start = i;
+        let n = digits(&mut i);
+        if n == 0 || n > 100 || (n > 1 && bytes[int_start] == b'0') {
+            return Err(Fail);
+        }
+        if bytes.get(i) == Some(&b'.') {
+            i += 1;
+            if digits(&mut i) == 0 {
+                return Err(Fail);
+            }
+        }
+        if let Some(b'e' | b'E') = bytes.get(i) {
+            i += 1;
+            if let Some(b'+' | b'-') = bytes.get(i) {
+                i += 1;
+            }
+            if !(1..=2).contains(&digits(&mut i)) {
+                return Err(Fail);
+            }
+        }
+        self.pos = i;
+        Ok(())
+    }
+
+    /// The first byte of the value here (none at the end).
+    #[inline]
+    pub fn next_byte(&self) -> Option<u8> {
+        self.peek()
     }
 
     /// Opens an object (one level of depth) for a derived struct.
@@ -581,7 +686,7 @@ impl Reader<'_> {
     /// exponent, which the serde tier reads as a whole number when it is
     /// one; too many digits) fails.
     #[inline]
-    fn integer(&mut self) -> Result<(bool, u64), Fail> {
+    pub(super) fn integer(&mut self) -> Result<(bool, u64), Fail> {
         let negative = self.peek() == Some(b'-');
         let start = self.pos + usize::from(negative);
         let mut i = start;

@@ -7,6 +7,7 @@
 #[doc(hidden)]
 pub mod derive;
 mod fast;
+mod report;
 mod strict;
 mod tree;
 
@@ -155,6 +156,23 @@ pub trait JsonCheck {
         let _ = (bytes, max_depth);
         None
     }
+
+    /// The reporting read of a whole document (see `json::report`): `None`
+    /// unless the derive implemented it, or when the reader gives up.
+    /// Not meant to be called or implemented by hand.
+    #[doc(hidden)]
+    #[inline]
+    fn read_report(
+        bytes: &[u8],
+        max_depth: usize,
+        max_violations: usize,
+    ) -> Option<Result<Self, ValidationErrors>>
+    where
+        Self: Sized,
+    {
+        let _ = (bytes, max_depth, max_violations);
+        None
+    }
 }
 
 /// Reads a `T` from JSON bytes with the default [`Limits`]: a [`Valid`] `T`,
@@ -270,9 +288,15 @@ where
         )));
     }
     let depth = limits.depth();
-    if let Some(value) =
-        T::read_fast(bytes, depth).or_else(|| strict::read_slice::<T>(bytes, depth))
-    {
+    if let Some(value) = T::read_fast(bytes, depth) {
+        return finish(value, limits);
+    }
+    match T::read_report(bytes, depth, limits.max_violations) {
+        Some(Ok(value)) => return finish(value, limits),
+        Some(Err(report)) => return Err(report),
+        None => {}
+    }
+    if let Some(value) = strict::read_slice::<T>(bytes, depth) {
         return finish(value, limits);
     }
     let report = ValidationErrors::with_max(limits.max_violations);
