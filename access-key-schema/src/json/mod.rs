@@ -199,20 +199,22 @@ pub trait JsonCheck {
 ///
 /// # How
 ///
-/// A valid payload takes the **fast path**: the bytes are read straight into
-/// `T` (objects only where the schema wants objects, strings only for enums,
-/// no repeated member names, nesting within the limit), then
-/// [`Validate::validate`] runs. No `serde_json::Value` is built. For a type
-/// the derive wrote a reader for, its own reader tries first (member names
-/// matched as bytes, strings borrowed from the input); whatever it does not
-/// handle (a number written `5.0`, say) goes to serde_json behind a strict wrapper, which
-/// reads the same values.
+/// For a type the derive wrote a reader for, that reader reads the bytes
+/// straight into `T` (objects only where the schema wants objects, strings
+/// only for enums, nesting within the limit; member names matched as
+/// bytes, strings borrowed from the input), and on a problem of the
+/// payload's shape (a wrong type, a missing, repeated or unknown member, an
+/// unknown enum value, a bad date) records it at its path, skips the value
+/// and goes on; then [`Validate::validate`] runs on what was read. No
+/// `serde_json::Value` is built. A malformed document is reported from the
+/// same parser the slow path uses, without building a value.
 ///
-/// Any failure takes the **slow path**: the bytes are parsed into a
+/// What that reader leaves (a number written `5.0`, say, or a type without
+/// a derived reader) goes to serde_json behind a strict wrapper, and if that
+/// fails, to the **slow path**: the bytes are parsed into a
 /// `serde_json::Value` (recording repeated member names and refusing deep
 /// nesting), then [`JsonCheck::check_json`] walks it and records every
-/// problem. When the payload deserialized but did not validate, the report is
-/// `validate()`'s own.
+/// problem. Both give the same report.
 ///
 /// # The report
 ///
@@ -288,13 +290,13 @@ where
         )));
     }
     let depth = limits.depth();
-    if let Some(value) = T::read_fast(bytes, depth) {
-        return finish(value, limits);
-    }
     match T::read_report(bytes, depth, limits.max_violations) {
         Some(Ok(value)) => return finish(value, limits),
         Some(Err(report)) => return Err(report),
         None => {}
+    }
+    if let Some(value) = T::read_fast(bytes, depth) {
+        return finish(value, limits);
     }
     if let Some(value) = strict::read_slice::<T>(bytes, depth) {
         return finish(value, limits);
