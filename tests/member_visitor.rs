@@ -14,7 +14,9 @@
 
 use std::fmt::Debug;
 
-use access_key_schema::__json::{read_fast, read_strict, read_with_serde, DeserializeOwned};
+use access_key_schema::__json::{
+    read_fast, read_report, read_strict, read_with_serde, slow_report, DeserializeOwned,
+};
 use access_key_schema::{AccessKey, JsonCheck, ListAccessKeysResponse, StatusType, Validate};
 use serde::Deserialize;
 use serde_json::Value;
@@ -200,7 +202,7 @@ fn respellings(p: &str) -> Vec<String> {
 /// (accepted, refused, read by the fast reader).
 fn agree<T>(payloads: &[String], max_depth: usize) -> (usize, usize, usize)
 where
-    T: DeserializeOwned + JsonCheck + Debug + PartialEq,
+    T: DeserializeOwned + JsonCheck + Validate + Debug + PartialEq,
 {
     let (mut accepted, mut total, mut fast_read) = (0, 0, 0);
     for p in payloads.iter().flat_map(|p| respellings(p)) {
@@ -211,10 +213,52 @@ where
             assert_eq!(Some(&fast), serde.as_ref(), "fast reader: {p}");
             fast_read += 1;
         }
+        report_agrees::<T>(p.as_bytes(), max_depth);
         accepted += usize::from(visitor.is_some());
         total += 1;
     }
     (accepted, total - accepted, fast_read)
+}
+
+/// Whether the reporting reader read `p` itself (rather than leaving it to
+/// the tiers after it); panics if its report differs from the slow path's,
+/// caps included. A value it read without problems has `validate()`'s
+/// report, and what it reads is what serde's visitor reads.
+fn report_agrees<T>(p: &[u8], max_depth: usize) -> bool
+where
+    T: DeserializeOwned + JsonCheck + Validate + Debug + PartialEq,
+{
+    for cap in [100, 2] {
+        let slow = slow_report::<T>(p, max_depth, cap);
+        let ours = match read_report::<T>(p, max_depth, cap) {
+            None => return false,
+            Some(Err(report)) => report,
+            Some(Ok(value)) => {
+                assert_eq!(
+                    Some(&value),
+                    read_with_serde::<T>(p, max_depth).as_ref(),
+                    "reporting reader: {}",
+                    String::from_utf8_lossy(p)
+                );
+                let mut report = access_key_schema::ValidationErrors::with_max(cap);
+                value.validate_into(&access_key_schema::Path::ROOT, &mut report);
+                report
+            }
+        };
+        assert_eq!(
+            ours.to_string(),
+            slow.to_string(),
+            "reporting reader: {}",
+            String::from_utf8_lossy(p)
+        );
+        assert_eq!(
+            ours,
+            slow,
+            "reporting reader: {}",
+            String::from_utf8_lossy(p)
+        );
+    }
+    true
 }
 
 #[test]
@@ -307,7 +351,7 @@ fn fast_reader_never_reads_a_mutant_differently() {
         x ^= x << 17;
         (x % n as u64) as usize
     };
-    let (mut tried, mut fast) = (0usize, 0usize);
+    let (mut tried, mut fast, mut reported) = (0usize, 0usize, 0usize);
     for seed in seeds {
         for _ in 0..6_000 {
             let mut p = seed.to_vec();
@@ -330,8 +374,17 @@ fn fast_reader_never_reads_a_mutant_differently() {
             fast += usize::from(fast_agrees::<AccessKey>(&p));
             fast += usize::from(fast_agrees::<ListAccessKeysResponse>(&p));
             fast += usize::from(fast_agrees::<Shapes>(&p));
+            reported += usize::from(report_agrees::<AccessKey>(&p, 64));
+            reported += usize::from(report_agrees::<ListAccessKeysResponse>(&p, 64));
+            reported += usize::from(report_agrees::<Shapes>(&p, 64));
         }
     }
+    // Every mutant but those it is not sure of is reported by the reader.
+    assert!(
+        reported > tried * 2,
+        "the reporting reader reported {reported} of {} reads",
+        tried * 3
+    );
     // Most mutants break the JSON; enough must still be read fast for the
     // comparison to mean something.
     assert!(

@@ -40,6 +40,41 @@ pub fn read_fast<T: JsonCheck>(bytes: &[u8], max_depth: usize) -> Option<T> {
     T::read_fast(bytes, max_depth)
 }
 
+/// The reporting reader's read of `bytes` (see `json::report`): `None` when
+/// it leaves the payload to the tiers after it, the value when it found no
+/// problem of its shape, its report otherwise. For tests that compare it
+/// with [`slow_report`]; not an API.
+pub fn read_report<T: JsonCheck>(
+    bytes: &[u8],
+    max_depth: usize,
+    max_violations: usize,
+) -> Option<Result<T, ValidationErrors>> {
+    T::read_report(bytes, max_depth, max_violations)
+}
+
+/// What the slow path finds in `bytes`: the repeated member names and
+/// `check_json`'s walk of the parsed value (rules included), or the one
+/// `syntax`/`limit` problem. What the reporting reader must report, for
+/// tests; not an API.
+pub fn slow_report<T: JsonCheck>(
+    bytes: &[u8],
+    max_depth: usize,
+    max_violations: usize,
+) -> ValidationErrors {
+    let report = ValidationErrors::with_max(max_violations);
+    match super::tree::parse(bytes, max_depth, report) {
+        Ok((value, mut report)) => {
+            T::check_json(&value, &Path::ROOT, &mut report);
+            report
+        }
+        Err(problem) => {
+            let mut report = ValidationErrors::new();
+            report.push(problem);
+            report
+        }
+    }
+}
+
 /// The same read through `T`'s own `Deserialize` behind the strict reader:
 /// what the member visitor must accept and build exactly alike.
 pub fn read_with_serde<T: DeserializeOwned>(bytes: &[u8], max_depth: usize) -> Option<T> {
