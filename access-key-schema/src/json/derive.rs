@@ -9,15 +9,15 @@
 
 use serde_json::Map;
 
-pub use serde::de::{Deserialize, DeserializeOwned, Deserializer, MapAccess};
+pub use serde::de::{Deserialize, DeserializeOwned};
 pub use serde_json::Value;
 
-pub use super::fast::{read_document, Fail, FastRead, Object, Probe, Reader, ViaFast, ViaSerde};
+pub use super::fast::{Fail, Object, Probe, Reader};
 pub use super::report::{
     enum_value, open_object, repeated, report_document, wrong_type, Found, Others, Report,
     ViaReport, ViaSerdeReport,
 };
-pub use super::strict::{missing, read_struct, Members, Strict, StructVisitor};
+pub use super::strict::missing;
 pub use crate::errors::Constraint;
 
 use super::JsonCheck;
@@ -26,18 +26,12 @@ use crate::path::Path;
 use crate::rules::length::check_str;
 use crate::rules::pattern::Pattern;
 
-/// The fast path's read of `bytes` alone (no rules): through the member
-/// visitor the derive generates for a struct. For tests that compare it with
-/// [`read_with_serde`]; not an API.
-pub fn read_strict<T: DeserializeOwned + JsonCheck>(bytes: &[u8], max_depth: usize) -> Option<T> {
-    super::strict::read_slice(bytes, max_depth)
-}
-
-/// The fast reader's read of `bytes` alone (no rules): what it must
-/// never accept differently from [`read_with_serde`]. `None` when it leaves
-/// the payload to the serde tier. For tests; not an API.
+/// The reader's read of `bytes` alone (no rules): what it must never
+/// accept differently from [`read_with_serde`]. `None` when it leaves the
+/// payload to the tiers after it, or finds a problem. For tests; not an
+/// API.
 pub fn read_fast<T: JsonCheck>(bytes: &[u8], max_depth: usize) -> Option<T> {
-    T::read_fast(bytes, max_depth)
+    T::read_report(bytes, max_depth, 1)?.ok()
 }
 
 /// The reporting reader's read of `bytes` (see `json::report`): `None` when
@@ -75,8 +69,8 @@ pub fn slow_report<T: JsonCheck>(
     }
 }
 
-/// The same read through `T`'s own `Deserialize` behind the strict reader:
-/// what the member visitor must accept and build exactly alike.
+/// The same read through `T`'s own `Deserialize` behind the strict reader
+/// (the serde tier): what the reader must read exactly alike.
 pub fn read_with_serde<T: DeserializeOwned>(bytes: &[u8], max_depth: usize) -> Option<T> {
     super::strict::from_slice(bytes, max_depth)
 }

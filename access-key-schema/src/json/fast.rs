@@ -1,21 +1,16 @@
-//! The fastest tier of `from_json`: a reader of its own for the payloads
-//! derived structs see every day, before serde_json.
-//!
-//! `#[derive(Validate)]` implements [`FastRead`] for a struct (one `match`
-//! per member name, like the member visitor of `json::strict`) and for a
-//! fieldless enum (one `match` on the string's bytes). The document is
-//! checked to be UTF-8 once, up front; then member names are matched as
-//! bytes, and a string value is scanned eight bytes at a time to its closing
-//! quote and borrowed from the input as a `&str`, or, when it has an
-//! escape, decoded as serde_json decodes it.
-//! A field type without a `FastRead` impl is cut out of the input (its
-//! extent found by [`Reader::serde`]) and read by serde_json behind the
-//! strict wrapper, as the serde tier would.
+//! The byte reader under `from_json`'s first tier (`json::report`): the
+//! document is checked to be UTF-8 once, up front; then member names are
+//! matched as bytes, and a string value is scanned eight bytes at a time to
+//! its closing quote and borrowed from the input as a `&str`, or, when it
+//! has an escape, decoded as serde_json decodes it. A field type without a
+//! reader of its own is cut out of the input (its extent found by
+//! [`Reader::serde`]) and read by serde_json behind the strict wrapper, as
+//! the serde tier would.
 //!
 //! The contract is one-sided: anything the reader does not handle itself
 //! (a lone surrogate escape, a malformed document, a refusal) is a [`Fail`],
-//! and `from_json` then reads the payload through the serde tier, which
-//! decides. So the reader must never accept what the serde tier refuses, nor
+//! and `from_json` then reads the payload through the tiers after it, which
+//! decide. So the reader must never accept what the serde tier refuses, nor
 //! build a different value; `tests/member_visitor.rs` and the `from_json`
 //! fuzz target check exactly that. It need not accept everything the serde
 //! tier does.
@@ -24,10 +19,9 @@ use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{self, Deserialize, IgnoredAny};
+use serde::de::{self, Deserialize};
 
 use super::strict::{Keys, Strict};
-use crate::{SecretString, Timestamp};
 
 /// The reader could not read the payload; the serde tier decides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,31 +40,6 @@ impl de::Error for Fail {
     fn custom<T: fmt::Display>(_msg: T) -> Self {
         Fail
     }
-}
-
-/// A type the reader reads by itself.
-pub trait FastRead<'de>: Sized {
-    /// Reads a `Self` whose first byte is at the reader's position (no
-    /// whitespace before it), leaving the position just after it.
-    ///
-    /// # Errors
-    ///
-    /// [`Fail`] whenever the serde tier might disagree.
-    fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail>;
-}
-
-/// Reads a whole document: whitespace, one `T`, whitespace, the end.
-///
-/// The document is checked to be UTF-8 once, in one SIMD pass (`simdutf8`,
-/// the same answer as `str::from_utf8`), so that its strings can be borrowed as `&str`
-/// without a check each: the quotes that delimit them are ASCII, hence
-/// character boundaries. A document that is not UTF-8 is the serde tier's.
-pub fn read_document<'de, T: FastRead<'de>>(bytes: &'de [u8], max_depth: usize) -> Option<T> {
-    let mut r = Reader::new(simdutf8::basic::from_utf8(bytes).ok()?, max_depth);
-    r.ws();
-    let value = T::fast_read(&mut r).ok()?;
-    r.ws();
-    (r.pos == bytes.len()).then_some(value)
 }
 
 /// The input and a position in it, with the nesting depth there.
@@ -195,15 +164,6 @@ impl<'de> Reader<'de> {
         })
     }
 
-    /// Where the next string's contents start and end; fails on an escape.
-    #[inline]
-    fn string(&mut self) -> Result<(usize, usize), Fail> {
-        match self.raw_string()? {
-            Ok(range) => Ok(range),
-            Err(_) => Err(Fail),
-        }
-    }
-
     /// A string, borrowed from the input when it has no escape, decoded
     /// otherwise, exactly as serde_json decodes it: `\"`, `\\`, `\/`,
     /// `\b`, `\f`, `\n`, `\r`, `\t` and `\uXXXX` (a surrogate only as
@@ -227,7 +187,18 @@ impl<'de> Reader<'de> {
     #[cold]
     fn unescape(&mut self, start: usize, mut at: usize) -> Result<String, Fail> {
         let bytes = self.bytes();
-        let mut out = String::with_capacity(at - start + 16);
+        // Decoding never lengthens a string: with room for all of it, the
+        // buffer is never reallocated, so no freed copy of a secret is left
+        // behind (the caller zeroizes the one it drops).
+        let mut end = at;
+        while let Some(&b) = bytes.get(end) {
+            match b {
+                b'"' => break,
+                b'\\' => end += 2,
+                _ => end += 1,
+            }
+        }
+        let mut out = String::with_capacity(end.min(bytes.len()) - start);
         out.push_str(self.text.get(start..at).ok_or(Fail)?);
         loop {
             let run = at;
@@ -309,28 +280,6 @@ impl<'de> Reader<'de> {
         Ok(Ok((start, i)))
     }
 
-    /// A string without escapes, borrowed from the input.
-    ///
-    /// # Errors
-    ///
-    /// Not a string, or an escape or control character in it.
-    #[inline]
-    pub fn str(&mut self) -> Result<&'de str, Fail> {
-        let (start, end) = self.string()?;
-        // Both ends are at ASCII quotes: always boundaries; `get` checks.
-        self.text.get(start..end).ok_or(Fail)
-    }
-
-    /// `null`, consumed; `false` (nothing consumed) for anything else.
-    #[inline]
-    pub(super) fn null(&mut self) -> bool {
-        let null = self.bytes()[self.pos..].starts_with(b"null");
-        if null {
-            self.pos += 4;
-        }
-        null
-    }
-
     /// One level deeper, or a failure past the limit.
     #[inline]
     pub(super) fn enter(&mut self) -> Result<(), Fail> {
@@ -375,7 +324,13 @@ impl<'de> Reader<'de> {
     /// Malformed, too deep, a repeated name, or not sure.
     pub(super) fn skip(&mut self) -> Result<(), Fail> {
         match self.peek() {
-            Some(b'"') => self.text().map(drop),
+            Some(b'"') => {
+                // A skipped string may be a secret (a repeated member's).
+                if let Cow::Owned(mut s) = self.text()? {
+                    zeroize::Zeroize::zeroize(&mut s);
+                }
+                Ok(())
+            }
             Some(b'{') => {
                 self.pos += 1;
                 self.enter()?;
@@ -469,13 +424,10 @@ impl<'de> Reader<'de> {
     ///
     /// Not an object, or too deep.
     #[inline]
-    pub fn object(&mut self) -> Result<Object<'de>, Fail> {
+    pub fn object(&mut self) -> Result<Object, Fail> {
         self.eat(b'{')?;
         self.enter()?;
-        Ok(Object {
-            first: true,
-            unknown: Keys::default(),
-        })
+        Ok(Object { first: true })
     }
 
     /// Reads the value here with `T`'s own `Deserialize`, through serde_json
@@ -544,13 +496,11 @@ impl<'de> Reader<'de> {
 }
 
 /// The members of one object being read by a derived struct.
-pub struct Object<'de> {
+pub struct Object {
     first: bool,
-    /// Names of the unknown members seen, to refuse a repeat.
-    unknown: Keys<'de>,
 }
 
-impl<'de> Object<'de> {
+impl Object {
     /// The next member's name, raw (see [`Reader::name`]), with the reader
     /// at its value; `None` after the closing brace.
     ///
@@ -558,7 +508,7 @@ impl<'de> Object<'de> {
     ///
     /// Malformed JSON, or an escaped name.
     #[inline]
-    pub fn next_name(&mut self, r: &mut Reader<'de>) -> Result<Option<Cow<'de, [u8]>>, Fail> {
+    pub fn next_name<'de>(&mut self, r: &mut Reader<'de>) -> Result<Option<Cow<'de, [u8]>>, Fail> {
         let first = std::mem::replace(&mut self.first, false);
         if !r.more(b'}', first)? {
             return Ok(None);
@@ -569,39 +519,12 @@ impl<'de> Object<'de> {
         r.ws();
         Ok(Some(name))
     }
-
-    /// Skips the current member, whose `name` is not a field: refused when
-    /// `deny` (`deny_unknown_fields`) or when the name was seen before; its value is read strictly (depth, repeated names), as the
-    /// serde tier reads an ignored member.
-    ///
-    /// # Errors
-    ///
-    /// As above, or the value's own.
-    pub fn unknown(
-        &mut self,
-        r: &mut Reader<'de>,
-        name: Cow<'de, [u8]>,
-        deny: bool,
-    ) -> Result<(), Fail> {
-        if deny {
-            return Err(Fail);
-        }
-        // The document is UTF-8 and `name` lies between two quotes, or was
-        // decoded into a `String`.
-        let name = match name {
-            Cow::Borrowed(b) => Cow::Borrowed(std::str::from_utf8(b).map_err(|_| Fail)?),
-            Cow::Owned(b) => Cow::Owned(String::from_utf8(b).map_err(|_| Fail)?),
-        };
-        if !self.unknown.insert(name) {
-            return Err(Fail);
-        }
-        r.serde::<IgnoredAny>().map(drop)
-    }
 }
 
 /// Picks how the generated code reads a field of type `T`:
-/// `(&&Probe::<T>::NEW).read(r)` resolves to [`ViaFast`] when `T` is
-/// [`FastRead`], and to [`ViaSerde`] (one more auto-deref away) otherwise.
+/// `(&&Probe::<T>::NEW).report(..)` resolves to `report::ViaReport` when `T`
+/// has a reader of its own (`report::Report`), and to
+/// `report::ViaSerdeReport` (one more auto-deref away) otherwise.
 pub struct Probe<T>(PhantomData<T>);
 
 impl<T> Probe<T> {
@@ -609,78 +532,22 @@ impl<T> Probe<T> {
     pub const NEW: Self = Probe(PhantomData);
 }
 
-/// See [`Probe`].
-pub trait ViaFast<'de, T> {
-    /// Reads a `T` with its [`FastRead`].
-    ///
-    /// # Errors
-    ///
-    /// `T`'s own.
-    fn read(&self, r: &mut Reader<'de>) -> Result<T, Fail>;
-}
-
-impl<'de, T: FastRead<'de>> ViaFast<'de, T> for &Probe<T> {
+impl Reader<'_> {
+    /// `true` or `false`.
     #[inline]
-    fn read(&self, r: &mut Reader<'de>) -> Result<T, Fail> {
-        T::fast_read(r)
-    }
-}
-
-/// See [`Probe`].
-pub trait ViaSerde<'de, T> {
-    /// Reads a `T` with its `Deserialize` ([`Reader::serde`]).
-    ///
-    /// # Errors
-    ///
-    /// `T`'s own.
-    fn read(&self, r: &mut Reader<'de>) -> Result<T, Fail>;
-}
-
-impl<'de, T: Deserialize<'de>> ViaSerde<'de, T> for Probe<T> {
-    #[inline]
-    fn read(&self, r: &mut Reader<'de>) -> Result<T, Fail> {
-        r.serde()
-    }
-}
-
-impl<'de> FastRead<'de> for String {
-    #[inline]
-    fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
-        r.text().map(Cow::into_owned)
-    }
-}
-
-impl<'de> FastRead<'de> for SecretString {
-    #[inline]
-    fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
-        r.text().map(|s| SecretString::new(s.into_owned()))
-    }
-}
-
-impl<'de> FastRead<'de> for Timestamp {
-    #[inline]
-    fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
-        Timestamp::parse(&r.text()?).map_err(|_| Fail)
-    }
-}
-
-impl<'de> FastRead<'de> for bool {
-    #[inline]
-    fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
-        let rest = &r.bytes()[r.pos..];
+    pub(super) fn boolean(&mut self) -> Result<bool, Fail> {
+        let rest = &self.bytes()[self.pos..];
         if rest.starts_with(b"true") {
-            r.pos += 4;
+            self.pos += 4;
             Ok(true)
         } else if rest.starts_with(b"false") {
-            r.pos += 5;
+            self.pos += 5;
             Ok(false)
         } else {
             Err(Fail)
         }
     }
-}
 
-impl Reader<'_> {
     /// An integer written plainly (`-?(0|[1-9][0-9]*)`, not `-0`): whether
     /// it is negative, and its magnitude. Anything else (a fraction or
     /// exponent, which the serde tier reads as a whole number when it is
@@ -707,53 +574,6 @@ impl Reader<'_> {
         }
         self.pos = i;
         Ok((negative, n))
-    }
-}
-
-macro_rules! fast_integers {
-    ($($t:ty),*) => {$(
-        impl<'de> FastRead<'de> for $t {
-            #[inline]
-            fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
-                let (negative, n) = r.integer()?;
-                let n = i128::from(n);
-                <$t>::try_from(if negative { -n } else { n }).map_err(|_| Fail)
-            }
-        }
-    )*};
-}
-
-fast_integers!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
-
-impl<'de, T: FastRead<'de>> FastRead<'de> for Option<T> {
-    #[inline]
-    fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
-        if r.null() {
-            Ok(None)
-        } else {
-            T::fast_read(r).map(Some)
-        }
-    }
-}
-
-impl<'de, T: FastRead<'de>> FastRead<'de> for Box<T> {
-    #[inline]
-    fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
-        T::fast_read(r).map(Box::new)
-    }
-}
-
-impl<'de, T: FastRead<'de>> FastRead<'de> for Vec<T> {
-    fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
-        r.eat(b'[')?;
-        r.enter()?;
-        let mut items = Vec::new();
-        let mut first = true;
-        while r.more(b']', first)? {
-            first = false;
-            items.push(T::fast_read(r)?);
-        }
-        Ok(items)
     }
 }
 
@@ -807,30 +627,43 @@ mod tests {
             for tail in ["\"", "\u{e9}\"", "\\\"\"", "\u{1}\""] {
                 let text = format!("\"{}{tail},", "k".repeat(n));
                 let mut r = Reader::new(&text, 8);
-                let got = r.str();
+                let got = r.text();
+                let ok = got.is_ok();
                 match tail {
-                    "\"" => assert_eq!(got, Ok(&*"k".repeat(n))),
+                    "\"" => assert_eq!(got, Ok(Cow::Borrowed(&*"k".repeat(n)))),
                     "\u{e9}\"" => assert_eq!(
-                        got.map(str::to_owned),
+                        got.map(Cow::into_owned),
                         Ok(format!("{}\u{e9}", "k".repeat(n)))
                     ),
+                    "\\\"\"" => {
+                        assert_eq!(got.map(Cow::into_owned), Ok(format!("{}\"", "k".repeat(n))))
+                    }
                     _ => assert_eq!(got, Err(Fail), "{text}"),
                 }
-                if got.is_ok() {
+                if ok {
                     assert_eq!(r.peek(), Some(b','));
                 }
             }
         }
     }
 
+    /// A document of one string, read as `json::report` reads documents:
+    /// checked to be UTF-8 once, then read.
+    fn read_document(bytes: &[u8], max_depth: usize) -> Option<String> {
+        let mut r = Reader::new(simdutf8::basic::from_utf8(bytes).ok()?, max_depth);
+        r.ws();
+        let value = r.text().ok()?.into_owned();
+        r.ws();
+        r.at_end().then_some(value)
+    }
+
     /// The one UTF-8 pass covers every string: a document with a byte that
-    /// is not UTF-8 anywhere (in a value, a name, an ignored member) is left
-    /// to the serde tier; one without is read, characters of any width
-    /// included.
+    /// is not UTF-8 is left to the tiers after the reader; one without is
+    /// read, characters of any width included.
     #[test]
     fn document_is_utf8_checked_once() {
         assert_eq!(
-            read_document::<String>(b"\"caf\xc3\xa9 \xf0\x9f\x94\x91\"", 8).as_deref(),
+            read_document(b"\"caf\xc3\xa9 \xf0\x9f\x94\x91\"", 8).as_deref(),
             Some("caf\u{e9} \u{1f511}")
         );
         for bad in [
@@ -839,9 +672,8 @@ mod tests {
             b"\"\xed\xa0\x80\"",
             b" \xff\"x\"",
         ] {
-            assert_eq!(read_document::<String>(bad, 8), None, "{bad:?}");
+            assert_eq!(read_document(bad, 8), None, "{bad:?}");
         }
-        assert_eq!(read_document::<Vec<String>>(b"[\"a\",\"\xe9\"]", 8), None);
     }
 
     /// Escapes are decoded as serde_json decodes them; what the reader
@@ -857,7 +689,7 @@ mod tests {
             r#""\u0000x""#,
             r#""plain then \u0020 and more than eight bytes \\""#,
         ] {
-            let ours = read_document::<String>(text.as_bytes(), 8);
+            let ours = read_document(text.as_bytes(), 8);
             let serde: String = serde_json::from_str(text).unwrap();
             assert_eq!(ours.as_deref(), Some(serde.as_str()), "{text}");
         }
@@ -873,7 +705,7 @@ mod tests {
             "\"\\",
             "\"\\u00e9\u{1}\"",
         ] {
-            assert_eq!(read_document::<String>(text.as_bytes(), 8), None, "{text}");
+            assert_eq!(read_document(text.as_bytes(), 8), None, "{text}");
         }
     }
 }

@@ -1,8 +1,8 @@
 //! The payload boundary: [`from_json`] and its siblings, the [`JsonCheck`]
-//! trait of the slow path, and the leaf types' impls. The fast path's own
-//! reader is in `fast`, its serde tier (the strict deserializer) in `strict`,
-//! the slow path's parser in `tree`, the helpers of generated code in
-//! `derive`.
+//! trait of the slow path, and the leaf types' impls. The reader that
+//! records and continues is in `report` (on the byte reader of `fast`), the
+//! serde tier (the strict deserializer) in `strict`, the slow path's parser
+//! in `tree`, the helpers of generated code in `derive`.
 
 #[doc(hidden)]
 pub mod derive;
@@ -128,34 +128,6 @@ pub trait JsonCheck {
 
     /// Records every problem of `value`, read as a `Self`, found at `path`.
     fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors);
-
-    /// The fast path's read of a `Self` through the strict reader: `Self`'s
-    /// own `Deserialize`, unless the derive generated a member visitor for
-    /// the struct (see `json::strict`). Not meant to be called or
-    /// implemented by hand.
-    #[doc(hidden)]
-    #[inline]
-    fn read_strict<'de, D: serde::Deserializer<'de>>(
-        de: strict::Strict<'_, 'de, D>,
-    ) -> Result<Self, D::Error>
-    where
-        Self: Sized + serde::Deserialize<'de>,
-    {
-        Self::deserialize(de)
-    }
-
-    /// The fast reader's read of a whole document (see `json::fast`):
-    /// `None` unless the derive implemented it, or when the reader fails.
-    /// Not meant to be called or implemented by hand.
-    #[doc(hidden)]
-    #[inline]
-    fn read_fast(bytes: &[u8], max_depth: usize) -> Option<Self>
-    where
-        Self: Sized,
-    {
-        let _ = (bytes, max_depth);
-        None
-    }
 
     /// The reporting read of a whole document (see `json::report`): `None`
     /// unless the derive implemented it, or when the reader gives up.
@@ -295,10 +267,7 @@ where
         Some(Err(report)) => return Err(report),
         None => {}
     }
-    if let Some(value) = T::read_fast(bytes, depth) {
-        return finish(value, limits);
-    }
-    if let Some(value) = strict::read_slice::<T>(bytes, depth) {
+    if let Some(value) = strict::from_slice::<T>(bytes, depth) {
         return finish(value, limits);
     }
     let report = ValidationErrors::with_max(limits.max_violations);
@@ -359,7 +328,7 @@ where
         });
         return Err(single(Violation::new(path, Constraint::MaxDepth(depth))));
     }
-    match strict::read_value::<T>(value, depth) {
+    match strict::from_value::<T>(value, depth) {
         Some(t) => finish(t, limits),
         None => Err(walk::<T>(
             value,

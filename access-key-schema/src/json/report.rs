@@ -1,6 +1,6 @@
-//! The reading that records and continues: the fast reader's reader
-//! ([`Reader`]) read through [`Report`], which, where [`FastRead`] gives up
-//! at the first problem, records it as a violation at its path, skips the
+//! `from_json`'s reader: the byte reader of `json::fast` ([`Reader`]) read
+//! through [`Report`], which reads a valid payload straight into its type
+//! and, at a problem, records it as a violation at its path, skips the
 //! offending value and goes on to the next member.
 //!
 //! What it records itself: a wrong JSON type, a `null` required member, an
@@ -12,19 +12,17 @@
 //! declaration order (each struct reorders its own problems when its
 //! object closes), then its unknown members.
 //!
-//! Like [`FastRead`], it is one-sided: anything it is not sure of (a
+//! It is one-sided: anything it is not sure of (a
 //! malformed document, nesting past the limit, a number written `5.0`, an
 //! integer out of its type's range, a repeated name inside a skipped value,
 //! a field type without a [`Report`] impl whose rules would be needed) is a
 //! [`Fail`], and `from_json` takes the tiers after it, which decide. The
 //! fixture test (`tests/reports.rs`) checks it reports byte for byte what
 //! the slow path reports.
-//!
-//! [`FastRead`]: super::fast::FastRead
 
 use std::borrow::Cow;
 
-use super::fast::{Fail, FastRead, Object, Probe, Reader};
+use super::fast::{Fail, Object, Probe, Reader};
 use super::strict::Keys;
 use crate::errors::{Constraint, ValidationErrors, Violation};
 use crate::path::Path;
@@ -172,7 +170,7 @@ pub fn open_object<'de>(
     r: &mut Reader<'de>,
     at: &Path<'_>,
     found: &mut Found,
-) -> Result<Option<Object<'de>>, Fail> {
+) -> Result<Option<Object>, Fail> {
     if r.next_byte() == Some(b'{') {
         r.object().map(Some)
     } else {
@@ -534,7 +532,7 @@ impl<'de> Report<'de> for bool {
     #[inline]
     fn report(r: &mut Reader<'de>, at: &Path<'_>, found: &mut Found) -> Result<Option<Self>, Fail> {
         match r.next_byte() {
-            Some(b't' | b'f') => bool::fast_read(r).map(Some),
+            Some(b't' | b'f') => r.boolean().map(Some),
             _ => wrong_type(r, at, found, "boolean"),
         }
     }
@@ -552,7 +550,13 @@ macro_rules! report_integers {
                 found: &mut Found,
             ) -> Result<Option<Self>, Fail> {
                 match r.next_byte() {
-                    Some(b'-' | b'0'..=b'9') => <$t>::fast_read(r).map(Some),
+                    Some(b'-' | b'0'..=b'9') => {
+                        let (negative, n) = r.integer()?;
+                        let n = i128::from(n);
+                        <$t>::try_from(if negative { -n } else { n })
+                            .map(Some)
+                            .map_err(|_| Fail)
+                    }
                     _ => wrong_type(r, at, found, "integer"),
                 }
             }
