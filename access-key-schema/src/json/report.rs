@@ -220,7 +220,8 @@ pub fn repeated(r: &mut Reader<'_>, at: &Path<'_>, found: &mut Found) -> Result<
 /// with `deny_unknown_fields` their names kept for the end of the object.
 #[derive(Default)]
 pub struct Others<'de> {
-    seen: Keys<'de>,
+    /// Made at the first such member: a valid payload usually has none.
+    seen: Option<Keys<'de>>,
     denied: Vec<Cow<'de, str>>,
 }
 
@@ -243,7 +244,11 @@ impl<'de> Others<'de> {
             Cow::Owned(b) => Cow::Owned(String::from_utf8(b).map_err(|_| Fail)?),
         };
         r.skip()?;
-        if !self.seen.insert(name.clone()) {
+        if !self
+            .seen
+            .get_or_insert_with(Keys::default)
+            .insert(name.clone())
+        {
             return found.repeated(&at.field(&name));
         }
         if deny {

@@ -78,7 +78,36 @@ pub(crate) fn parse(
 /// reader asks when it gives up, since a malformed document is reported
 /// alone.
 pub(crate) fn problem(bytes: &[u8], max_depth: usize) -> Option<Violation> {
-    run(bytes, max_depth, ValidationErrors::new(), false).err()
+    let problem = run(bytes, max_depth, ValidationErrors::new(), false).err()?;
+    if matches!(problem.constraint(), Constraint::Syntax { .. }) {
+        return Some(problem);
+    }
+    // A `limit` has a path, whose member names were not kept: again, with
+    // them (rare: only a document nested past the limit).
+    run(bytes, max_depth, ValidationErrors::new(), true).err()
+}
+
+/// A member name read and dropped (the reading-only pass).
+struct AnyName;
+
+impl<'de> DeserializeSeed<'de> for AnyName {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<(), D::Error> {
+        de.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for AnyName {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a member name")
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
 }
 
 fn run(
@@ -249,7 +278,17 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
     fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Value, A::Error> {
         let depth = self.deeper()?;
         let mut object = Map::new();
-        while let Some(key) = map.next_key::<String>()? {
+        loop {
+            // Only reading: the name is parsed (same errors) but not kept;
+            // a `limit` problem is found again with names (see `problem`).
+            let key = if self.state.build {
+                map.next_key::<String>()?
+            } else {
+                map.next_key_seed(AnyName)?.map(|()| String::new())
+            };
+            let Some(key) = key else {
+                break;
+            };
             self.state.stack.push(Seg::Key(key));
             let value = map.next_value_seed(ValueSeed {
                 state: &mut *self.state,
