@@ -156,7 +156,7 @@ impl<'de> Reader<'de> {
     /// # Errors
     ///
     /// Not a string, or one [`Reader::text`] leaves to the serde tier.
-    #[inline]
+    #[inline(always)]
     pub fn name(&mut self) -> Result<Cow<'de, [u8]>, Fail> {
         Ok(match self.text()? {
             Cow::Borrowed(s) => Cow::Borrowed(s.as_bytes()),
@@ -173,7 +173,7 @@ impl<'de> Reader<'de> {
     /// # Errors
     ///
     /// Not a string, or one the reader leaves to the serde tier.
-    #[inline]
+    #[inline(always)]
     pub fn text(&mut self) -> Result<Cow<'de, str>, Fail> {
         match self.raw_string()? {
             // Both ends are at ASCII quotes: always boundaries; `get` checks.
@@ -253,7 +253,7 @@ impl<'de> Reader<'de> {
     /// The next string's contents: `Ok(start, end)` when it has no escape,
     /// `Err(start, at)` with `at` its first backslash (the position is then
     /// not moved past it).
-    #[inline]
+    #[inline(always)]
     fn raw_string(&mut self) -> Result<Scanned, Fail> {
         self.eat(b'"')?;
         let start = self.pos;
@@ -507,7 +507,7 @@ impl Object {
     /// # Errors
     ///
     /// Malformed JSON, or an escaped name.
-    #[inline]
+    #[inline(always)]
     pub fn next_name<'de>(&mut self, r: &mut Reader<'de>) -> Result<Option<Cow<'de, [u8]>>, Fail> {
         let first = std::mem::replace(&mut self.first, false);
         if !r.more(b'}', first)? {

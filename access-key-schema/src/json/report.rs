@@ -380,7 +380,7 @@ pub trait ViaReport<'de, T> {
 }
 
 impl<'de, T: Report<'de>> ViaReport<'de, T> for &Probe<T> {
-    #[inline]
+    #[inline(always)]
     fn member(
         &self,
         r: &mut Reader<'de>,
