@@ -1,20 +1,21 @@
-//! `from_json`'s fast path reads a derived struct with a member visitor the
-//! derive generates (one `match` per member name) instead of serde's own
-//! visitor behind the strict reader. It must accept exactly the same
-//! payloads and build exactly the same values: this compares the two reads
-//! on every payload of a mutation sweep over structs using each serde
-//! attribute the derive follows (`rename`, `rename_all`, `default`,
-//! `default = ".."`, `skip`, `skip_deserializing`, `deny_unknown_fields`, a
-//! container `default`), a recursive field, raw identifiers, and the IAM
-//! `AccessKey`.
-//!
-//! The fast reader (`json::fast`, tried before both) may leave any payload
-//! to them, but what it reads must be what they read: compared on the same
-//! sweep, plus whitespace, escapes, non-ASCII and malformed variants.
+//! `from_json` reads a derived struct with a reader the derive generates
+//! (`json::report`: one `match` per member name, strings borrowed from the
+//! input, every problem recorded) instead of serde's own visitor behind the
+//! strict reader (the serde tier, which reads what it leaves). It may leave
+//! any payload to the tiers after it, but what it reads must be exactly
+//! what serde's visitor reads, and what it reports exactly what the slow
+//! path reports: this compares them on every payload of a mutation sweep
+//! over structs using each serde attribute the derive follows (`rename`,
+//! `rename_all`, `default`, `default = ".."`, `skip`, `skip_deserializing`,
+//! `deny_unknown_fields`, a container `default`), a recursive field, raw
+//! identifiers, and the IAM `AccessKey`, plus whitespace, escapes,
+//! non-ASCII, malformed variants and byte-level mutants.
 
 use std::fmt::Debug;
 
-use access_key_schema::__json::{read_fast, read_strict, read_with_serde, DeserializeOwned};
+use access_key_schema::__json::{
+    read_fast, read_report, read_with_serde, slow_report, DeserializeOwned,
+};
 use access_key_schema::{AccessKey, JsonCheck, ListAccessKeysResponse, StatusType, Validate};
 use serde::Deserialize;
 use serde_json::Value;
@@ -200,25 +201,65 @@ fn respellings(p: &str) -> Vec<String> {
 /// (accepted, refused, read by the fast reader).
 fn agree<T>(payloads: &[String], max_depth: usize) -> (usize, usize, usize)
 where
-    T: DeserializeOwned + JsonCheck + Debug + PartialEq,
+    T: DeserializeOwned + JsonCheck + Validate + Debug + PartialEq,
 {
     let (mut accepted, mut total, mut fast_read) = (0, 0, 0);
     for p in payloads.iter().flat_map(|p| respellings(p)) {
-        let visitor = read_strict::<T>(p.as_bytes(), max_depth);
         let serde = read_with_serde::<T>(p.as_bytes(), max_depth);
-        assert_eq!(visitor, serde, "{p}");
         if let Some(fast) = read_fast::<T>(p.as_bytes(), max_depth) {
             assert_eq!(Some(&fast), serde.as_ref(), "fast reader: {p}");
             fast_read += 1;
         }
-        accepted += usize::from(visitor.is_some());
+        report_agrees::<T>(p.as_bytes(), max_depth);
+        accepted += usize::from(serde.is_some());
         total += 1;
     }
     (accepted, total - accepted, fast_read)
 }
 
+/// Whether the reporting reader read `p` itself (rather than leaving it to
+/// the tiers after it); panics if its report differs from the slow path's,
+/// caps included. A value it read without problems has `validate()`'s
+/// report, and what it reads is what serde's visitor reads.
+fn report_agrees<T>(p: &[u8], max_depth: usize) -> bool
+where
+    T: DeserializeOwned + JsonCheck + Validate + Debug + PartialEq,
+{
+    for cap in [100, 2] {
+        let slow = slow_report::<T>(p, max_depth, cap);
+        let ours = match read_report::<T>(p, max_depth, cap) {
+            None => return false,
+            Some(Err(report)) => report,
+            Some(Ok(value)) => {
+                assert_eq!(
+                    Some(&value),
+                    read_with_serde::<T>(p, max_depth).as_ref(),
+                    "reporting reader: {}",
+                    String::from_utf8_lossy(p)
+                );
+                let mut report = access_key_schema::ValidationErrors::with_max(cap);
+                value.validate_into(&access_key_schema::Path::ROOT, &mut report);
+                report
+            }
+        };
+        assert_eq!(
+            ours.to_string(),
+            slow.to_string(),
+            "reporting reader: {}",
+            String::from_utf8_lossy(p)
+        );
+        assert_eq!(
+            ours,
+            slow,
+            "reporting reader: {}",
+            String::from_utf8_lossy(p)
+        );
+    }
+    true
+}
+
 #[test]
-fn member_visitor_reads_exactly_what_serde_reads() {
+fn the_reader_reads_exactly_what_serde_reads() {
     let shapes = payloads(&[
         ("plain", "\"p\""),
         ("Other", "5"),
@@ -247,7 +288,7 @@ fn member_visitor_reads_exactly_what_serde_reads() {
     let defaults = payloads(&[("a", "1"), ("b", "\"x\"")]);
     let (ok, refused, fast) = agree::<ContainerDefault>(&defaults, 64);
     assert!(ok > 5 && refused > 20, "{ok} accepted, {refused} refused");
-    // A container `default` has no fast reader.
+    // A container `default` has no reader of its own.
     assert_eq!(fast, 0);
 
     let keys = payloads(&[
@@ -266,7 +307,7 @@ fn member_visitor_reads_exactly_what_serde_reads() {
 }
 
 #[test]
-fn member_visitor_counts_depth_like_serde() {
+fn the_reader_counts_depth_like_serde() {
     // A chain of `nested` structs 1 to 12 deep, under limits 1 to 10: each
     // struct is one level, and both reads stop at the same one.
     for depth in 1..=12 {
@@ -307,7 +348,7 @@ fn fast_reader_never_reads_a_mutant_differently() {
         x ^= x << 17;
         (x % n as u64) as usize
     };
-    let (mut tried, mut fast) = (0usize, 0usize);
+    let (mut tried, mut fast, mut reported) = (0usize, 0usize, 0usize);
     for seed in seeds {
         for _ in 0..6_000 {
             let mut p = seed.to_vec();
@@ -330,8 +371,17 @@ fn fast_reader_never_reads_a_mutant_differently() {
             fast += usize::from(fast_agrees::<AccessKey>(&p));
             fast += usize::from(fast_agrees::<ListAccessKeysResponse>(&p));
             fast += usize::from(fast_agrees::<Shapes>(&p));
+            reported += usize::from(report_agrees::<AccessKey>(&p, 64));
+            reported += usize::from(report_agrees::<ListAccessKeysResponse>(&p, 64));
+            reported += usize::from(report_agrees::<Shapes>(&p, 64));
         }
     }
+    // Every mutant but those it is not sure of is reported by the reader.
+    assert!(
+        reported > tried * 2,
+        "the reporting reader reported {reported} of {} reads",
+        tried * 3
+    );
     // Most mutants break the JSON; enough must still be read fast for the
     // comparison to mean something.
     assert!(

@@ -483,4 +483,21 @@ fn secret_string_is_zeroized_on_drop() {
         freed_with_secret(|| drop(from_json::<AccessKey>(invalid.as_bytes()).unwrap_err())),
         0
     );
+    // The reader decodes an escaped secret itself, and skips a repeated
+    // one: neither leaves a decoded copy in freed memory.
+    let escaped = format!("{w}\\u0021");
+    for payload in [
+        key_json(&escaped, "Bob"),
+        key_json(&escaped, "Bob").replace("Active", "On"),
+        key_json(&escaped, "Bob").replace(
+            r#""Status""#,
+            &format!(r#""SecretAccessKey": "{escaped}", "Status""#),
+        ),
+    ] {
+        assert_eq!(
+            freed_with_secret(|| drop(from_json::<AccessKey>(payload.as_bytes()))),
+            0,
+            "{payload}"
+        );
+    }
 }

@@ -1,7 +1,10 @@
-//! Code generation for `impl JsonCheck`: the slow path of `from_json`, which
-//! checks a `serde_json::Value` against the same model `impl Validate` is
-//! built from. The generated code only lists fields and rules; the logic is
-//! in the runtime's `json::derive` module (re-exported as `__json`).
+//! Code generation for `from_json`: `impl Report` (the reader that records
+//! every problem of a payload and goes on, see the runtime's `json::report`)
+//! with `JsonCheck::read_report` calling it, and `JsonCheck::check_json`,
+//! the slow path, which checks a `serde_json::Value` against the same model
+//! `impl Validate` is built from, for what the reader leaves. The generated
+//! code only lists fields and rules; the logic is in the runtime's
+//! `json::report` and `json::derive` modules (re-exported as `__json`).
 //!
 //! Emitted inside the same `const _: () = { .. };` block as `expand`'s
 //! output, so it names the same `__PATTERN_n` statics.
@@ -247,17 +250,16 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
         }
     });
 
-    let read = read_strict(cont, fields);
-    let fast = fast_read(cont, fields);
-    let fast_override = fast.is_some().then(read_fast_override);
-    if read.is_some() {
-        // The visitor's needs (see `visitor_bounds`), for the types that do
+    let report = report(cont, fields, patterns);
+    let report_override = report.is_some().then(read_report_override);
+    if report.is_some() {
+        // The reader's needs (see `reader_bounds`), for the types that do
         // not name the struct; higher-ranked as above, so a field type
         // without them only makes `from_json` unavailable for this struct
         // (it needs `Deserialize` anyway).
         for field in fields {
             if !mentions(field.ty.to_token_stream(), ident) {
-                predicates.extend(visitor_bounds(field, quote!(for<'__json>), quote!('__json)));
+                predicates.extend(reader_bounds(field, quote!(for<'__json>), quote!('__json)));
             }
         }
     }
@@ -286,169 +288,40 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
                 #typed_checks
             }
 
-            #read
-            #fast_override
+            #report_override
         }
 
-        #fast
+        #report
     }
 }
 
-/// The fast path's member visitor (`JsonCheck::read_strict`): one `match`
-/// on each member name, each value read into its field's slot. It follows
-/// the same serde attributes serde's derive does (names, `default`, `skip`,
-/// `deny_unknown_fields`), so it accepts exactly the same payloads. Not
-/// generated for generic structs (the visitor would need their parameters)
-/// or a container `#[serde(default)]`; those keep serde's visitor.
-fn read_strict(cont: &Container, fields: &[Field]) -> Option<TokenStream> {
+/// The reporting read (`Report`, see the runtime's `json::report`) of a
+/// struct that gets the member readers: each member read into its slot, a
+/// member's problems recorded at its path (the span of `Found` they fill
+/// remembered), a repeated or unknown member recorded and skipped. When the
+/// object closes with no problem, the struct is built; otherwise the
+/// problems are put back in declaration order, with each well-read field's
+/// rules (as `validate()` applies them) and `required` for absent members
+/// in their places, then the refused unknown members.
+fn report(cont: &Container, fields: &[Field], patterns: &Patterns) -> Option<TokenStream> {
     if !gets_readers(cont) {
         return None;
     }
-    let rt = quote!(::access_key_schema::__json);
+    let krate = krate();
+    let rt = quote!(#krate::__json);
     let (ident, deny) = (cont.ident, cont.serde.deny_unknown_fields);
 
-    // The visitor is an item of its own: it sees none of the impl's bounds,
-    // so it states what it uses, with its lifetime (a bound naming no
-    // parameter would be checked, and refused, where it is written).
-    let Reader {
-        bounds,
-        slots,
-        arms,
-        inits,
-    } = reader(
-        fields,
-        |name, slot, _| quote!(#name => __m.value(&mut #slot)?,),
-        |name, ty| quote!(#rt::missing::<#ty, __A::Error>(#name)?),
-    );
-
-    Some(quote! {
-        #[inline]
-        fn read_strict<'__de, __D: #rt::Deserializer<'__de>>(
-            __de: #rt::Strict<'_, '__de, __D>,
-        ) -> ::core::result::Result<Self, __D::Error>
-        where
-            Self: #rt::Deserialize<'__de>,
-        {
-            struct __Visitor;
-            impl<'__de> #rt::StructVisitor<'__de> for __Visitor
-            where
-                #(#bounds,)*
-            {
-                type Value = #ident;
-                #[inline]
-                fn visit<__A: #rt::MapAccess<'__de>>(
-                    self,
-                    __m: &mut #rt::Members<'__de, __A>,
-                ) -> ::core::result::Result<#ident, __A::Error> {
-                    #(#slots)*
-                    while let ::core::option::Option::Some(__k) = __m.next_name()? {
-                        match &*__k {
-                            #(#arms)*
-                            _ => __m.unknown(__k, #deny)?,
-                        }
-                    }
-                    ::core::result::Result::Ok(#ident { #(#inits,)* })
-                }
-            }
-            #rt::read_struct(__de, __Visitor)
-        }
-    })
-}
-
-/// The fast reader's `FastRead` impl (see the runtime's `json::fast`), for
-/// the structs that get a member visitor, and `JsonCheck::read_fast` is
-/// overridden to use it (see [`read_fast_override`]). Same members, same
-/// names, same defaults as the member visitor; a member name is matched as
-/// bytes, and each value is read by the field type's own `FastRead` when it
-/// has one (a `String`, an `Option`, a derived type, ...), by its
-/// `Deserialize` otherwise: `Probe` picks, by auto-deref.
-fn fast_read(cont: &Container, fields: &[Field]) -> Option<TokenStream> {
-    if !gets_readers(cont) {
-        return None;
-    }
-    let rt = quote!(::access_key_schema::__json);
-    let (ident, deny) = (cont.ident, cont.serde.deny_unknown_fields);
-
-    let Reader {
-        bounds,
-        slots,
-        arms,
-        inits,
-    } = reader(
-        fields,
-        |name, slot, ty| {
-            let bytes = syn::LitByteStr::new(name.as_bytes(), proc_macro2::Span::call_site());
-            quote! {
-                #bytes => {
-                    if #slot.is_some() {
-                        return ::core::result::Result::Err(#rt::Fail);
-                    }
-                    #slot = ::core::option::Option::Some((&&#rt::Probe::<#ty>::NEW).read(__r)?);
-                }
-            }
-        },
-        |name, ty| quote!(#rt::missing::<#ty, #rt::Fail>(#name)?),
-    );
-    Some(quote! {
-        #[automatically_derived]
-        impl<'__de> #rt::FastRead<'__de> for #ident
-        where
-            #(#bounds,)*
-        {
-            #[inline]
-            fn fast_read(
-                __r: &mut #rt::Reader<'__de>,
-            ) -> ::core::result::Result<Self, #rt::Fail> {
-                #[allow(unused_imports)]
-                use #rt::{ViaFast as _, ViaSerde as _};
-                #(#slots)*
-                let mut __o = __r.object()?;
-                while let ::core::option::Option::Some(__k) = __o.next_name(__r)? {
-                    match __k {
-                        #(#arms)*
-                        _ => __o.unknown(__r, __k, #deny)?,
-                    }
-                }
-                ::core::result::Result::Ok(#ident { #(#inits,)* })
-            }
-        }
-    })
-}
-
-/// Whether the derive writes its member readers for `cont`: not for generic
-/// structs (the readers would need their parameters) nor a container
-/// `#[serde(default)]`; those keep serde's visitor.
-fn gets_readers(cont: &Container) -> bool {
-    cont.generics.params.is_empty() && !cont.serde.default
-}
-
-/// What both member readers (`read_strict`'s visitor and `fast_read`) are
-/// made of: the bounds they need, one empty `Option` slot per read field,
-/// one `match` arm per member name (`arm(name, slot, type)`), and the
-/// struct's field initializers: the slot's value, else the member's default,
-/// else `absent(name, type)` (serde's `missing_field` behaviour).
-struct Reader {
-    bounds: Vec<TokenStream>,
-    slots: Vec<TokenStream>,
-    arms: Vec<TokenStream>,
-    inits: Vec<TokenStream>,
-}
-
-fn reader(
-    fields: &[Field],
-    arm: impl Fn(&str, &syn::Ident, &syn::Type) -> TokenStream,
-    absent: impl Fn(&str, &syn::Type) -> TokenStream,
-) -> Reader {
-    let mut out = Reader {
-        bounds: fields
-            .iter()
-            .flat_map(|f| visitor_bounds(f, quote!(), quote!('__de)))
-            .collect(),
-        slots: Vec::new(),
-        arms: Vec::new(),
-        inits: Vec::new(),
-    };
-    for (i, field) in fields.iter().enumerate() {
+    let bounds: Vec<TokenStream> = fields
+        .iter()
+        .flat_map(|f| reader_bounds(f, quote!(), quote!('__de)))
+        .collect();
+    let mut decls = Vec::new();
+    let mut arms = Vec::new();
+    let mut inits = Vec::new();
+    let mut clean = Vec::new();
+    let mut places = Vec::new();
+    let mut known = Vec::new();
+    for (i, (field, pattern)) in fields.iter().zip(patterns).enumerate() {
         let member = field.ident;
         let ty = field.ty;
         let default = match &field.default {
@@ -457,70 +330,244 @@ fn reader(
             Some(Some(path)) => Some(quote!(#path())),
         };
         if field.skipped {
-            out.inits.push(quote!(#member: #default));
+            inits.push(quote!(#member: #default));
             continue;
         }
-        let slot = format_ident!("__f{}", i);
         let name = field.json_name.as_str();
-        out.slots.push(
-            quote!(let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;),
-        );
-        out.arms.push(arm(name, &slot, ty));
-        let absent = default.unwrap_or_else(|| absent(name, ty));
-        out.inits.push(quote! {
+        known.push(name);
+        let segment = field.pointer_segment();
+        let required = field.required;
+        let slot = format_ident!("__f{}", i);
+        let span = format_ident!("__s{}", i);
+        decls.push(quote! {
+            let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;
+            let mut #span: ::core::option::Option<(usize, usize)> = ::core::option::Option::None;
+        });
+        let bytes = syn::LitByteStr::new(name.as_bytes(), proc_macro2::Span::call_site());
+        arms.push(quote! {
+            #bytes => {
+                let __p = __at.segment(#segment);
+                if #span.is_some() {
+                    #rt::repeated(__r, &__p, __found)?;
+                } else {
+                    let __from = __found.mark();
+                    #slot = (&&#rt::Probe::<#ty>::NEW).member(__r, &__p, __found)?;
+                    #span = ::core::option::Option::Some((__from, __found.mark()));
+                }
+            }
+        });
+        let absent = default.unwrap_or_else(|| quote!(#rt::missing::<#ty, #rt::Fail>(#name)?));
+        inits.push(quote! {
             #member: match #slot {
                 ::core::option::Option::Some(__v) => __v,
                 ::core::option::Option::None => #absent,
             }
         });
+        if required {
+            clean.push(quote!(&& #span.is_some()));
+        }
+
+        // The field's rules on a well-read value, as `validate()` applies
+        // them (the same runtime functions). Each call is written exactly as
+        // `expand::field_check` writes it, with the same spans, so a rule on
+        // a type it cannot apply to is reported once, not once per impl.
+        let rules = &field.rules;
+        let value = |span: proc_macro2::Span| quote_spanned!(span=> __v);
+        let len = rules.length.as_ref().map(|len| {
+            let span = len.key.span();
+            let v = value(span);
+            let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
+            let max = len.max.as_ref().map_or(quote!(usize::MAX), |m| quote!(#m));
+            quote_spanned! {span=>
+                #krate::rules::length::apply(#v, #min, #max, &__p, __errors);
+            }
+        });
+        let checks = if let Some(key) = &rules.nested {
+            let span = key.span();
+            let v = value(span);
+            quote! {
+                #len
+                #krate::Validate::validate_into(#v, &__p, __errors);
+            }
+        } else {
+            let pattern = match (&rules.pattern, pattern) {
+                (Some(rule), Some(_)) => {
+                    let static_name = format_ident!("__PATTERN_{}", i);
+                    let span = rule.key.span();
+                    let v = value(span);
+                    Some(quote_spanned! {span=>
+                        #krate::rules::pattern::apply(#v, &#static_name, &__p, __errors);
+                    })
+                }
+                _ => None,
+            };
+            let one_of = rules.one_of.as_ref().map(|rule| {
+                let span = rule.key.span();
+                let v = value(span);
+                let values = &rule.values;
+                quote_spanned! {span=>
+                    #krate::rules::one_of::apply(#v, &[#(#values),*], &__p, __errors);
+                }
+            });
+            let range = rules.range.as_ref().map(|rule| {
+                let span = rule.key.span();
+                let v = value(span);
+                let (min, max) = rule.bounds_tokens();
+                quote_spanned! {span=>
+                    #krate::rules::range::apply(#v, #min, #max, &__p, __errors);
+                }
+            });
+            quote! {
+                (&&#rt::Probe::<#ty>::NEW).inner_rules(__v, &__p, __errors)?;
+                if __errors.is_empty() {
+                    #len
+                    #pattern
+                    #one_of
+                    #range
+                }
+            }
+        };
+        // A `nested` field's item count is checked even when items are
+        // bad (the slow path counts the array first): not known here.
+        let put_back = if rules.nested.is_some() && rules.length.is_some() {
+            quote!(return ::core::result::Result::Err(#rt::Fail);)
+        } else {
+            quote!(__found.put_back(&__problems, __mark, __span);)
+        };
+        let missing =
+            required.then(|| quote!(__found.add(&__p, #krate::__json::Constraint::Required)?;));
+        places.push(quote! {
+            {
+                let __p = __at.segment(#segment);
+                match (#span, &#slot) {
+                    (::core::option::Option::Some(__span), ::core::option::Option::None) => {
+                        #[allow(unused_variables)]
+                        let __span = __span;
+                        #put_back
+                    }
+                    (::core::option::Option::Some(_), ::core::option::Option::Some(__v)) => {
+                        let mut __e = #krate::ValidationErrors::new();
+                        let __errors = &mut __e;
+                        #checks
+                        __found.extend(__e)?;
+                    }
+                    (::core::option::Option::None, _) => {
+                        #missing
+                    }
+                }
+            }
+        });
     }
-    out
+
+    Some(quote! {
+        #[automatically_derived]
+        impl<'__de> #rt::Report<'__de> for #ident
+        where
+            #(#bounds,)*
+        {
+            fn report(
+                __r: &mut #rt::Reader<'__de>,
+                __at: &#krate::Path<'_>,
+                __found: &mut #rt::Found,
+            ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
+                #[allow(unused_imports)]
+                use #rt::{ViaReport as _, ViaSerdeReport as _};
+                let ::core::option::Option::Some(mut __o) = #rt::open_object(__r, __at, __found)? else {
+                    return ::core::result::Result::Ok(::core::option::Option::None);
+                };
+                let __mark = __found.mark();
+                #(#decls)*
+                let mut __others = #rt::Others::default();
+                while let ::core::option::Option::Some(__k) = __o.next_name(__r)? {
+                    match &*__k {
+                        #(#arms)*
+                        _ => __others.member(__r, __at, __k, #deny, __found)?,
+                    }
+                }
+                if __found.mark() == __mark && !__others.any_denied() #(#clean)* {
+                    return ::core::result::Result::Ok(::core::option::Option::Some(#ident { #(#inits,)* }));
+                }
+                let __problems = __found.take(__mark);
+                #(#places)*
+                __others.record(__at, &[#(#known),*], __found)?;
+                ::core::result::Result::Ok(::core::option::Option::None)
+            }
+
+            #[inline]
+            fn inner_rules(
+                &self,
+                __at: &#krate::Path<'_>,
+                __errors: &mut #krate::ValidationErrors,
+            ) -> ::core::result::Result<(), #rt::Fail> {
+                #krate::Validate::validate_into(self, __at, __errors);
+                ::core::result::Result::Ok(())
+            }
+        }
+    })
 }
 
-/// `JsonCheck::read_fast` for a type with a generated `FastRead`.
-fn read_fast_override() -> TokenStream {
+/// `JsonCheck::read_report` for a type with a generated `Report`.
+fn read_report_override() -> TokenStream {
     let rt = quote!(::access_key_schema::__json);
     quote! {
         #[inline]
-        fn read_fast(
+        fn read_report(
             __bytes: &[u8],
             __max_depth: usize,
-        ) -> ::core::option::Option<Self> {
-            #rt::read_document::<Self>(__bytes, __max_depth)
+            __max_violations: usize,
+        ) -> ::core::option::Option<
+            ::core::result::Result<Self, ::access_key_schema::ValidationErrors>,
+        > {
+            #rt::report_document::<Self>(__bytes, __max_depth, __max_violations)
         }
     }
+}
+
+/// Whether the derive writes its reader for `cont`: not for generic
+/// structs (the readers would need their parameters) nor a container
+/// `#[serde(default)]`; those keep serde's visitor.
+fn gets_readers(cont: &Container) -> bool {
+    cont.generics.params.is_empty() && !cont.serde.default
 }
 
 fn expand_enum(cont: &Container, variants: &[Variant<'_>]) -> TokenStream {
     let krate = krate();
     let ident = cont.ident;
     let (impl_generics, ty_generics, where_clause) = cont.generics.split_for_impl();
-    // The fast reader matches a variant's name as bytes; generic enums keep
-    // serde's visitor.
-    let fast = cont.generics.params.is_empty().then(|| {
+    // The reader matches a variant's name as bytes (generic enums keep
+    // serde's visitor); a wrong type or an unknown value is recorded.
+    let report = cont.generics.params.is_empty().then(|| {
         let rt = quote!(#krate::__json);
         let arms = variants.iter().map(|v| {
             let bytes =
                 syn::LitByteStr::new(v.json_name.as_bytes(), proc_macro2::Span::call_site());
             let variant = v.ident;
-            quote!(#bytes => ::core::result::Result::Ok(#ident::#variant),)
+            quote!(#bytes => ::core::option::Option::Some(#ident::#variant),)
         });
         quote! {
             #[automatically_derived]
-            impl<'__de> #rt::FastRead<'__de> for #ident {
+            impl<'__de> #rt::Report<'__de> for #ident {
                 #[inline]
-                fn fast_read(
+                fn report(
                     __r: &mut #rt::Reader<'__de>,
-                ) -> ::core::result::Result<Self, #rt::Fail> {
-                    match __r.name()? {
-                        #(#arms)*
-                        _ => ::core::result::Result::Err(#rt::Fail),
-                    }
+                    __at: &#krate::Path<'_>,
+                    __found: &mut #rt::Found,
+                ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
+                    #rt::enum_value(
+                        __r,
+                        __at,
+                        __found,
+                        <Self as #krate::EnumValues>::VALUES,
+                        |__name| match __name {
+                            #(#arms)*
+                            _ => ::core::option::Option::None,
+                        },
+                    )
                 }
             }
         }
     });
-    let fast_override = fast.is_some().then(read_fast_override);
+    let report_override = report.is_some().then(read_report_override);
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::JsonCheck for #ident #ty_generics #where_clause {
@@ -536,18 +583,18 @@ fn expand_enum(cont: &Container, variants: &[Variant<'_>]) -> TokenStream {
                     __e,
                 );
             }
-            #fast_override
+            #report_override
         }
 
-        #fast
+        #report
     }
 }
 
-/// What the member visitor needs of a field's type, with `lifetime` (bound
+/// What the reader needs of a field's type, with `lifetime` (bound
 /// by `binder`, if any) for the `Deserialize` it reads the value with:
 /// `Deserialize` unless skipped, `Default` when an absent member takes
 /// `Default::default()`.
-fn visitor_bounds(field: &Field, binder: TokenStream, lifetime: TokenStream) -> Vec<TokenStream> {
+fn reader_bounds(field: &Field, binder: TokenStream, lifetime: TokenStream) -> Vec<TokenStream> {
     let ty = field.ty;
     let mut out = Vec::new();
     if !field.skipped {

@@ -12,13 +12,20 @@
 //! - `ndjson_100k`: parse + validate 100,000 distinct mixed records (~10%
 //!   invalid). Repeating one payload lets the branch predictor learn it: this
 //!   is the honest figure.
+//! - `classes`: one payload of each kind of problem (`CLASSES`: a rule
+//!   violation, a wrong enum value, a wrong type, a missing member, a bad
+//!   date, a repeated member, a truncated document, and a valid payload with
+//!   an escape), `parse_only/<kind>` and `access_key_schema/<kind>` each.
+//! - `dirty_100k`: 100,000 distinct records, 30% invalid over every kind
+//!   (plus unknown members, read as the `deny_unknown_fields` `StrictKey`),
+//!   every approach; parse-only counts a malformed record as a failed parse.
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use access_key_bench::{
-    batch_approaches, hand_check, jsonschema_errors, jsonschema_validator, ndjson, regex_check,
-    PlainKey, INVALID3, VALID,
+    batch_approaches, dirty, dirty_approaches, hand_check, jsonschema_errors, jsonschema_validator,
+    ndjson, regex_check, PlainKey, CLASSES, INVALID3, VALID,
 };
 use access_key_schema::{from_json, AccessKey, Validate};
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, SamplingMode};
@@ -115,5 +122,35 @@ fn batch(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, single, batch);
+/// One payload of each kind of problem: parse-only and `from_json`.
+fn classes(c: &mut Criterion) {
+    let mut g = c.benchmark_group("classes");
+    configure(&mut g);
+    for &(id, payload, _) in CLASSES {
+        g.bench_function(format!("parse_only/{id}"), |b| {
+            b.iter(|| serde_json::from_slice::<PlainKey>(black_box(payload)).is_ok())
+        });
+        g.bench_function(format!("access_key_schema/{id}"), |b| {
+            b.iter(|| from_json::<AccessKey>(black_box(payload)))
+        });
+    }
+    g.finish();
+}
+
+/// The dirty batch, every approach (see `access_key_bench::dirty_approaches`).
+fn dirty_batch(c: &mut Criterion) {
+    let (text, lines, _) = dirty(100_000);
+    let records: Vec<&[u8]> = lines.into_iter().map(|r| &text[r]).collect();
+    let mut g = c.benchmark_group("dirty_100k");
+    configure(&mut g);
+    g.sample_size(10);
+    g.sampling_mode(SamplingMode::Flat);
+    g.throughput(criterion::Throughput::Bytes(text.len() as u64));
+    for (id, run) in dirty_approaches() {
+        g.bench_function(id, |b| b.iter(|| run(&records)));
+    }
+    g.finish();
+}
+
+criterion_group!(benches, single, batch, classes, dirty_batch);
 criterion_main!(benches);

@@ -307,6 +307,286 @@ pub fn write_ndjson(out: &mut impl std::io::Write, bytes: u64) -> std::io::Resul
     Ok(records)
 }
 
+/// One payload of each kind of problem (issue 14's classes), for the
+/// `classes` benchmark: `(id, payload, the codes of its report)`.
+pub const CLASSES: &[(&str, &[u8], &[&str])] = &[
+    ("valid", VALID, &[]),
+    (
+        "rule",
+        br#"{"AccessKeyId":"AKIAIOSFODNN7","SecretAccessKey":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY","Status":"Active","UserName":"Bob","CreateDate":"2015-03-09T18:39:23Z"}"#,
+        &["length"],
+    ),
+    (
+        "enum",
+        br#"{"AccessKeyId":"AKIAIOSFODNN7EXAMPLE","SecretAccessKey":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY","Status":"Disabled","UserName":"Bob","CreateDate":"2015-03-09T18:39:23Z"}"#,
+        &["enum"],
+    ),
+    (
+        "type",
+        br#"{"AccessKeyId":"AKIAIOSFODNN7EXAMPLE","SecretAccessKey":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY","Status":1,"UserName":"Bob","CreateDate":"2015-03-09T18:39:23Z"}"#,
+        &["type"],
+    ),
+    (
+        "missing",
+        br#"{"AccessKeyId":"AKIAIOSFODNN7EXAMPLE","SecretAccessKey":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY","Status":"Active","CreateDate":"2015-03-09T18:39:23Z"}"#,
+        &["required"],
+    ),
+    (
+        "bad_date",
+        br#"{"AccessKeyId":"AKIAIOSFODNN7EXAMPLE","SecretAccessKey":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY","Status":"Active","UserName":"Bob","CreateDate":"2015-02-30T18:39:23Z"}"#,
+        &["format"],
+    ),
+    (
+        "duplicate",
+        br#"{"AccessKeyId":"AKIAIOSFODNN7EXAMPLE","SecretAccessKey":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY","Status":"Active","UserName":"Bob","Status":"Active","CreateDate":"2015-03-09T18:39:23Z"}"#,
+        &["duplicate_field"],
+    ),
+    (
+        "malformed",
+        br#"{"AccessKeyId":"AKIAIOSFODNN7EXAMPLE","SecretAccessKey":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY","Status":"Active","UserName":"Bob","CreateDate":"2015-03-09T18:"#,
+        &["syntax"],
+    ),
+    (
+        "escaped",
+        br#"{"AccessKeyId":"AKIAIOSFODNN7EXAMPLE","SecretAccessKey":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY","Status":"Active","UserName":"B\u006fb","CreateDate":"2015-03-09T18:39:23Z"}"#,
+        &[],
+    ),
+];
+
+/// The `AccessKey` shape with `deny_unknown_fields`: what the dirty batch
+/// is read as, so that an unknown member is a violation.
+#[derive(access_key_schema::Validate, Deserialize, Debug)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct StrictKey {
+    /// As `AccessKey`'s.
+    #[validate(length(min = 16, max = 128), pattern = r"[\w]+")]
+    pub access_key_id: String,
+    /// As `AccessKey`'s.
+    #[validate(sensitive)]
+    pub secret_access_key: access_key_schema::SecretString,
+    /// As `AccessKey`'s.
+    pub status: access_key_schema::StatusType,
+    /// As `AccessKey`'s.
+    #[validate(length(min = 1, max = 64), pattern = r"[\w+=,.@-]+")]
+    pub user_name: String,
+    /// As `AccessKey`'s.
+    #[serde(default)]
+    pub create_date: Option<access_key_schema::Timestamp>,
+}
+
+/// The kinds of invalid record of the dirty batch, each with the code its
+/// report starts with.
+pub const DIRTY_KINDS: [(&str, &str); 8] = [
+    ("rule", "length"),
+    ("enum", "enum"),
+    ("type", "type"),
+    ("missing", "required"),
+    ("duplicate", "duplicate_field"),
+    ("bad_date", "format"),
+    ("unknown", "unknown_field"),
+    ("malformed", "syntax"),
+];
+
+/// Writes record `i` of the dirty stream to `out`; returns the index in
+/// [`DIRTY_KINDS`] of its problem, or `None` when it is valid. 30% invalid,
+/// spread evenly over the kinds; every value distinct.
+fn dirty_record(rng: &mut Rng, out: &mut String) -> Option<usize> {
+    let kind = (rng.below(100) < 30).then(|| rng.below(DIRTY_KINDS.len() as u64) as usize);
+    let mut members: Vec<(&str, String)> = Vec::with_capacity(7);
+    let mut id = String::from(if rng.below(4) == 0 {
+        "\"ASIA"
+    } else {
+        "\"AKIA"
+    });
+    let n = if kind == Some(0) {
+        4 + rng.below(8) as usize
+    } else {
+        16
+    };
+    rng.push_from(&mut id, ID_CHARS, n);
+    id.push('"');
+    members.push(("AccessKeyId", id));
+    let mut secret = String::from("\"");
+    rng.push_from(&mut secret, SECRET_CHARS, 40);
+    secret.push('"');
+    members.push(("SecretAccessKey", secret));
+    let status = match kind {
+        Some(1) => ["\"Disabled\"", "\"active\"", "\"Enabled\""][rng.below(3) as usize],
+        Some(2) => ["1", "true", "{}", "[]"][rng.below(4) as usize],
+        _ if rng.below(5) == 0 => "\"Inactive\"",
+        _ => "\"Active\"",
+    };
+    members.push(("Status", status.to_owned()));
+    let mut user = String::from("\"");
+    let n = 3 + rng.below(22) as usize;
+    rng.push_from(&mut user, USER_CHARS, n);
+    user.push('"');
+    members.push(("UserName", user));
+    if kind == Some(5) || rng.below(10) != 0 {
+        let (y, mo) = (2010 + rng.below(16), 1 + rng.below(12));
+        let d = if kind == Some(5) {
+            32 + rng.below(60)
+        } else {
+            1 + rng.below(28)
+        };
+        let (h, mi, s) = (rng.below(24), rng.below(60), rng.below(60));
+        members.push((
+            "CreateDate",
+            format!("\"{y}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z\""),
+        ));
+    }
+    match kind {
+        Some(3) => {
+            // A required member missing: which one varies.
+            members.remove(rng.below(4) as usize);
+        }
+        Some(4) => {
+            let again = members[rng.below(members.len() as u64) as usize].clone();
+            members.push(again);
+        }
+        Some(6) => {
+            let at = rng.below(members.len() as u64 + 1) as usize;
+            members.insert(
+                at,
+                ("Description", format!("\"key {}\"", rng.below(1 << 20))),
+            );
+        }
+        _ => {}
+    }
+    let start = out.len();
+    out.push('{');
+    for (i, (name, value)) in members.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('"');
+        out.push_str(name);
+        out.push_str("\":");
+        out.push_str(value);
+    }
+    out.push('}');
+    if kind == Some(7) {
+        // Truncated: a record cut short, as by a lost write.
+        let len = out.len() - start;
+        let keep = 1 + rng.below(len as u64 - 1) as usize;
+        out.truncate(start + keep);
+    }
+    kind
+}
+
+/// `n` records of the dirty stream, as NDJSON: the bytes, each line's range
+/// (without its newline), and each record's kind (see [`dirty_record`]).
+/// Deterministic.
+pub fn dirty(n: usize) -> (Vec<u8>, Vec<std::ops::Range<usize>>, Vec<Option<usize>>) {
+    let mut rng = Rng(0xd1a7);
+    let mut text = String::with_capacity(n * 180);
+    let mut lines = Vec::with_capacity(n);
+    let mut kinds = Vec::with_capacity(n);
+    for _ in 0..n {
+        let start = text.len();
+        kinds.push(dirty_record(&mut rng, &mut text));
+        lines.push(start..text.len());
+        text.push('\n');
+    }
+    (text.into_bytes(), lines, kinds)
+}
+
+/// Writes dirty records to `out` until at least `bytes` bytes are written.
+pub fn write_dirty(out: &mut impl std::io::Write, bytes: u64) -> std::io::Result<u64> {
+    let mut rng = Rng(0xd1a7);
+    let mut line = String::with_capacity(256);
+    let (mut written, mut records) = (0u64, 0u64);
+    while written < bytes {
+        line.clear();
+        dirty_record(&mut rng, &mut line);
+        line.push('\n');
+        out.write_all(line.as_bytes())?;
+        written += line.len() as u64;
+        records += 1;
+    }
+    Ok(records)
+}
+
+/// Every approach to the dirty batch, by benchmark id, `parse_only` first.
+/// A peer reports what it can: once its parse fails (a wrong enum value or
+/// type, a missing or repeated member, a malformed record) it has nothing
+/// but serde's first error; `validator`, `garde` and the hand-written check
+/// know no dates and no unknown members; `jsonschema` parses a `Value`
+/// (a repeated member silently replaces the first, a malformed record is a
+/// parse error) and checks it against `AccessKey.schema.json`, which allows
+/// unknown members.
+pub fn dirty_approaches() -> Vec<(&'static str, BatchRun)> {
+    use access_key_schema::from_json;
+    let jsv = jsonschema_validator();
+    vec![
+        (
+            "parse_only",
+            Box::new(|rs: &[&[u8]]| {
+                run_batch(rs, |r| (serde_json::from_slice::<PlainKey>(r).is_err(), ()))
+            }),
+        ),
+        (
+            "access_key_schema",
+            Box::new(|rs: &[&[u8]]| {
+                run_batch(rs, |r| {
+                    let result = from_json::<StrictKey>(r);
+                    (result.is_err(), result)
+                })
+            }),
+        ),
+        (
+            "hand_written",
+            Box::new(|rs: &[&[u8]]| {
+                run_batch(rs, |r| match serde_json::from_slice::<PlainKey>(r) {
+                    Ok(k) => {
+                        let found = hand_check(&k);
+                        (!found.is_empty(), Ok(found))
+                    }
+                    Err(e) => (true, Err(e)),
+                })
+            }),
+        ),
+        (
+            "validator",
+            Box::new(|rs: &[&[u8]]| {
+                run_batch(rs, |r| match serde_json::from_slice::<PlainKey>(r) {
+                    Ok(k) => {
+                        let result = validator::Validate::validate(&k);
+                        (result.is_err(), Ok(result))
+                    }
+                    Err(e) => (true, Err(e)),
+                })
+            }),
+        ),
+        (
+            "garde",
+            Box::new(|rs: &[&[u8]]| {
+                run_batch(rs, |r| match serde_json::from_slice::<PlainKey>(r) {
+                    Ok(k) => {
+                        let result = garde::Validate::validate(&k);
+                        (result.is_err(), Ok(result))
+                    }
+                    Err(e) => (true, Err(e)),
+                })
+            }),
+        ),
+        (
+            "jsonschema",
+            Box::new(move |rs: &[&[u8]]| {
+                run_batch(rs, |r| {
+                    match serde_json::from_slice::<serde_json::Value>(r) {
+                        Ok(value) => {
+                            let errors = jsonschema_errors(&jsv, &value);
+                            (!errors.is_empty(), Ok(errors))
+                        }
+                        Err(e) => (true, Err(e)),
+                    }
+                })
+            }),
+        ),
+    ]
+}
+
 /// Parses and validates every record with `check`, keeping each report
 /// alive until the next record, as a caller writing them out would; counts
 /// the invalid records.
@@ -466,5 +746,41 @@ mod tests {
                 .count(),
             3
         );
+    }
+
+    #[test]
+    fn every_class_payload_reports_its_class() {
+        for (id, payload, codes) in CLASSES {
+            let got = match from_json::<AccessKey>(payload) {
+                Ok(_) => Vec::new(),
+                Err(e) => e.violations().iter().map(|v| v.code()).collect(),
+            };
+            assert_eq!(got, *codes, "{id}");
+        }
+    }
+
+    #[test]
+    fn the_dirty_batch_has_every_kind_and_each_record_reports_its_own() {
+        let (text, lines, kinds) = dirty(20_000);
+        let mut per_kind = [0usize; DIRTY_KINDS.len()];
+        for (r, kind) in lines.into_iter().zip(kinds) {
+            let line = &text[r];
+            let report = access_key_schema::from_json::<StrictKey>(line);
+            match kind {
+                None => assert!(report.is_ok(), "{}", String::from_utf8_lossy(line)),
+                Some(k) => {
+                    per_kind[k] += 1;
+                    let e = report.expect_err("invalid");
+                    assert!(
+                        e.violations().iter().any(|v| v.code() == DIRTY_KINDS[k].1),
+                        "{}: {e}",
+                        String::from_utf8_lossy(line)
+                    );
+                }
+            }
+        }
+        let invalid: usize = per_kind.iter().sum();
+        assert!((5_600..6_400).contains(&invalid), "{invalid} invalid");
+        assert!(per_kind.iter().all(|&n| n > 600), "{per_kind:?}");
     }
 }

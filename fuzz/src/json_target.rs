@@ -3,7 +3,7 @@
 use std::fmt::Debug;
 use std::sync::OnceLock;
 
-use access_key_schema::__json::{read_fast, read_strict, read_with_serde};
+use access_key_schema::__json::{read_report, read_with_serde, slow_report};
 use access_key_schema::{
     AccessKey, AccessKeyLastUsed, AccessKeyMetadata, CreateAccessKeyRequest,
     CreateAccessKeyResponse, DeleteAccessKeyRequest, JsonCheck, Limits, ListAccessKeysRequest,
@@ -66,8 +66,9 @@ fn schemas() -> &'static [Schemas] {
 ///
 /// * `from_json` never panics; a report is never empty, uses known codes
 ///   only, renders (`Display`, `Serialize`), and `syntax`/`limit` come alone.
-/// * The derive's member visitor and serde's visitor read the same value,
-///   and so does the fast reader whenever it reads one.
+/// * The derive's reader, whenever it reads the payload itself, reads
+///   serde's value (behind the strict reader) and reports exactly what the
+///   slow path reports.
 /// * An accepted value validates, and `from_json(to_json(x)) == x`.
 /// * The verdict is the `jsonschema` crate's on the emitted schema (formats
 ///   asserted or not), whenever the bytes are JSON that crate can see the
@@ -95,22 +96,34 @@ where
     T: Validate + DeserializeOwned + JsonCheck + Serialize + PartialEq + Debug,
 {
     let name = type_name::<T>();
-    // The derive's member visitor reads exactly what serde's visitor behind
-    // the strict reader reads.
     let depth = Limits::DEFAULT.max_depth;
     let serde = read_with_serde::<T>(data, depth);
-    assert_eq!(
-        read_strict::<T>(data, depth),
-        serde,
-        "{name}: the member visitor and serde's visitor disagree"
-    );
-    // The fast reader may leave a payload to them, never read it otherwise.
-    if let Some(fast) = read_fast::<T>(data, depth) {
-        assert_eq!(
-            Some(fast),
-            serde,
-            "{name}: the fast reader and serde's visitor disagree"
-        );
+    // The reporting reader reports what the slow path reports, whenever it
+    // reads the payload itself; what it reads is serde's value.
+    match read_report::<T>(data, depth, Limits::DEFAULT.max_violations) {
+        None => {}
+        Some(Ok(value)) => {
+            assert_eq!(
+                Some(&value),
+                serde.as_ref(),
+                "{name}: the reporting reader's value"
+            );
+            let mut report = ValidationErrors::with_max(Limits::DEFAULT.max_violations);
+            value.validate_into(&access_key_schema::Path::ROOT, &mut report);
+            let slow = slow_report::<T>(data, depth, Limits::DEFAULT.max_violations);
+            assert_eq!(
+                report, slow,
+                "{name}: the reporting reader and the slow path disagree"
+            );
+        }
+        Some(Err(report)) => {
+            let slow = slow_report::<T>(data, depth, Limits::DEFAULT.max_violations);
+            assert_eq!(
+                report, slow,
+                "{name}: the reporting reader and the slow path disagree"
+            );
+            assert_eq!(report.to_string(), slow.to_string(), "{name}");
+        }
     }
     let result = access_key_schema::from_json::<T>(data);
     let accepted = match &result {

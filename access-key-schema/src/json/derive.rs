@@ -9,34 +9,68 @@
 
 use serde_json::Map;
 
-pub use serde::de::{Deserialize, DeserializeOwned, Deserializer, MapAccess};
+pub use serde::de::{Deserialize, DeserializeOwned};
 pub use serde_json::Value;
 
-pub use super::fast::{read_document, Fail, FastRead, Object, Probe, Reader, ViaFast, ViaSerde};
-pub use super::strict::{missing, read_struct, Members, Strict, StructVisitor};
+pub use super::fast::{Fail, Object, Probe, Reader};
+pub use super::report::{
+    enum_value, open_object, repeated, report_document, wrong_type, Found, Others, Report,
+    ViaReport, ViaSerdeReport,
+};
+pub use super::strict::missing;
+pub use crate::errors::Constraint;
 
 use super::JsonCheck;
-use crate::errors::{Constraint, ValidationErrors};
+use crate::errors::ValidationErrors;
 use crate::path::Path;
 use crate::rules::length::check_str;
 use crate::rules::pattern::Pattern;
 
-/// The fast path's read of `bytes` alone (no rules): through the member
-/// visitor the derive generates for a struct. For tests that compare it with
-/// [`read_with_serde`]; not an API.
-pub fn read_strict<T: DeserializeOwned + JsonCheck>(bytes: &[u8], max_depth: usize) -> Option<T> {
-    super::strict::read_slice(bytes, max_depth)
-}
-
-/// The fast reader's read of `bytes` alone (no rules): what it must
-/// never accept differently from [`read_with_serde`]. `None` when it leaves
-/// the payload to the serde tier. For tests; not an API.
+/// The reader's read of `bytes` alone (no rules): what it must never
+/// accept differently from [`read_with_serde`]. `None` when it leaves the
+/// payload to the tiers after it, or finds a problem. For tests; not an
+/// API.
 pub fn read_fast<T: JsonCheck>(bytes: &[u8], max_depth: usize) -> Option<T> {
-    T::read_fast(bytes, max_depth)
+    T::read_report(bytes, max_depth, 1)?.ok()
 }
 
-/// The same read through `T`'s own `Deserialize` behind the strict reader:
-/// what the member visitor must accept and build exactly alike.
+/// The reporting reader's read of `bytes` (see `json::report`): `None` when
+/// it leaves the payload to the tiers after it, the value when it found no
+/// problem of its shape, its report otherwise. For tests that compare it
+/// with [`slow_report`]; not an API.
+pub fn read_report<T: JsonCheck>(
+    bytes: &[u8],
+    max_depth: usize,
+    max_violations: usize,
+) -> Option<Result<T, ValidationErrors>> {
+    T::read_report(bytes, max_depth, max_violations)
+}
+
+/// What the slow path finds in `bytes`: the repeated member names and
+/// `check_json`'s walk of the parsed value (rules included), or the one
+/// `syntax`/`limit` problem. What the reporting reader must report, for
+/// tests; not an API.
+pub fn slow_report<T: JsonCheck>(
+    bytes: &[u8],
+    max_depth: usize,
+    max_violations: usize,
+) -> ValidationErrors {
+    let report = ValidationErrors::with_max(max_violations);
+    match super::tree::parse(bytes, max_depth, report) {
+        Ok((value, mut report)) => {
+            T::check_json(&value, &Path::ROOT, &mut report);
+            report
+        }
+        Err(problem) => {
+            let mut report = ValidationErrors::new();
+            report.push(problem);
+            report
+        }
+    }
+}
+
+/// The same read through `T`'s own `Deserialize` behind the strict reader
+/// (the serde tier): what the reader must read exactly alike.
 pub fn read_with_serde<T: DeserializeOwned>(bytes: &[u8], max_depth: usize) -> Option<T> {
     super::strict::from_slice(bytes, max_depth)
 }

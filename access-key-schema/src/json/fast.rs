@@ -1,31 +1,27 @@
-//! The fastest tier of `from_json`: a reader of its own for the payloads
-//! derived structs see every day, before serde_json.
-//!
-//! `#[derive(Validate)]` implements [`FastRead`] for a struct (one `match`
-//! per member name, like the member visitor of `json::strict`) and for a
-//! fieldless enum (one `match` on the string's bytes). The document is
-//! checked to be UTF-8 once, up front; then member names are matched as
-//! bytes, and a string value is scanned eight bytes at a time to its closing
-//! quote and borrowed from the input as a `&str`.
-//! A field type without a `FastRead` impl is cut out of the input (its
-//! extent found by [`Reader::serde`]) and read by serde_json behind the
-//! strict wrapper, as the serde tier would.
+//! The byte reader under `from_json`'s first tier (`json::report`): the
+//! document is checked to be UTF-8 once, up front; then member names are
+//! matched as bytes, and a string value is scanned eight bytes at a time to
+//! its closing quote and borrowed from the input as a `&str`, or, when it
+//! has an escape, decoded as serde_json decodes it. A field type without a
+//! reader of its own is cut out of the input (its extent found by
+//! [`Reader::serde`]) and read by serde_json behind the strict wrapper, as
+//! the serde tier would.
 //!
 //! The contract is one-sided: anything the reader does not handle itself
-//! (an escape in a string, a malformed document, a refusal) is a [`Fail`],
-//! and `from_json` then reads the payload through the serde tier, which
-//! decides. So the reader must never accept what the serde tier refuses, nor
+//! (a lone surrogate escape, a malformed document, a refusal) is a [`Fail`],
+//! and `from_json` then reads the payload through the tiers after it, which
+//! decide. So the reader must never accept what the serde tier refuses, nor
 //! build a different value; `tests/member_visitor.rs` and the `from_json`
 //! fuzz target check exactly that. It need not accept everything the serde
 //! tier does.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{self, Deserialize, IgnoredAny};
+use serde::de::{self, Deserialize};
 
 use super::strict::{Keys, Strict};
-use crate::{SecretString, Timestamp};
 
 /// The reader could not read the payload; the serde tier decides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,31 +40,6 @@ impl de::Error for Fail {
     fn custom<T: fmt::Display>(_msg: T) -> Self {
         Fail
     }
-}
-
-/// A type the reader reads by itself.
-pub trait FastRead<'de>: Sized {
-    /// Reads a `Self` whose first byte is at the reader's position (no
-    /// whitespace before it), leaving the position just after it.
-    ///
-    /// # Errors
-    ///
-    /// [`Fail`] whenever the serde tier might disagree.
-    fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail>;
-}
-
-/// Reads a whole document: whitespace, one `T`, whitespace, the end.
-///
-/// The document is checked to be UTF-8 once, in one SIMD pass (`simdutf8`,
-/// the same answer as `str::from_utf8`), so that its strings can be borrowed as `&str`
-/// without a check each: the quotes that delimit them are ASCII, hence
-/// character boundaries. A document that is not UTF-8 is the serde tier's.
-pub fn read_document<'de, T: FastRead<'de>>(bytes: &'de [u8], max_depth: usize) -> Option<T> {
-    let mut r = Reader::new(simdutf8::basic::from_utf8(bytes).ok()?, max_depth);
-    r.ws();
-    let value = T::fast_read(&mut r).ok()?;
-    r.ws();
-    (r.pos == bytes.len()).then_some(value)
 }
 
 /// The input and a position in it, with the nesting depth there.
@@ -98,6 +69,21 @@ const ORDINARY: u8 = 0;
 const QUOTE: u8 = 1;
 const OTHER: u8 = 2;
 
+/// A string's contents scanned: `Ok((start, end))` without an escape,
+/// `Err((start, first backslash))` with one.
+type Scanned = Result<(usize, usize), (usize, usize)>;
+
+/// The four hex digits at `at`, as serde_json reads them (either case).
+#[inline]
+fn hex4(bytes: &[u8], at: usize) -> Result<u32, Fail> {
+    let digits = bytes.get(at..at + 4).ok_or(Fail)?;
+    let mut n = 0;
+    for &d in digits {
+        n = n * 16 + char::from(d).to_digit(16).ok_or(Fail)?;
+    }
+    Ok(n)
+}
+
 /// The high bit of each byte of `word` that is not ordinary ASCII in a
 /// string (`"`, `\\`, a control character, or not ASCII): the lowest set
 /// bit is exact, those above it may be false alarms (borrows), which the
@@ -118,7 +104,7 @@ const fn special_bytes(word: u64) -> u64 {
 }
 
 impl<'de> Reader<'de> {
-    fn new(text: &'de str, max_depth: usize) -> Self {
+    pub(super) fn new(text: &'de str, max_depth: usize) -> Self {
         Reader {
             text,
             pos: 0,
@@ -127,19 +113,25 @@ impl<'de> Reader<'de> {
         }
     }
 
+    /// Whether the whole input was read.
+    #[inline]
+    pub(super) fn at_end(&self) -> bool {
+        self.pos == self.text.len()
+    }
+
     #[inline]
     fn bytes(&self) -> &'de [u8] {
         self.text.as_bytes()
     }
 
     #[inline]
-    fn peek(&self) -> Option<u8> {
+    pub(super) fn peek(&self) -> Option<u8> {
         self.bytes().get(self.pos).copied()
     }
 
     /// Skips JSON whitespace.
     #[inline]
-    fn ws(&mut self) {
+    pub(super) fn ws(&mut self) {
         while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.peek() {
             self.pos += 1;
         }
@@ -147,7 +139,7 @@ impl<'de> Reader<'de> {
 
     /// Consumes `byte`, or fails.
     #[inline]
-    fn eat(&mut self, byte: u8) -> Result<(), Fail> {
+    pub(super) fn eat(&mut self, byte: u8) -> Result<(), Fail> {
         if self.peek() == Some(byte) {
             self.pos += 1;
             Ok(())
@@ -156,22 +148,113 @@ impl<'de> Reader<'de> {
         }
     }
 
-    /// A string without escapes, as its raw bytes, for matching against
-    /// known names. Scanned eight bytes at a time while they are ordinary
-    /// ASCII, then byte by byte.
+    /// A string as bytes, for matching against known names: borrowed when
+    /// it has no escape (scanned eight bytes at a time while they are
+    /// ordinary ASCII, then byte by byte), decoded otherwise (see
+    /// [`Reader::text`]).
     ///
     /// # Errors
     ///
-    /// Not a string, or an escape or control character in it.
-    #[inline]
-    pub fn name(&mut self) -> Result<&'de [u8], Fail> {
-        let (start, end) = self.string()?;
-        Ok(&self.bytes()[start..end])
+    /// Not a string, or one [`Reader::text`] leaves to the serde tier.
+    #[inline(always)]
+    pub fn name(&mut self) -> Result<Cow<'de, [u8]>, Fail> {
+        Ok(match self.text()? {
+            Cow::Borrowed(s) => Cow::Borrowed(s.as_bytes()),
+            Cow::Owned(s) => Cow::Owned(s.into_bytes()),
+        })
     }
 
-    /// Where the next string's contents start and end.
-    #[inline]
-    fn string(&mut self) -> Result<(usize, usize), Fail> {
+    /// A string, borrowed from the input when it has no escape, decoded
+    /// otherwise, exactly as serde_json decodes it: `\"`, `\\`, `\/`,
+    /// `\b`, `\f`, `\n`, `\r`, `\t` and `\uXXXX` (a surrogate only as
+    /// half of a pair, high then low: anything else is the serde tier's
+    /// business, as are control characters).
+    ///
+    /// # Errors
+    ///
+    /// Not a string, or one the reader leaves to the serde tier.
+    #[inline(always)]
+    pub fn text(&mut self) -> Result<Cow<'de, str>, Fail> {
+        match self.raw_string()? {
+            // Both ends are at ASCII quotes: always boundaries; `get` checks.
+            Ok((start, end)) => self.text.get(start..end).map(Cow::Borrowed).ok_or(Fail),
+            Err((start, at)) => self.unescape(start, at).map(Cow::Owned),
+        }
+    }
+
+    /// Decodes a string whose contents start at `start` and whose first
+    /// backslash is at `at`, up to its closing quote.
+    #[cold]
+    fn unescape(&mut self, start: usize, mut at: usize) -> Result<String, Fail> {
+        let bytes = self.bytes();
+        // Decoding never lengthens a string: with room for all of it, the
+        // buffer is never reallocated, so no freed copy of a secret is left
+        // behind (the caller zeroizes the one it drops).
+        let mut end = at;
+        while let Some(&b) = bytes.get(end) {
+            match b {
+                b'"' => break,
+                b'\\' => end += 2,
+                _ => end += 1,
+            }
+        }
+        let mut out = String::with_capacity(end.min(bytes.len()) - start);
+        out.push_str(self.text.get(start..at).ok_or(Fail)?);
+        loop {
+            let run = at;
+            while STRING_BYTES[usize::from(*bytes.get(at).ok_or(Fail)?)] == ORDINARY {
+                at += 1;
+            }
+            out.push_str(self.text.get(run..at).ok_or(Fail)?);
+            match bytes[at] {
+                b'"' => {
+                    self.pos = at + 1;
+                    return Ok(out);
+                }
+                b'\\' => {}
+                _ => return Err(Fail),
+            }
+            let escape = *bytes.get(at + 1).ok_or(Fail)?;
+            at += 2;
+            out.push(match escape {
+                b'"' => '"',
+                b'\\' => '\\',
+                b'/' => '/',
+                b'b' => '\u{8}',
+                b'f' => '\u{c}',
+                b'n' => '\n',
+                b'r' => '\r',
+                b't' => '\t',
+                b'u' => {
+                    let high = hex4(bytes, at)?;
+                    at += 4;
+                    match high {
+                        0xD800..=0xDBFF => {
+                            if bytes.get(at..at + 2) != Some(b"\\u") {
+                                return Err(Fail);
+                            }
+                            let low = hex4(bytes, at + 2)?;
+                            if !(0xDC00..=0xDFFF).contains(&low) {
+                                return Err(Fail);
+                            }
+                            at += 6;
+                            let c = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+                            char::from_u32(c).ok_or(Fail)?
+                        }
+                        0xDC00..=0xDFFF => return Err(Fail),
+                        c => char::from_u32(c).ok_or(Fail)?,
+                    }
+                }
+                _ => return Err(Fail),
+            });
+        }
+    }
+
+    /// The next string's contents: `Ok(start, end)` when it has no escape,
+    /// `Err(start, at)` with `at` its first backslash (the position is then
+    /// not moved past it).
+    #[inline(always)]
+    fn raw_string(&mut self) -> Result<Scanned, Fail> {
         self.eat(b'"')?;
         let start = self.pos;
         let mut i = start;
@@ -189,38 +272,17 @@ impl<'de> Reader<'de> {
             match STRING_BYTES[usize::from(*self.bytes().get(i).ok_or(Fail)?)] {
                 ORDINARY => i += 1,
                 QUOTE => break,
+                _ if self.bytes()[i] == b'\\' => return Ok(Err((start, i))),
                 _ => return Err(Fail),
             }
         }
         self.pos = i + 1;
-        Ok((start, i))
-    }
-
-    /// A string without escapes, borrowed from the input.
-    ///
-    /// # Errors
-    ///
-    /// Not a string, or an escape or control character in it.
-    #[inline]
-    pub fn str(&mut self) -> Result<&'de str, Fail> {
-        let (start, end) = self.string()?;
-        // Both ends are at ASCII quotes: always boundaries; `get` checks.
-        self.text.get(start..end).ok_or(Fail)
-    }
-
-    /// `null`, consumed; `false` (nothing consumed) for anything else.
-    #[inline]
-    fn null(&mut self) -> bool {
-        let null = self.bytes()[self.pos..].starts_with(b"null");
-        if null {
-            self.pos += 4;
-        }
-        null
+        Ok(Ok((start, i)))
     }
 
     /// One level deeper, or a failure past the limit.
     #[inline]
-    fn enter(&mut self) -> Result<(), Fail> {
+    pub(super) fn enter(&mut self) -> Result<(), Fail> {
         self.depth += 1;
         if self.depth > self.max_depth {
             Err(Fail)
@@ -233,7 +295,7 @@ impl<'de> Reader<'de> {
     /// whitespace and the `,` before every item but the `first`; `true` when
     /// an item follows, `false` once `close` is consumed (leaving the level).
     #[inline]
-    fn more(&mut self, close: u8, first: bool) -> Result<bool, Fail> {
+    pub(super) fn more(&mut self, close: u8, first: bool) -> Result<bool, Fail> {
         self.ws();
         match self.peek() {
             Some(b) if b == close => {
@@ -251,19 +313,121 @@ impl<'de> Reader<'de> {
         }
     }
 
+    /// Skips the value here, checking it as strictly as serde_json would
+    /// read it into a `Value` for the slow path: nesting within the limit, no
+    /// repeated member name, strings decoded (see [`Reader::text`]), numbers
+    /// within what serde_json reads without a range error. Anything it is
+    /// not sure of fails, leaving the payload to the tiers after it.
+    ///
+    /// # Errors
+    ///
+    /// Malformed, too deep, a repeated name, or not sure.
+    pub(super) fn skip(&mut self) -> Result<(), Fail> {
+        match self.peek() {
+            Some(b'"') => {
+                // A skipped string may be a secret (a repeated member's).
+                if let Cow::Owned(mut s) = self.text()? {
+                    zeroize::Zeroize::zeroize(&mut s);
+                }
+                Ok(())
+            }
+            Some(b'{') => {
+                self.pos += 1;
+                self.enter()?;
+                let mut names = Keys::default();
+                let mut first = true;
+                while self.more(b'}', first)? {
+                    first = false;
+                    if !names.insert(self.text()?) {
+                        return Err(Fail);
+                    }
+                    self.ws();
+                    self.eat(b':')?;
+                    self.ws();
+                    self.skip()?;
+                }
+                Ok(())
+            }
+            Some(b'[') => {
+                self.pos += 1;
+                self.enter()?;
+                let mut first = true;
+                while self.more(b']', first)? {
+                    first = false;
+                    self.skip()?;
+                }
+                Ok(())
+            }
+            Some(b't') => self.literal(b"true"),
+            Some(b'f') => self.literal(b"false"),
+            Some(b'n') => self.literal(b"null"),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => Err(Fail),
+        }
+    }
+
+    fn literal(&mut self, word: &[u8]) -> Result<(), Fail> {
+        if self.bytes()[self.pos..].starts_with(word) {
+            self.pos += word.len();
+            Ok(())
+        } else {
+            Err(Fail)
+        }
+    }
+
+    /// A JSON number, `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`, of
+    /// at most 100 integer digits and a two-digit exponent: well inside
+    /// `f64`'s range, so serde_json reads it without a range error.
+    fn number(&mut self) -> Result<(), Fail> {
+        let bytes = self.bytes();
+        let mut i = self.pos + usize::from(bytes.get(self.pos) == Some(&b'-'));
+        let digits = |i: &mut usize| {
+            let start = *i;
+            while bytes.get(*i).is_some_and(u8::is_ascii_digit) {
+                *i += 1;
+            }
+            *i - start
+        };
+        let int_start = i;
+        let n = digits(&mut i);
+        if n == 0 || n > 100 || (n > 1 && bytes[int_start] == b'0') {
+            return Err(Fail);
+        }
+        if bytes.get(i) == Some(&b'.') {
+            i += 1;
+            if digits(&mut i) == 0 {
+                return Err(Fail);
+            }
+        }
+        if let Some(b'e' | b'E') = bytes.get(i) {
+            i += 1;
+            if let Some(b'+' | b'-') = bytes.get(i) {
+                i += 1;
+            }
+            if !(1..=2).contains(&digits(&mut i)) {
+                return Err(Fail);
+            }
+        }
+        self.pos = i;
+        Ok(())
+    }
+
+    /// The first byte of the value here (none at the end).
+    #[inline]
+    pub fn next_byte(&self) -> Option<u8> {
+        self.peek()
+    }
+
     /// Opens an object (one level of depth) for a derived struct.
     ///
     /// # Errors
     ///
     /// Not an object, or too deep.
     #[inline]
-    pub fn object(&mut self) -> Result<Object<'de>, Fail> {
+    pub fn object(&mut self) -> Result<Object, Fail> {
         self.eat(b'{')?;
         self.enter()?;
-        Ok(Object {
-            first: true,
-            unknown: Keys::default(),
-        })
+        Ok(Object { first: true })
     }
 
     /// Reads the value here with `T`'s own `Deserialize`, through serde_json
@@ -332,21 +496,19 @@ impl<'de> Reader<'de> {
 }
 
 /// The members of one object being read by a derived struct.
-pub struct Object<'de> {
+pub struct Object {
     first: bool,
-    /// Names of the unknown members seen, to refuse a repeat.
-    unknown: Keys<'de>,
 }
 
-impl<'de> Object<'de> {
+impl Object {
     /// The next member's name, raw (see [`Reader::name`]), with the reader
     /// at its value; `None` after the closing brace.
     ///
     /// # Errors
     ///
     /// Malformed JSON, or an escaped name.
-    #[inline]
-    pub fn next_name(&mut self, r: &mut Reader<'de>) -> Result<Option<&'de [u8]>, Fail> {
+    #[inline(always)]
+    pub fn next_name<'de>(&mut self, r: &mut Reader<'de>) -> Result<Option<Cow<'de, [u8]>>, Fail> {
         let first = std::mem::replace(&mut self.first, false);
         if !r.more(b'}', first)? {
             return Ok(None);
@@ -357,35 +519,12 @@ impl<'de> Object<'de> {
         r.ws();
         Ok(Some(name))
     }
-
-    /// Skips the current member, whose `name` is not a field: refused when
-    /// `deny` (`deny_unknown_fields`) or when the name was seen before; its value is read strictly (depth, repeated names), as the
-    /// serde tier reads an ignored member.
-    ///
-    /// # Errors
-    ///
-    /// As above, or the value's own.
-    pub fn unknown(
-        &mut self,
-        r: &mut Reader<'de>,
-        name: &'de [u8],
-        deny: bool,
-    ) -> Result<(), Fail> {
-        if deny {
-            return Err(Fail);
-        }
-        // The document is UTF-8 and `name` lies between two quotes.
-        let name = std::str::from_utf8(name).map_err(|_| Fail)?;
-        if !self.unknown.insert(name.into()) {
-            return Err(Fail);
-        }
-        r.serde::<IgnoredAny>().map(drop)
-    }
 }
 
 /// Picks how the generated code reads a field of type `T`:
-/// `(&&Probe::<T>::NEW).read(r)` resolves to [`ViaFast`] when `T` is
-/// [`FastRead`], and to [`ViaSerde`] (one more auto-deref away) otherwise.
+/// `(&&Probe::<T>::NEW).report(..)` resolves to `report::ViaReport` when `T`
+/// has a reader of its own (`report::Report`), and to
+/// `report::ViaSerdeReport` (one more auto-deref away) otherwise.
 pub struct Probe<T>(PhantomData<T>);
 
 impl<T> Probe<T> {
@@ -393,84 +532,28 @@ impl<T> Probe<T> {
     pub const NEW: Self = Probe(PhantomData);
 }
 
-/// See [`Probe`].
-pub trait ViaFast<'de, T> {
-    /// Reads a `T` with its [`FastRead`].
-    ///
-    /// # Errors
-    ///
-    /// `T`'s own.
-    fn read(&self, r: &mut Reader<'de>) -> Result<T, Fail>;
-}
-
-impl<'de, T: FastRead<'de>> ViaFast<'de, T> for &Probe<T> {
+impl Reader<'_> {
+    /// `true` or `false`.
     #[inline]
-    fn read(&self, r: &mut Reader<'de>) -> Result<T, Fail> {
-        T::fast_read(r)
-    }
-}
-
-/// See [`Probe`].
-pub trait ViaSerde<'de, T> {
-    /// Reads a `T` with its `Deserialize` ([`Reader::serde`]).
-    ///
-    /// # Errors
-    ///
-    /// `T`'s own.
-    fn read(&self, r: &mut Reader<'de>) -> Result<T, Fail>;
-}
-
-impl<'de, T: Deserialize<'de>> ViaSerde<'de, T> for Probe<T> {
-    #[inline]
-    fn read(&self, r: &mut Reader<'de>) -> Result<T, Fail> {
-        r.serde()
-    }
-}
-
-impl<'de> FastRead<'de> for String {
-    #[inline]
-    fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
-        r.str().map(str::to_owned)
-    }
-}
-
-impl<'de> FastRead<'de> for SecretString {
-    #[inline]
-    fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
-        r.str().map(|s| SecretString::new(s.to_owned()))
-    }
-}
-
-impl<'de> FastRead<'de> for Timestamp {
-    #[inline]
-    fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
-        Timestamp::parse(r.str()?).map_err(|_| Fail)
-    }
-}
-
-impl<'de> FastRead<'de> for bool {
-    #[inline]
-    fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
-        let rest = &r.bytes()[r.pos..];
+    pub(super) fn boolean(&mut self) -> Result<bool, Fail> {
+        let rest = &self.bytes()[self.pos..];
         if rest.starts_with(b"true") {
-            r.pos += 4;
+            self.pos += 4;
             Ok(true)
         } else if rest.starts_with(b"false") {
-            r.pos += 5;
+            self.pos += 5;
             Ok(false)
         } else {
             Err(Fail)
         }
     }
-}
 
-impl Reader<'_> {
     /// An integer written plainly (`-?(0|[1-9][0-9]*)`, not `-0`): whether
     /// it is negative, and its magnitude. Anything else (a fraction or
     /// exponent, which the serde tier reads as a whole number when it is
     /// one; too many digits) fails.
     #[inline]
-    fn integer(&mut self) -> Result<(bool, u64), Fail> {
+    pub(super) fn integer(&mut self) -> Result<(bool, u64), Fail> {
         let negative = self.peek() == Some(b'-');
         let start = self.pos + usize::from(negative);
         let mut i = start;
@@ -491,53 +574,6 @@ impl Reader<'_> {
         }
         self.pos = i;
         Ok((negative, n))
-    }
-}
-
-macro_rules! fast_integers {
-    ($($t:ty),*) => {$(
-        impl<'de> FastRead<'de> for $t {
-            #[inline]
-            fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
-                let (negative, n) = r.integer()?;
-                let n = i128::from(n);
-                <$t>::try_from(if negative { -n } else { n }).map_err(|_| Fail)
-            }
-        }
-    )*};
-}
-
-fast_integers!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
-
-impl<'de, T: FastRead<'de>> FastRead<'de> for Option<T> {
-    #[inline]
-    fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
-        if r.null() {
-            Ok(None)
-        } else {
-            T::fast_read(r).map(Some)
-        }
-    }
-}
-
-impl<'de, T: FastRead<'de>> FastRead<'de> for Box<T> {
-    #[inline]
-    fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
-        T::fast_read(r).map(Box::new)
-    }
-}
-
-impl<'de, T: FastRead<'de>> FastRead<'de> for Vec<T> {
-    fn fast_read(r: &mut Reader<'de>) -> Result<Self, Fail> {
-        r.eat(b'[')?;
-        r.enter()?;
-        let mut items = Vec::new();
-        let mut first = true;
-        while r.more(b']', first)? {
-            first = false;
-            items.push(T::fast_read(r)?);
-        }
-        Ok(items)
     }
 }
 
@@ -591,30 +627,43 @@ mod tests {
             for tail in ["\"", "\u{e9}\"", "\\\"\"", "\u{1}\""] {
                 let text = format!("\"{}{tail},", "k".repeat(n));
                 let mut r = Reader::new(&text, 8);
-                let got = r.str();
+                let got = r.text();
+                let ok = got.is_ok();
                 match tail {
-                    "\"" => assert_eq!(got, Ok(&*"k".repeat(n))),
+                    "\"" => assert_eq!(got, Ok(Cow::Borrowed(&*"k".repeat(n)))),
                     "\u{e9}\"" => assert_eq!(
-                        got.map(str::to_owned),
+                        got.map(Cow::into_owned),
                         Ok(format!("{}\u{e9}", "k".repeat(n)))
                     ),
+                    "\\\"\"" => {
+                        assert_eq!(got.map(Cow::into_owned), Ok(format!("{}\"", "k".repeat(n))))
+                    }
                     _ => assert_eq!(got, Err(Fail), "{text}"),
                 }
-                if got.is_ok() {
+                if ok {
                     assert_eq!(r.peek(), Some(b','));
                 }
             }
         }
     }
 
+    /// A document of one string, read as `json::report` reads documents:
+    /// checked to be UTF-8 once, then read.
+    fn read_document(bytes: &[u8], max_depth: usize) -> Option<String> {
+        let mut r = Reader::new(simdutf8::basic::from_utf8(bytes).ok()?, max_depth);
+        r.ws();
+        let value = r.text().ok()?.into_owned();
+        r.ws();
+        r.at_end().then_some(value)
+    }
+
     /// The one UTF-8 pass covers every string: a document with a byte that
-    /// is not UTF-8 anywhere (in a value, a name, an ignored member) is left
-    /// to the serde tier; one without is read, characters of any width
-    /// included.
+    /// is not UTF-8 is left to the tiers after the reader; one without is
+    /// read, characters of any width included.
     #[test]
     fn document_is_utf8_checked_once() {
         assert_eq!(
-            read_document::<String>(b"\"caf\xc3\xa9 \xf0\x9f\x94\x91\"", 8).as_deref(),
+            read_document(b"\"caf\xc3\xa9 \xf0\x9f\x94\x91\"", 8).as_deref(),
             Some("caf\u{e9} \u{1f511}")
         );
         for bad in [
@@ -623,8 +672,40 @@ mod tests {
             b"\"\xed\xa0\x80\"",
             b" \xff\"x\"",
         ] {
-            assert_eq!(read_document::<String>(bad, 8), None, "{bad:?}");
+            assert_eq!(read_document(bad, 8), None, "{bad:?}");
         }
-        assert_eq!(read_document::<Vec<String>>(b"[\"a\",\"\xe9\"]", 8), None);
+    }
+
+    /// Escapes are decoded as serde_json decodes them; what the reader
+    /// leaves to the serde tier (lone or reversed surrogates, bad escapes,
+    /// control characters) fails.
+    #[test]
+    fn escapes_are_decoded_like_serde_json() {
+        for text in [
+            r#""a\nb""#,
+            r#""\"\\\/\b\f\n\r\t""#,
+            r#""\u0041\u00e9\u20AC\ud83d\ude00 end""#,
+            r#""B\u006fb""#,
+            r#""\u0000x""#,
+            r#""plain then \u0020 and more than eight bytes \\""#,
+        ] {
+            let ours = read_document(text.as_bytes(), 8);
+            let serde: String = serde_json::from_str(text).unwrap();
+            assert_eq!(ours.as_deref(), Some(serde.as_str()), "{text}");
+        }
+        for text in [
+            r#""\ud83d""#,
+            r#""\ud83dx""#,
+            r#""\ude00""#,
+            r#""\ud83d\u0041""#,
+            r#""\x""#,
+            r#""\u12""#,
+            r#""\u12G4""#,
+            "\"a\\\n\"",
+            "\"\\",
+            "\"\\u00e9\u{1}\"",
+        ] {
+            assert_eq!(read_document(text.as_bytes(), 8), None, "{text}");
+        }
     }
 }

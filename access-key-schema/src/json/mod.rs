@@ -1,12 +1,13 @@
 //! The payload boundary: [`from_json`] and its siblings, the [`JsonCheck`]
-//! trait of the slow path, and the leaf types' impls. The fast path's own
-//! reader is in `fast`, its serde tier (the strict deserializer) in `strict`,
-//! the slow path's parser in `tree`, the helpers of generated code in
-//! `derive`.
+//! trait of the slow path, and the leaf types' impls. The reader that
+//! records and continues is in `report` (on the byte reader of `fast`), the
+//! serde tier (the strict deserializer) in `strict`, the slow path's parser
+//! in `tree`, the helpers of generated code in `derive`.
 
 #[doc(hidden)]
 pub mod derive;
 mod fast;
+mod report;
 mod strict;
 mod tree;
 
@@ -128,31 +129,20 @@ pub trait JsonCheck {
     /// Records every problem of `value`, read as a `Self`, found at `path`.
     fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors);
 
-    /// The fast path's read of a `Self` through the strict reader: `Self`'s
-    /// own `Deserialize`, unless the derive generated a member visitor for
-    /// the struct (see `json::strict`). Not meant to be called or
-    /// implemented by hand.
-    #[doc(hidden)]
-    #[inline]
-    fn read_strict<'de, D: serde::Deserializer<'de>>(
-        de: strict::Strict<'_, 'de, D>,
-    ) -> Result<Self, D::Error>
-    where
-        Self: Sized + serde::Deserialize<'de>,
-    {
-        Self::deserialize(de)
-    }
-
-    /// The fast reader's read of a whole document (see `json::fast`):
-    /// `None` unless the derive implemented it, or when the reader fails.
+    /// The reporting read of a whole document (see `json::report`): `None`
+    /// unless the derive implemented it, or when the reader gives up.
     /// Not meant to be called or implemented by hand.
     #[doc(hidden)]
     #[inline]
-    fn read_fast(bytes: &[u8], max_depth: usize) -> Option<Self>
+    fn read_report(
+        bytes: &[u8],
+        max_depth: usize,
+        max_violations: usize,
+    ) -> Option<Result<Self, ValidationErrors>>
     where
         Self: Sized,
     {
-        let _ = (bytes, max_depth);
+        let _ = (bytes, max_depth, max_violations);
         None
     }
 }
@@ -181,20 +171,22 @@ pub trait JsonCheck {
 ///
 /// # How
 ///
-/// A valid payload takes the **fast path**: the bytes are read straight into
-/// `T` (objects only where the schema wants objects, strings only for enums,
-/// no repeated member names, nesting within the limit), then
-/// [`Validate::validate`] runs. No `serde_json::Value` is built. For a type
-/// the derive wrote a reader for, its own reader tries first (member names
-/// matched as bytes, strings borrowed from the input); whatever it does not
-/// handle (an escape, say) goes to serde_json behind a strict wrapper, which
-/// reads the same values.
+/// For a type the derive wrote a reader for, that reader reads the bytes
+/// straight into `T` (objects only where the schema wants objects, strings
+/// only for enums, nesting within the limit; member names matched as
+/// bytes, strings borrowed from the input), and on a problem of the
+/// payload's shape (a wrong type, a missing, repeated or unknown member, an
+/// unknown enum value, a bad date) records it at its path, skips the value
+/// and goes on; then [`Validate::validate`] runs on what was read. No
+/// `serde_json::Value` is built. A malformed document is reported from the
+/// same parser the slow path uses, without building a value.
 ///
-/// Any failure takes the **slow path**: the bytes are parsed into a
+/// What that reader leaves (a number written `5.0`, say, or a type without
+/// a derived reader) goes to serde_json behind a strict wrapper, and if that
+/// fails, to the **slow path**: the bytes are parsed into a
 /// `serde_json::Value` (recording repeated member names and refusing deep
 /// nesting), then [`JsonCheck::check_json`] walks it and records every
-/// problem. When the payload deserialized but did not validate, the report is
-/// `validate()`'s own.
+/// problem. Both give the same report.
 ///
 /// # The report
 ///
@@ -270,9 +262,12 @@ where
         )));
     }
     let depth = limits.depth();
-    if let Some(value) =
-        T::read_fast(bytes, depth).or_else(|| strict::read_slice::<T>(bytes, depth))
-    {
+    match T::read_report(bytes, depth, limits.max_violations) {
+        Some(Ok(value)) => return finish(value, limits),
+        Some(Err(report)) => return Err(report),
+        None => {}
+    }
+    if let Some(value) = strict::from_slice::<T>(bytes, depth) {
         return finish(value, limits);
     }
     let report = ValidationErrors::with_max(limits.max_violations);
@@ -333,7 +328,7 @@ where
         });
         return Err(single(Violation::new(path, Constraint::MaxDepth(depth))));
     }
-    match strict::read_value::<T>(value, depth) {
+    match strict::from_value::<T>(value, depth) {
         Some(t) => finish(t, limits),
         None => Err(walk::<T>(
             value,

@@ -1,6 +1,8 @@
-//! The fast path: a wrapper around any serde `Deserializer` that reads JSON
+//! The serde tier: a wrapper around any serde `Deserializer` that reads JSON
 //! the way the JSON Schema does, so that a payload the schema rejects never
-//! deserializes.
+//! deserializes. `from_json` reads through it what the derived reader
+//! (`json::report`) leaves, and so does that reader for a field type without
+//! a reader of its own.
 //!
 //! It forwards every call, wrapping every nested deserializer, visitor,
 //! seed and accessor it hands out, and changes four things:
@@ -25,40 +27,17 @@ use std::marker::PhantomData;
 
 use serde::de::value::{BorrowedStrDeserializer, StrDeserializer, StringDeserializer};
 use serde::de::{
-    self, Deserialize, DeserializeSeed, Deserializer, EnumAccess, IgnoredAny, MapAccess, SeqAccess,
+    self, Deserialize, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess,
     VariantAccess, Visitor,
 };
 
-use super::JsonCheck;
-
-/// Reads a `T` from `bytes` through [`Strict`] (a derived struct through its
-/// own member visitor, see [`read_struct`]), trailing characters included;
-/// `None` on any failure.
-pub(crate) fn read_slice<T: de::DeserializeOwned + JsonCheck>(
-    bytes: &[u8],
-    max_depth: usize,
-) -> Option<T> {
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value = T::read_strict(Strict::new(&mut de, max_depth)).ok()?;
-    de.end().ok()?;
-    Some(value)
-}
-
-/// [`read_slice`] with `T`'s own `Deserialize` (serde's visitor behind the
-/// wrappers): what the member visitor must agree with, for tests.
+/// Reads a `T` from `bytes` through [`Strict`], with `T`'s own
+/// `Deserialize`, trailing characters included; `None` on any failure.
 pub(crate) fn from_slice<T: de::DeserializeOwned>(bytes: &[u8], max_depth: usize) -> Option<T> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let value = T::deserialize(Strict::new(&mut de, max_depth)).ok()?;
     de.end().ok()?;
     Some(value)
-}
-
-/// [`read_slice`] of an already parsed value.
-pub(crate) fn read_value<T: de::DeserializeOwned + JsonCheck>(
-    value: &serde_json::Value,
-    max_depth: usize,
-) -> Option<T> {
-    T::read_strict(Strict::new(value, max_depth)).ok()
 }
 
 /// Deserializes a `T` from an already parsed value through [`Strict`], with
@@ -72,144 +51,8 @@ pub(crate) fn from_value<T: de::DeserializeOwned>(
 
 const TOO_DEEP: &str = "nesting too deep";
 const DUPLICATE: &str = "duplicate member";
-const UNKNOWN: &str = "unknown member";
 
-// ---- The member visitor of derived structs -----------------------------
-//
-// `#[derive(Validate)]` overrides `JsonCheck::read_strict` for a struct
-// without generics: instead of serde's derived visitor behind the wrappers
-// below, it reads the object member by member with `Members`, matching each
-// name once and reading each value through `Strict`. It accepts exactly what
-// serde's derive behind `Strict` accepts (same names, same defaults, same
-// `missing_field` behaviour for absent `Option`s, a repeated or, with
-// `deny_unknown_fields`, an unknown member refused, unknown members' content
-// depth-limited and duplicate-checked), with one `match` per member and no
-// bookkeeping for known names beyond their `Option` slot.
-
-/// What the derive generates for a struct: given the members, build it.
-pub trait StructVisitor<'de> {
-    /// The struct.
-    type Value;
-    /// Reads every member through `members`, then builds the value.
-    ///
-    /// # Errors
-    ///
-    /// Any refusal of `members` or of a value's `Deserialize`.
-    fn visit<A: MapAccess<'de>>(
-        self,
-        members: &mut Members<'de, A>,
-    ) -> Result<Self::Value, A::Error>;
-}
-
-/// Reads a struct from an object with `visitor`: the object counts one level
-/// of depth, like any other.
-///
-/// # Errors
-///
-/// Anything but an object, too deep, or `visitor`'s error.
-#[inline]
-pub fn read_struct<'de, D: Deserializer<'de>, V: StructVisitor<'de>>(
-    de: Strict<'_, 'de, D>,
-    visitor: V,
-) -> Result<V::Value, D::Error> {
-    de.de.deserialize_map(StructMap {
-        visitor,
-        depth: de.depth,
-        max_depth: de.max_depth,
-    })
-}
-
-struct StructMap<V> {
-    visitor: V,
-    depth: usize,
-    max_depth: usize,
-}
-
-impl<'de, V: StructVisitor<'de>> Visitor<'de> for StructMap<V> {
-    type Value = V::Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an object")
-    }
-
-    #[inline]
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
-        let depth = self.depth + 1;
-        if depth > self.max_depth {
-            return Err(de::Error::custom(TOO_DEEP));
-        }
-        self.visitor.visit(&mut Members {
-            inner: map,
-            depth,
-            max_depth: self.max_depth,
-            unknown: Keys::default(),
-        })
-    }
-}
-
-/// The members of one object, for a [`StructVisitor`].
-pub struct Members<'de, A> {
-    inner: A,
-    depth: usize,
-    max_depth: usize,
-    /// Names of the unknown members seen, to refuse a repeat.
-    unknown: Keys<'de>,
-}
-
-impl<'de, A: MapAccess<'de>> Members<'de, A> {
-    /// The next member's name, unescaped; `None` after the last.
-    ///
-    /// # Errors
-    ///
-    /// Malformed JSON.
-    #[inline]
-    pub fn next_name(&mut self) -> Result<Option<Cow<'de, str>>, A::Error> {
-        self.inner.next_key_seed(Name)
-    }
-
-    /// Reads the current member's value into `slot`, which must be empty.
-    ///
-    /// # Errors
-    ///
-    /// The member was already read (a repeated name), or the value's own.
-    #[inline]
-    pub fn value<T: Deserialize<'de>>(&mut self, slot: &mut Option<T>) -> Result<(), A::Error> {
-        if slot.is_some() {
-            return Err(de::Error::custom(DUPLICATE));
-        }
-        *slot = Some(self.inner.next_value_seed(Seed {
-            inner: PhantomData::<T>,
-            depth: self.depth,
-            max_depth: self.max_depth,
-            key: None,
-        })?);
-        Ok(())
-    }
-
-    /// Skips the current member, whose `name` is not a field: refused when
-    /// `deny` (`deny_unknown_fields`) or when the name was seen before; its
-    /// value is still read strictly (depth, repeated names).
-    ///
-    /// # Errors
-    ///
-    /// As above, or the value's own.
-    #[inline]
-    pub fn unknown(&mut self, name: Cow<'de, str>, deny: bool) -> Result<(), A::Error> {
-        if deny {
-            return Err(de::Error::custom(UNKNOWN));
-        }
-        if !self.unknown.insert(name) {
-            return Err(de::Error::custom(DUPLICATE));
-        }
-        self.inner.next_value_seed(Seed {
-            inner: PhantomData::<IgnoredAny>,
-            depth: self.depth,
-            max_depth: self.max_depth,
-            key: None,
-        })?;
-        Ok(())
-    }
-}
+// ---- What the derived readers share ----------------------------------
 
 /// An absent member `name` read as a `T`, as serde's derive does: `None` for
 /// an `Option`, a `missing field` error for anything else.
@@ -240,41 +83,6 @@ impl<'de, E: de::Error> Deserializer<'de> for Missing<E> {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
         bytes byte_buf unit unit_struct newtype_struct seq tuple
         tuple_struct map struct enum identifier ignored_any
-    }
-}
-
-/// A member name, borrowed from the input when it has no escapes.
-struct Name;
-
-impl<'de> DeserializeSeed<'de> for Name {
-    type Value = Cow<'de, str>;
-
-    #[inline]
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Cow<'de, str>, D::Error> {
-        de.deserialize_str(Name)
-    }
-}
-
-impl<'de> Visitor<'de> for Name {
-    type Value = Cow<'de, str>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a member name")
-    }
-
-    #[inline]
-    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Cow<'de, str>, E> {
-        Ok(Cow::Borrowed(v))
-    }
-
-    #[inline]
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Cow<'de, str>, E> {
-        Ok(Cow::Owned(v.to_owned()))
-    }
-
-    #[inline]
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Cow<'de, str>, E> {
-        Ok(Cow::Owned(v))
     }
 }
 
@@ -339,10 +147,7 @@ impl<'de> Keys<'de> {
 }
 
 /// The strict wrapper. `key` is set while a member name is read, to record it.
-///
-/// Public only so that [`JsonCheck::read_strict`] can name it; nothing
-/// outside this crate can build or take one apart.
-pub struct Strict<'k, 'de, D> {
+pub(crate) struct Strict<'k, 'de, D> {
     de: D,
     depth: usize,
     max_depth: usize,

@@ -39,6 +39,9 @@ fn render(stack: &[Seg]) -> String {
 }
 
 struct State {
+    /// Build the value (the slow path), or only read to the first problem
+    /// ([`problem`]): then every value is `Null` and nothing is recorded.
+    build: bool,
     max_depth: usize,
     stack: Vec<Seg>,
     /// `duplicate_field` violations, in document order (capped).
@@ -67,7 +70,54 @@ pub(crate) fn parse(
     max_depth: usize,
     report: ValidationErrors,
 ) -> Result<(Value, ValidationErrors), Violation> {
+    run(bytes, max_depth, report, true)
+}
+
+/// The problem [`parse`] would stop at (`syntax`, or `limit`), if any,
+/// found by the same parser without building the value: what the reporting
+/// reader asks when it gives up, since a malformed document is reported
+/// alone.
+pub(crate) fn problem(bytes: &[u8], max_depth: usize) -> Option<Violation> {
+    let problem = run(bytes, max_depth, ValidationErrors::new(), false).err()?;
+    if matches!(problem.constraint(), Constraint::Syntax { .. }) {
+        return Some(problem);
+    }
+    // A `limit` has a path, whose member names were not kept: again, with
+    // them (rare: only a document nested past the limit).
+    run(bytes, max_depth, ValidationErrors::new(), true).err()
+}
+
+/// A member name read and dropped (the reading-only pass).
+struct AnyName;
+
+impl<'de> DeserializeSeed<'de> for AnyName {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<(), D::Error> {
+        de.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for AnyName {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a member name")
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+}
+
+fn run(
+    bytes: &[u8],
+    max_depth: usize,
+    report: ValidationErrors,
+    build: bool,
+) -> Result<(Value, ValidationErrors), Violation> {
     let mut state = State {
+        build,
         max_depth,
         stack: Vec::new(),
         duplicates: report,
@@ -188,6 +238,9 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
     }
 
     fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        if !self.state.build {
+            return Ok(Value::Null);
+        }
         Ok(Value::String(v.to_owned()))
     }
 
@@ -215,7 +268,8 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
             let next = self.state.failed(next);
             self.state.stack.pop();
             match next? {
-                Some(item) => items.push(item),
+                Some(item) if self.state.build => items.push(item),
+                Some(_) => {}
                 None => return Ok(Value::Array(items)),
             }
         }
@@ -224,7 +278,17 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
     fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Value, A::Error> {
         let depth = self.deeper()?;
         let mut object = Map::new();
-        while let Some(key) = map.next_key::<String>()? {
+        loop {
+            // Only reading: the name is parsed (same errors) but not kept;
+            // a `limit` problem is found again with names (see `problem`).
+            let key = if self.state.build {
+                map.next_key::<String>()?
+            } else {
+                map.next_key_seed(AnyName)?.map(|()| String::new())
+            };
+            let Some(key) = key else {
+                break;
+            };
             self.state.stack.push(Seg::Key(key));
             let value = map.next_value_seed(ValueSeed {
                 state: &mut *self.state,
@@ -235,6 +299,9 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
                 unreachable!("the key pushed above");
             };
             let value = value?;
+            if !self.state.build {
+                continue;
+            }
             if object.contains_key(&key) {
                 // Past the report's cap the pointer is not even rendered.
                 let at = if self.state.duplicates.is_full() {
@@ -305,6 +372,32 @@ mod tests {
         assert!(!e.message().contains("canary"));
         assert_eq!(parse(b"[1] 2", 64).unwrap_err().code(), "syntax");
         assert_eq!(parse(b"", 64).unwrap_err().code(), "syntax");
+    }
+
+    /// `problem` stops where `parse` stops, with the same violation.
+    #[test]
+    fn problem_is_what_parse_stops_at() {
+        for text in [
+            &b"{\n  \"a\": tru }"[..],
+            br#"{"a": [1, 2"#,
+            br#"{"a": "x\u12"}"#,
+            br#"{"a": 1} x"#,
+            b"",
+            br#"{"a": [[{"b": 1}]]}"#,
+            br#"{"a": 1, "a": 2}"#,
+            br#"{"a": [1, {"b": "c"}]}"#,
+        ] {
+            assert_eq!(
+                super::problem(text, 3),
+                super::parse(text, 3, ValidationErrors::new()).err(),
+                "{}",
+                String::from_utf8_lossy(text)
+            );
+        }
+        assert_eq!(
+            super::problem(br#"{"a": [[{"b": 1}]]}"#, 3).unwrap().code(),
+            "limit"
+        );
     }
 
     #[test]

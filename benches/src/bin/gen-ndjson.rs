@@ -1,7 +1,9 @@
-//! `gen-ndjson FILE [MEGABYTES]`: writes the benchmark's mixed AccessKey
-//! records (deterministic, ~10% invalid) to FILE until it holds at least
-//! MEGABYTES (default 1024) MB. For the CLI throughput measurement: write it
-//! to /tmp, never commit it.
+//! `gen-ndjson FILE [MEGABYTES] [--dirty]`: writes the benchmark's mixed
+//! AccessKey records (deterministic, ~10% invalid, all rule violations) to
+//! FILE until it holds at least MEGABYTES (default 1024) MB; with `--dirty`,
+//! the dirty batch's records (30% invalid over every kind of problem,
+//! malformed records included). For the CLI throughput measurement: write
+//! it to /tmp, never commit it.
 
 use std::io::{BufWriter, Write};
 
@@ -12,9 +14,15 @@ fn main() {
         std::process::exit(2);
     };
     let mb: u64 = args.next().map_or(1024, |s| s.parse().expect("MEGABYTES"));
+    let dirty = args.next().as_deref() == Some("--dirty");
     let file = std::fs::File::create(&path).expect("create FILE");
     let mut out = BufWriter::with_capacity(1 << 20, file);
-    let records = access_key_bench::write_ndjson(&mut out, mb * 1_000_000).expect("write");
+    let records = if dirty {
+        access_key_bench::write_dirty(&mut out, mb * 1_000_000)
+    } else {
+        access_key_bench::write_ndjson(&mut out, mb * 1_000_000)
+    }
+    .expect("write");
     out.flush().expect("write");
     eprintln!("wrote {records} records to {path}");
 }
