@@ -20,6 +20,7 @@ use access_key_schema::{
     CreateAccessKeyResponse, DeleteAccessKeyRequest, JsonCheck, ListAccessKeysRequest,
     ListAccessKeysResponse, StatusType, Timestamp, UpdateAccessKeyRequest, Validate,
 };
+use access_key_user_types as user;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -70,6 +71,15 @@ fn check_of(name: &str) -> Check {
         "UpdateAccessKeyRequest" => report::<UpdateAccessKeyRequest>,
         "DeleteAccessKeyRequest" => report::<DeleteAccessKeyRequest>,
         "Strict" => report::<Strict>,
+        "SignupForm" => report::<user::SignupForm>,
+        "Order" => report::<user::Order>,
+        "SensorConfig" => report::<user::SensorConfig>,
+        "Dashboard" => report::<user::Dashboard>,
+        "Category" => report::<user::Category>,
+        "Inventory" => report::<user::Inventory>,
+        "Survey" => report::<user::Survey>,
+        "Booking" => report::<user::Booking>,
+        "RoleRef" => report::<user::RoleRef>,
         _ => panic!("unknown type {name}"),
     }
 }
@@ -98,20 +108,18 @@ struct Case {
 fn vectors() -> Vec<Case> {
     let root = xtask::workspace_root();
     let mut out = Vec::new();
-    for name in [
-        "AccessKey",
-        "ListAccessKeysRequest",
-        "ListAccessKeysResponse",
-        "UpdateAccessKeyRequest",
-    ] {
+    // Every shape with a vectors file: the nine IAM shapes and the
+    // user-style types of tests/user-types.
+    for shape in xtask::SHAPES.iter().chain(xtask::USER_SHAPES) {
+        let name: &'static str = shape.name;
+        check_of(name);
         let path = root.join(format!("schema/{name}.vectors.json"));
         let file: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-        let ty = ALL_TYPES.iter().find(|t| **t == name).unwrap();
         for (i, case) in file["cases"].as_array().unwrap().iter().enumerate() {
             out.push(Case {
                 source: format!("{name}.vectors.json#{i}"),
                 bytes: serde_json::to_vec(&case["payload"]).unwrap(),
-                types: vec![ty],
+                types: vec![name],
             });
         }
     }

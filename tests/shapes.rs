@@ -1092,13 +1092,3 @@ fn a_validate_type_is_validated_without_nested_as_its_schema_says() {
         ]
     );
 }
-
-#[test]
-fn probe_report_rules_with_type_error() {
-    let found = one_verdict::<Arn>(&json!({"arn": "xarn:aws:sts..1:rootx", "host": 5}));
-    println!("{found:?}");
-    let found = one_verdict::<Profile>(&json!({"nick": null, "home": {"id": 1}, "motto": 5}));
-    println!("{found:?}");
-    let found = one_verdict::<Tagged>(&json!({"tags": ["", "AB"], "limits": {"Ab": 11}, "grid": [[0]], "stock": {"x": item(1, "A1")}, "set": 5}));
-    println!("{found:?}");
-}

@@ -378,16 +378,49 @@ fn report(cont: &Container, fields: &[Field], patterns: &Patterns) -> Option<Tok
             let v = value(span);
             let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
             let max = len.max.as_ref().map_or(quote!(usize::MAX), |m| quote!(#m));
+            crate::expand::relabel(
+                &len.overrides,
+                quote!(__errors),
+                quote_spanned! {span=>
+                    #krate::rules::length::apply(#v, #min, #max, &__p, __errors);
+                },
+            )
+        });
+        // `inner(..)`/`keys(..)`: the same loops as `validate()`.
+        let collections = crate::expand::collection_calls(rules, &value);
+        // `required` on an `Option`: a `null` was read as `None`.
+        let required_rule = rules.required.as_ref().map(|key| {
+            let span = key.span();
+            let v = value(span);
             quote_spanned! {span=>
-                #krate::rules::length::apply(#v, #min, #max, &__p, __errors);
+                #krate::rules::required::apply(#v, &__p, __errors);
             }
         });
+        // The table rules (`contains`, formats, ...), as `validate()` calls
+        // them. The user's own checks (`custom`, `must_match`) are not run
+        // on an object with problems: they read the whole value, as
+        // `from_json`'s full report always has.
+        let generic: Vec<TokenStream> = rules
+            .generic
+            .iter()
+            .map(|rule| {
+                let span = rule.key.span();
+                let v = value(span);
+                let module = syn::Ident::new(rule.def.name, span);
+                let arg = rule.arg_then_comma();
+                quote_spanned! {span=>
+                    #krate::rules::#module::apply(#v, #arg &__p, __errors);
+                }
+            })
+            .collect();
         let checks = if let Some(key) = &rules.nested {
             let span = key.span();
             let v = value(span);
             quote! {
+                #required_rule
                 #len
                 #krate::Validate::validate_into(#v, &__p, __errors);
+                #(#collections)*
             }
         } else {
             let pattern = match (&rules.pattern, pattern) {
@@ -413,17 +446,24 @@ fn report(cont: &Container, fields: &[Field], patterns: &Patterns) -> Option<Tok
                 let span = rule.key.span();
                 let v = value(span);
                 let (min, max) = rule.bounds_tokens();
-                quote_spanned! {span=>
-                    #krate::rules::range::apply(#v, #min, #max, &__p, __errors);
-                }
+                crate::expand::relabel(
+                    &rule.overrides,
+                    quote!(__errors),
+                    quote_spanned! {span=>
+                        #krate::rules::range::apply(#v, #min, #max, &__p, __errors);
+                    },
+                )
             });
             quote! {
+                #required_rule
                 (&&#rt::Probe::<#ty>::NEW).inner_rules(__v, &__p, __errors)?;
                 if __errors.is_empty() {
                     #len
                     #pattern
                     #one_of
                     #range
+                    #(#generic)*
+                    #(#collections)*
                 }
             }
         };
