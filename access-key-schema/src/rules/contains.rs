@@ -7,7 +7,7 @@
 use schemars::Schema;
 
 use super::pattern::Text;
-use crate::errors::{Constraint, ValidationErrors};
+use crate::errors::ValidationErrors;
 use crate::path::Path;
 
 /// The rule's code.
@@ -15,10 +15,10 @@ pub const CODE: &str = "contains";
 
 /// Refuses an argument the rule cannot use (checked at compile time).
 pub const fn check(text: &str) -> Option<&'static str> {
-    if text.is_empty() {
-        return Some("`contains` needs a non-empty text: every string contains \"\"");
-    }
-    None
+    super::pattern::non_empty(
+        "`contains` needs a non-empty text: every string contains \"\"",
+        text,
+    )
 }
 
 /// Records a violation when `value` is present and does not contain `text`.
@@ -29,19 +29,13 @@ pub fn apply<T: Text + ?Sized>(
     path: &Path<'_>,
     errors: &mut ValidationErrors,
 ) {
-    if let Some(s) = value.text() {
-        if !s.contains(text) {
-            errors.add(path, violation(text));
-        }
-    }
-}
-
-fn violation(text: &'static str) -> Constraint {
-    Constraint::Rule {
-        code: CODE,
-        text: "Member must contain: ",
-        arg: text,
-    }
+    super::pattern::text_rule(
+        value,
+        |s| s.contains(text),
+        (CODE, "Member must contain: ", text),
+        path,
+        errors,
+    );
 }
 
 /// The schema form: `pattern` (or one more in `allOf`).

@@ -2,12 +2,7 @@
 //! years 0001-9999 (leap years included): exactly the date part of
 //! [`crate::Timestamp`]'s language. Schema: `format: date` and the pattern.
 
-use schemars::Schema;
-
 use super::format::Format;
-use super::pattern::Text;
-use crate::errors::ValidationErrors;
-use crate::path::Path;
 
 /// The date part of `Timestamp`'s pattern (a test checks it is the same
 /// text), as a macro so both constants below are built from one literal.
@@ -30,15 +25,7 @@ const DATE: &str = full_date!();
 /// The format.
 pub static FORMAT: Format = Format::new("date", concat!("^(?:", full_date!(), ")$"));
 
-/// Records a `format` violation when `value` is present and not a date.
-pub fn apply<T: Text + ?Sized>(value: &T, path: &Path<'_>, errors: &mut ValidationErrors) {
-    FORMAT.apply(value, path, errors);
-}
-
-/// `format: date` and the pattern.
-pub fn schema(schema: &mut Schema) {
-    FORMAT.schema(schema);
-}
+super::format::format_rule!(FORMAT);
 
 #[cfg(test)]
 mod tests {

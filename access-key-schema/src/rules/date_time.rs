@@ -3,25 +3,12 @@
 //! offset; real calendar dates, years 0001-9999, no leap second). Schema:
 //! `format: date-time` and [`crate::timestamp::PATTERN`].
 
-use schemars::Schema;
-
 use super::format::Format;
-use super::pattern::Text;
-use crate::errors::ValidationErrors;
-use crate::path::Path;
 
 /// The format, with `Timestamp`'s own pattern.
 pub static FORMAT: Format = Format::new("date-time", crate::timestamp::PATTERN);
 
-/// Records a `format` violation when `value` is present and not a date-time.
-pub fn apply<T: Text + ?Sized>(value: &T, path: &Path<'_>, errors: &mut ValidationErrors) {
-    FORMAT.apply(value, path, errors);
-}
-
-/// `format: date-time` and the pattern.
-pub fn schema(schema: &mut Schema) {
-    FORMAT.schema(schema);
-}
+super::format::format_rule!(FORMAT);
 
 #[cfg(test)]
 mod tests {

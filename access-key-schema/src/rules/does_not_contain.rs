@@ -7,7 +7,7 @@
 use schemars::Schema;
 
 use super::pattern::Text;
-use crate::errors::{Constraint, ValidationErrors};
+use crate::errors::ValidationErrors;
 use crate::path::Path;
 
 /// The rule's code.
@@ -15,10 +15,10 @@ pub const CODE: &str = "does_not_contain";
 
 /// Refuses an argument the rule cannot use (checked at compile time).
 pub const fn check(text: &str) -> Option<&'static str> {
-    if text.is_empty() {
-        return Some("`does_not_contain` needs a non-empty text: every string contains \"\"");
-    }
-    None
+    super::pattern::non_empty(
+        "`does_not_contain` needs a non-empty text: every string contains \"\"",
+        text,
+    )
 }
 
 /// Records a violation when `value` is present and contains `text`.
@@ -29,18 +29,13 @@ pub fn apply<T: Text + ?Sized>(
     path: &Path<'_>,
     errors: &mut ValidationErrors,
 ) {
-    if let Some(s) = value.text() {
-        if s.contains(text) {
-            errors.add(
-                path,
-                Constraint::Rule {
-                    code: CODE,
-                    text: "Member must not contain: ",
-                    arg: text,
-                },
-            );
-        }
-    }
+    super::pattern::text_rule(
+        value,
+        |s| !s.contains(text),
+        (CODE, "Member must not contain: ", text),
+        path,
+        errors,
+    );
 }
 
 /// The schema form: a `not` of the text's pattern.

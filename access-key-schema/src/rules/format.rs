@@ -83,6 +83,27 @@ impl Format {
     }
 }
 
+/// The two functions every format module has, calling its `FORMAT`.
+macro_rules! format_rule {
+    ($format:ident) => {
+        /// Records a `format` violation when `value` is present and not in
+        /// the format's language.
+        pub fn apply<T: super::pattern::Text + ?Sized>(
+            value: &T,
+            path: &crate::path::Path<'_>,
+            errors: &mut crate::errors::ValidationErrors,
+        ) {
+            $format.apply(value, path, errors);
+        }
+
+        /// `format`, the pattern, and the trailing-newline guard.
+        pub fn schema(schema: &mut schemars::Schema) {
+            $format.schema(schema);
+        }
+    };
+}
+pub(crate) use format_rule;
+
 /// Checks a format's pattern against the strings it must accept and refuse,
 /// and against a final newline (the tests of each format call it).
 #[cfg(test)]

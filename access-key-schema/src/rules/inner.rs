@@ -28,30 +28,29 @@ pub trait Items {
     );
 }
 
-impl<T> Items for [T] {
-    type Item = T;
-    fn each(
-        &self,
-        path: &Path<'_>,
-        errors: &mut ValidationErrors,
-        f: &mut dyn FnMut(&T, &Path<'_>, &mut ValidationErrors),
-    ) {
-        for (i, item) in self.iter().enumerate() {
-            f(item, &path.index(i), errors);
+/// Arrays and ordered sets: items in order, numbered.
+macro_rules! in_order {
+    ($($(#[$doc:meta])* [$($g:tt)*] $t:ty;)*) => {$(
+        $(#[$doc])*
+        impl<$($g)*> Items for $t {
+            type Item = T;
+            fn each(
+                &self,
+                path: &Path<'_>,
+                errors: &mut ValidationErrors,
+                f: &mut dyn FnMut(&T, &Path<'_>, &mut ValidationErrors),
+            ) {
+                for (i, item) in self.iter().enumerate() {
+                    f(item, &path.index(i), errors);
+                }
+            }
         }
-    }
+    )*};
 }
-
-impl<T> Items for Vec<T> {
-    type Item = T;
-    fn each(
-        &self,
-        path: &Path<'_>,
-        errors: &mut ValidationErrors,
-        f: &mut dyn FnMut(&T, &Path<'_>, &mut ValidationErrors),
-    ) {
-        self.as_slice().each(path, errors, f);
-    }
+in_order! {
+    [T] [T];
+    [T] Vec<T>;
+    [T] BTreeSet<T>;
 }
 
 /// A set is an array on the wire, in the order serde wrote it; a hash set
@@ -67,20 +66,6 @@ impl<T: Ord, S> Items for HashSet<T, S> {
         let mut items: Vec<&T> = self.iter().collect();
         items.sort_unstable();
         for (i, item) in items.into_iter().enumerate() {
-            f(item, &path.index(i), errors);
-        }
-    }
-}
-
-impl<T> Items for BTreeSet<T> {
-    type Item = T;
-    fn each(
-        &self,
-        path: &Path<'_>,
-        errors: &mut ValidationErrors,
-        f: &mut dyn FnMut(&T, &Path<'_>, &mut ValidationErrors),
-    ) {
-        for (i, item) in self.iter().enumerate() {
             f(item, &path.index(i), errors);
         }
     }
@@ -116,7 +101,8 @@ impl<K: AsRef<str>, V> Items for BTreeMap<K, V> {
     }
 }
 
-impl<C: Items + ?Sized> Items for Option<Box<C>> {
+/// Checked when present.
+impl<C: Items> Items for Option<C> {
     type Item = C::Item;
     fn each(
         &self,
@@ -130,77 +116,19 @@ impl<C: Items + ?Sized> Items for Option<Box<C>> {
     }
 }
 
-macro_rules! option_of {
-    ($($t:ident),*) => {$(
-        impl<T> Items for Option<$t<T>> where $t<T>: Items {
-            type Item = <$t<T> as Items>::Item;
-            fn each(
-                &self,
-                path: &Path<'_>,
-                errors: &mut ValidationErrors,
-                f: &mut dyn FnMut(&Self::Item, &Path<'_>, &mut ValidationErrors),
-            ) {
-                if let Some(c) = self {
-                    c.each(path, errors, f);
-                }
-            }
-        }
-    )*};
-}
-option_of!(Vec, BTreeSet);
-
-impl<T, S> Items for Option<HashSet<T, S>>
-where
-    HashSet<T, S>: Items,
-{
-    type Item = <HashSet<T, S> as Items>::Item;
-    fn each(
-        &self,
-        path: &Path<'_>,
-        errors: &mut ValidationErrors,
-        f: &mut dyn FnMut(&Self::Item, &Path<'_>, &mut ValidationErrors),
-    ) {
-        if let Some(c) = self {
-            c.each(path, errors, f);
-        }
-    }
-}
-
-impl<K, V, S> Items for Option<HashMap<K, V, S>>
-where
-    HashMap<K, V, S>: Items,
-{
-    type Item = <HashMap<K, V, S> as Items>::Item;
-    fn each(
-        &self,
-        path: &Path<'_>,
-        errors: &mut ValidationErrors,
-        f: &mut dyn FnMut(&Self::Item, &Path<'_>, &mut ValidationErrors),
-    ) {
-        if let Some(c) = self {
-            c.each(path, errors, f);
-        }
-    }
-}
-
-impl<K, V> Items for Option<BTreeMap<K, V>>
-where
-    BTreeMap<K, V>: Items,
-{
-    type Item = <BTreeMap<K, V> as Items>::Item;
-    fn each(
-        &self,
-        path: &Path<'_>,
-        errors: &mut ValidationErrors,
-        f: &mut dyn FnMut(&Self::Item, &Path<'_>, &mut ValidationErrors),
-    ) {
-        if let Some(c) = self {
-            c.each(path, errors, f);
-        }
-    }
-}
-
 impl<C: Items + ?Sized> Items for &C {
+    type Item = C::Item;
+    fn each(
+        &self,
+        path: &Path<'_>,
+        errors: &mut ValidationErrors,
+        f: &mut dyn FnMut(&C::Item, &Path<'_>, &mut ValidationErrors),
+    ) {
+        (**self).each(path, errors, f);
+    }
+}
+
+impl<C: Items + ?Sized> Items for Box<C> {
     type Item = C::Item;
     fn each(
         &self,

@@ -2,12 +2,7 @@
 //! zeros (`01.2.3.4` is refused, as Python's `ipaddress` and Go's `net`
 //! refuse it). Schema: `format: ipv4` and the pattern.
 
-use schemars::Schema;
-
 use super::format::Format;
-use super::pattern::Text;
-use crate::errors::ValidationErrors;
-use crate::path::Path;
 
 /// The format.
 pub static FORMAT: Format = Format::new(
@@ -20,16 +15,7 @@ pub static FORMAT: Format = Format::new(
     ),
 );
 
-/// Records a `format` violation when `value` is present and not an IPv4
-/// address.
-pub fn apply<T: Text + ?Sized>(value: &T, path: &Path<'_>, errors: &mut ValidationErrors) {
-    FORMAT.apply(value, path, errors);
-}
-
-/// `format: ipv4` and the pattern.
-pub fn schema(schema: &mut Schema) {
-    FORMAT.schema(schema);
-}
+super::format::format_rule!(FORMAT);
 
 #[cfg(test)]
 mod tests {

@@ -15,6 +15,33 @@ use regex::Regex;
 use crate::errors::{Constraint, ValidationErrors};
 use crate::path::Path;
 
+/// A string rule's check: records `Constraint::Rule { code, text, arg }`
+/// when `value` is present and `holds` is false for it. What `contains`,
+/// `does_not_contain`, `prefix` and `suffix` share.
+#[inline]
+pub(crate) fn text_rule<T: Text + ?Sized>(
+    value: &T,
+    holds: impl FnOnce(&str) -> bool,
+    (code, text, arg): (&'static str, &'static str, &'static str),
+    path: &Path<'_>,
+    errors: &mut ValidationErrors,
+) {
+    if let Some(s) = value.text() {
+        if !holds(s) {
+            errors.add(path, Constraint::Rule { code, text, arg });
+        }
+    }
+}
+
+/// The argument check of the string rules: a non-empty text.
+pub(crate) const fn non_empty(rule: &'static str, text: &str) -> Option<&'static str> {
+    if text.is_empty() {
+        Some(rule)
+    } else {
+        None
+    }
+}
+
 /// A string value that the string rules (`pattern`, `one_of`, `contains`,
 /// ...) can read.
 #[diagnostic::on_unimplemented(

@@ -6,7 +6,7 @@
 use schemars::Schema;
 
 use super::pattern::Text;
-use crate::errors::{Constraint, ValidationErrors};
+use crate::errors::ValidationErrors;
 use crate::path::Path;
 
 /// The rule's code.
@@ -14,10 +14,10 @@ pub const CODE: &str = "prefix";
 
 /// Refuses an argument the rule cannot use (checked at compile time).
 pub const fn check(text: &str) -> Option<&'static str> {
-    if text.is_empty() {
-        return Some("`prefix` needs a non-empty text: every string starts with \"\"");
-    }
-    None
+    super::pattern::non_empty(
+        "`prefix` needs a non-empty text: every string starts with \"\"",
+        text,
+    )
 }
 
 /// Records a violation when `value` is present and does not start with `text`.
@@ -28,18 +28,13 @@ pub fn apply<T: Text + ?Sized>(
     path: &Path<'_>,
     errors: &mut ValidationErrors,
 ) {
-    if let Some(s) = value.text() {
-        if !s.starts_with(text) {
-            errors.add(
-                path,
-                Constraint::Rule {
-                    code: CODE,
-                    text: "Member must start with: ",
-                    arg: text,
-                },
-            );
-        }
-    }
+    super::pattern::text_rule(
+        value,
+        |s| s.starts_with(text),
+        (CODE, "Member must start with: ", text),
+        path,
+        errors,
+    );
 }
 
 /// The schema form: an anchored-at-the-start `pattern` (or one more in `allOf`).

@@ -8,7 +8,7 @@
 use schemars::Schema;
 
 use super::pattern::Text;
-use crate::errors::{Constraint, ValidationErrors};
+use crate::errors::ValidationErrors;
 use crate::path::Path;
 
 /// The rule's code.
@@ -16,13 +16,13 @@ pub const CODE: &str = "suffix";
 
 /// Refuses an argument the rule cannot use (checked at compile time).
 pub const fn check(text: &str) -> Option<&'static str> {
-    if text.is_empty() {
-        return Some("`suffix` needs a non-empty text: every string ends with \"\"");
-    }
-    if text.as_bytes()[text.len() - 1] == b'\n' {
+    if !text.is_empty() && text.as_bytes()[text.len() - 1] == b'\n' {
         return Some("`suffix` cannot end in a newline: Python's `$` reads it differently");
     }
-    None
+    super::pattern::non_empty(
+        "`suffix` needs a non-empty text: every string ends with \"\"",
+        text,
+    )
 }
 
 /// Records a violation when `value` is present and does not end with `text`.
@@ -33,18 +33,13 @@ pub fn apply<T: Text + ?Sized>(
     path: &Path<'_>,
     errors: &mut ValidationErrors,
 ) {
-    if let Some(s) = value.text() {
-        if !s.ends_with(text) {
-            errors.add(
-                path,
-                Constraint::Rule {
-                    code: CODE,
-                    text: "Member must end with: ",
-                    arg: text,
-                },
-            );
-        }
-    }
+    super::pattern::text_rule(
+        value,
+        |s| s.ends_with(text),
+        (CODE, "Member must end with: ", text),
+        path,
+        errors,
+    );
 }
 
 /// The schema form: an anchored-at-the-end `pattern` and the newline guard.

@@ -3,12 +3,7 @@
 //! part of [`crate::Timestamp`]'s language. Schema: `format: time` and the
 //! pattern.
 
-use schemars::Schema;
-
 use super::format::Format;
-use super::pattern::Text;
-use crate::errors::ValidationErrors;
-use crate::path::Path;
 
 /// The format.
 pub static FORMAT: Format = Format::new(
@@ -20,15 +15,7 @@ pub static FORMAT: Format = Format::new(
     ),
 );
 
-/// Records a `format` violation when `value` is present and not a time.
-pub fn apply<T: Text + ?Sized>(value: &T, path: &Path<'_>, errors: &mut ValidationErrors) {
-    FORMAT.apply(value, path, errors);
-}
-
-/// `format: time` and the pattern.
-pub fn schema(schema: &mut Schema) {
-    FORMAT.schema(schema);
-}
+super::format::format_rule!(FORMAT);
 
 #[cfg(test)]
 mod tests {

@@ -4,12 +4,7 @@
 //! accepts), any version and variant (the nil and max UUIDs included), no
 //! braces or `urn:uuid:` prefix. Schema: `format: uuid` and the pattern.
 
-use schemars::Schema;
-
 use super::format::Format;
-use super::pattern::Text;
-use crate::errors::ValidationErrors;
-use crate::path::Path;
 
 /// The format.
 pub static FORMAT: Format = Format::new(
@@ -17,15 +12,7 @@ pub static FORMAT: Format = Format::new(
     "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$",
 );
 
-/// Records a `format` violation when `value` is present and not a UUID.
-pub fn apply<T: Text + ?Sized>(value: &T, path: &Path<'_>, errors: &mut ValidationErrors) {
-    FORMAT.apply(value, path, errors);
-}
-
-/// `format: uuid` and the pattern.
-pub fn schema(schema: &mut Schema) {
-    FORMAT.schema(schema);
-}
+super::format::format_rule!(FORMAT);
 
 #[cfg(test)]
 mod tests {
