@@ -475,7 +475,7 @@ fn dirty_record(rng: &mut Rng, out: &mut String) -> Option<usize> {
 }
 
 /// `n` records of the dirty stream, as NDJSON: the bytes, each line's range
-/// (without its newline), and each record's kind (see [`dirty_record`]).
+/// (without its newline), and each record's kind (see `dirty_record`).
 /// Deterministic.
 pub fn dirty(n: usize) -> (Vec<u8>, Vec<std::ops::Range<usize>>, Vec<Option<usize>>) {
     let mut rng = Rng(0xd1a7);
