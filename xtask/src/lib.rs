@@ -44,7 +44,7 @@ pub struct Generated {
 }
 
 /// One IAM shape: its schema file and its vectors, both derived from the
-/// type (the vectors by [`access_key_schema::vectors`], from its schema).
+/// type (the vectors by [`mod@access_key_schema::vectors`], from its schema).
 pub struct Shape {
     /// The type's name: `schema/<name>.schema.json`, `schema/<name>.vectors.json`.
     pub name: &'static str,
