@@ -286,10 +286,7 @@ fn http(port: u16, path: &str, content_type: &str, body: &str) -> (u16, String) 
 
 #[test]
 fn axum_example_echoes_the_secret_only_in_the_create_response() {
-    let exe = build(
-        "access-key-schema",
-        &["--features", "axum", "--example", "iam_service"],
-    );
+    let exe = build("access-key-iam-service", &["--bin", "iam_service"]);
     let mut child = Command::new(exe)
         .args(["--listen", "127.0.0.1:0"])
         .stdout(Stdio::piped())

@@ -51,7 +51,7 @@ fi
 
 # --- the service -------------------------------------------------------------------
 cargo="${CARGO:-cargo}"
-if ! (cd "$root" && "$cargo" build -q -p access-key-schema --features axum --example iam_service); then
+if ! (cd "$root" && "$cargo" build -q -p access-key-iam-service --bin iam_service); then
   result "build the iam_service example" FAIL
   finish || exit 1
 fi
@@ -70,7 +70,7 @@ cleanup() {
 trap cleanup EXIT
 
 : > "$tmp/server.out"
-"$target_dir/debug/examples/iam_service" --listen 127.0.0.1:0 > "$tmp/server.out" 2> "$tmp/server.log" &
+"$target_dir/debug/iam_service" --listen 127.0.0.1:0 > "$tmp/server.out" 2> "$tmp/server.log" &
 server_pid=$!
 base=""
 for _ in $(seq 1 100); do

@@ -13,9 +13,7 @@ use access_key_user_types as user;
 use serde_json::Value;
 
 /// The example service's routes and handlers, for its OpenAPI document.
-#[path = "../../access-key-schema/examples/iam_service/service.rs"]
-#[allow(dead_code)]
-mod iam_service;
+use access_key_iam_service as iam_service;
 
 /// Where `cargo xtask schema` writes the example service's OpenAPI document.
 pub const OPENAPI_FILE: &str = "schema/openapi.json";
@@ -46,7 +44,7 @@ pub struct Generated {
 }
 
 /// One IAM shape: its schema file and its vectors, both derived from the
-/// type (the vectors by [`access_key_schema::vectors`], from its schema).
+/// type (the vectors by [`mod@access_key_schema::vectors`], from its schema).
 pub struct Shape {
     /// The type's name: `schema/<name>.schema.json`, `schema/<name>.vectors.json`.
     pub name: &'static str,

@@ -1,7 +1,7 @@
 //! `date_time`: an RFC 3339 date-time as [`crate::Timestamp`] reads it
 //! (`2015-03-09T18:39:23Z`, a fraction of any length, `Z` or a numeric
 //! offset; real calendar dates, years 0001-9999, no leap second). Schema:
-//! `format: date-time` and [`crate::timestamp::PATTERN`].
+//! `format: date-time` and the timestamp pattern (`Timestamp`'s `PATTERN`).
 
 use super::format::Format;
 

@@ -3,7 +3,7 @@
 //! 3.1 document it serves at `GET /openapi.json`.
 //!
 //! ```sh
-//! cargo run -p access-key-schema --features axum --example iam_service -- --listen 127.0.0.1:8080
+//! cargo run -p access-key-iam-service -- --listen 127.0.0.1:8080
 //! curl -s localhost:8080/CreateAccessKey -H 'Content-Type: application/json' -d '{"UserName": "Alice"}'
 //! curl -s localhost:8080/ListAccessKeys -H 'Content-Type: application/json' -d '{"UserName": "Alice", "MaxItems": 1}'
 //! curl -s localhost:8080/UpdateAccessKey -H 'Content-Type: application/json' -d '{"AccessKeyId": "x", "Status": "On"}'
@@ -20,14 +20,13 @@
 //! The secret access key appears only in the `CreateAccessKey` response: it
 //! is never logged, listed, or put in an error body.
 
-mod service;
-
 use std::net::SocketAddr;
 
+use access_key_iam_service as service;
 use service::app;
 
 /// Serves [`app`] on `listener` until Ctrl-C.
-pub async fn serve(listener: tokio::net::TcpListener) -> std::io::Result<()> {
+async fn serve(listener: tokio::net::TcpListener) -> std::io::Result<()> {
     axum::serve(listener, app())
         .with_graceful_shutdown(async {
             tokio::signal::ctrl_c().await.ok();

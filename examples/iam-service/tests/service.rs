@@ -1,8 +1,8 @@
-//! The `iam_service` example end to end: started in-process on a loopback
-//! port, driven by a real HTTP/1.1 client (hyper-util), its logs captured.
+//! The example service (`access-key-iam-service`) end to end: started
+//! in-process on a loopback port, driven by a real HTTP/1.1 client
+//! (hyper-util), its logs captured.
 //!
-//! Run with `cargo test -p access-key-schema --features axum --test service`
-//! (a test of `access-key-schema` with `required-features = ["axum"]`).
+//! Run with `cargo test -p access-key-iam-service --test service`.
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -24,9 +24,7 @@ use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
-#[path = "../access-key-schema/examples/iam_service/service.rs"]
-#[allow(dead_code)]
-mod iam_service;
+use access_key_iam_service as iam_service;
 
 // ---- Harness -------------------------------------------------------------
 
@@ -910,7 +908,7 @@ async fn openapi_json_is_the_committed_document_of_the_routes() {
     let served: Value =
         serde_json::from_slice(&res.into_body().collect().await.unwrap().to_bytes()).unwrap();
     assert_eq!(served, iam_service::openapi().to_value());
-    let committed = concat!(env!("CARGO_MANIFEST_DIR"), "/../schema/openapi.json");
+    let committed = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/openapi.json");
     let committed: Value =
         serde_json::from_str(&std::fs::read_to_string(committed).unwrap()).unwrap();
     assert_eq!(served, committed, "run `cargo xtask schema`");
@@ -996,7 +994,7 @@ async fn readme_contract_snippet() {
                                                                           // ----
 
     let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap();
     for line in [
         "let (router, api) = ApiRouter::new()",
         r#"    .post("/ListAccessKeys", list_access_keys)"#,

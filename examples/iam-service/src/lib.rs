@@ -1,6 +1,6 @@
-//! The service of the `iam_service` example: its routes, handlers and
-//! OpenAPI document, without the runtime (see `main.rs`), so that
-//! `cargo xtask schema` and `tests/service.rs` can include it.
+//! The example service's routes, handlers and OpenAPI document, without
+//! the runtime (the `iam_service` binary, `main.rs`), so that
+//! `cargo xtask schema` and `tests/service.rs` can use them.
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
