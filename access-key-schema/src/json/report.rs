@@ -286,7 +286,7 @@ impl<'de> Others<'de> {
 /// the reader gives up (see the module), `Some(Ok(value))` when it has no
 /// problem of its shape (its rules are `from_json`'s next step), and the
 /// report otherwise: a malformed or too deep document's one problem
-/// included (see [`malformed`]).
+/// included (see `malformed`).
 pub fn report_document<'de, T: Report<'de> + Validate>(
     bytes: &'de [u8],
     max_depth: usize,
