@@ -1092,3 +1092,72 @@ fn a_validate_type_is_validated_without_nested_as_its_schema_says() {
         ]
     );
 }
+
+/// A newtype: its field's rules are the type's.
+#[derive(Validate, Serialize, Deserialize, Debug, Clone, PartialEq)]
+struct UserId(#[validate(length(min = 3, max = 8), pattern = "[a-z0-9]+")] String);
+
+#[derive(Validate, Serialize, Deserialize, Debug)]
+struct Percent(#[validate(range(min = 0, max = 100))] u8);
+
+#[derive(Validate, Serialize, Deserialize, Debug)]
+struct Team {
+    lead: UserId,
+    members: Vec<UserId>,
+    deputy: Option<UserId>,
+    #[validate(nested)]
+    load: Percent,
+}
+
+#[test]
+fn newtypes_validate_and_emit_as_their_field() {
+    let schema = schema_of::<Team>();
+    assert_eq!(
+        schema["$defs"]["UserId"],
+        json!({"description": "A newtype: its field's rules are the type's.", "type": "string", "minLength": 3, "maxLength": 8, "pattern": "^[0-9a-z]+$",
+               "not": {"type": "string", "pattern": "\n$"}})
+    );
+    assert_eq!(schema["$defs"]["Percent"]["maximum"], 100);
+    assert!(UserId("ab".into()).validate().is_err());
+    assert_eq!(
+        paths(&UserId("AB".into()).validate().unwrap_err()),
+        [("".to_string(), "length"), ("".to_string(), "pattern")]
+    );
+    let ok = json!({"lead": "ann", "members": ["bob", "cy1"], "deputy": null, "load": 50});
+    assert!(one_verdict::<Team>(&ok).is_empty());
+    for (payload, expected) in [
+        (
+            json!({"lead": "an", "members": [], "load": 5}),
+            vec![("/lead", "length")],
+        ),
+        (
+            json!({"lead": "ann", "members": ["bob", "B"], "load": 5}),
+            vec![("/members/1", "length"), ("/members/1", "pattern")],
+        ),
+        (
+            json!({"lead": "ann", "members": [], "deputy": "toolongname", "load": 101}),
+            vec![("/deputy", "length"), ("/load", "range")],
+        ),
+        (
+            json!({"lead": 5, "members": ["B"], "load": 5}),
+            vec![
+                ("/lead", "type"),
+                ("/members/0", "length"),
+                ("/members/0", "pattern"),
+            ],
+        ),
+    ] {
+        let mut found = one_verdict::<Team>(&payload);
+        found.sort();
+        let mut expected: Vec<(String, &str)> = expected
+            .into_iter()
+            .map(|(p, c)| (p.to_string(), c))
+            .collect();
+        expected.sort();
+        assert_eq!(found, expected, "{payload}");
+    }
+    // A newtype at the top of a payload.
+    assert!(from_json::<UserId>(br#""ann""#).is_ok());
+    let report = from_json::<UserId>(br#""a""#).unwrap_err();
+    assert_eq!(paths(&report), [("".to_string(), "length")]);
+}

@@ -1,5 +1,6 @@
 //! The typed model of a type deriving `Validate`: what the emitters read.
 
+use proc_macro2::Span;
 use syn::{Data, DeriveInput, Fields, GenericArgument, Ident, PathArguments, Type};
 
 use crate::attr::{self, FieldRules, SerdeContainer};
@@ -17,6 +18,9 @@ pub struct Container<'a> {
 
 pub enum Body<'a> {
     Struct(Vec<Field<'a>>),
+    /// `struct UserId(String)`: serialized as its one field, whose rules
+    /// are the type's.
+    Newtype(Box<Field<'a>>),
     /// A fieldless enum: serialized as one of these strings.
     Enum(Vec<Variant<'a>>),
 }
@@ -28,6 +32,8 @@ pub struct Field<'a> {
     pub option_inner: Option<&'a Type>,
     /// The member name in the payload (serde renames applied).
     pub json_name: String,
+    /// The one field of a newtype: no member name, no path segment.
+    pub newtype: bool,
     /// Must be present: not an `Option` and no serde default, or an
     /// `Option` with the `required` rule.
     pub required: bool,
@@ -46,6 +52,9 @@ impl Field<'_> {
     /// The member's JSON Pointer segment: `/` and the name with `~` escaped
     /// as `~0` and `/` as `~1` (RFC 6901), for `Path::segment`.
     pub fn pointer_segment(&self) -> String {
+        if self.newtype {
+            return String::new();
+        }
         let mut out = String::with_capacity(self.json_name.len() + 1);
         out.push('/');
         for c in self.json_name.chars() {
@@ -81,10 +90,13 @@ impl<'a> Container<'a> {
                         .map(|f| Field::from_ast(cx, f, &serde))
                         .collect(),
                 ),
+                Fields::Unnamed(unnamed) if unnamed.unnamed.len() == 1 => {
+                    Body::Newtype(Box::new(Field::newtype(cx, &unnamed.unnamed[0])))
+                }
                 _ => {
                     cx.error_spanned_by(
                         &input.ident,
-                        "`Validate` supports structs with named fields and fieldless enums",
+                        "`Validate` supports structs with named fields, newtypes (`struct Id(String);`) and fieldless enums",
                     );
                     return None;
                 }
@@ -141,6 +153,32 @@ impl<'a> Container<'a> {
 }
 
 impl<'a> Field<'a> {
+    /// The one field of `struct Name(T)`: the type's value itself.
+    fn newtype(cx: &Ctxt, field: &'a syn::Field) -> Field<'a> {
+        let member = attr::serde_member(cx, &field.attrs);
+        if member.rename.is_some() || member.default || member.skip {
+            cx.error_spanned_by(
+                &field.ty,
+                "a newtype's field has no member name, default or skip: it is the value",
+            );
+        }
+        // Generated code reads the field as `self.0`; the name only labels
+        // errors.
+        let ident: &'a Ident = Box::leak(Box::new(Ident::new("value", Span::call_site())));
+        Field {
+            ident,
+            ty: &field.ty,
+            newtype: true,
+            required: true,
+            option_inner: option_inner(&field.ty),
+            json_name: String::new(),
+            skipped: false,
+            default: None,
+            rules: attr::field_rules(cx, &field.attrs),
+            doc: attr::doc(&field.attrs),
+        }
+    }
+
     fn from_ast(cx: &Ctxt, field: &'a syn::Field, container: &SerdeContainer) -> Field<'a> {
         let ident = field.ident.as_ref().expect("named field");
         let member = attr::serde_member(cx, &field.attrs);
@@ -157,6 +195,7 @@ impl<'a> Field<'a> {
         Field {
             ident,
             ty: &field.ty,
+            newtype: false,
             required: (option_inner.is_none() && !member.default && !container.default)
                 || (option_inner.is_some() && rules.required.is_some()),
             option_inner,

@@ -24,6 +24,7 @@ pub fn derive(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Error>> {
     let body = match &cont.data {
         Body::Struct(fields) => expand_struct(&cont, fields, &patterns),
         Body::Enum(variants) => expand_enum(&cont, variants),
+        Body::Newtype(field) => expand_newtype(&cont, field, &patterns),
     };
     let json_impl = crate::expand_json::expand(&cont, &patterns);
     Ok(quote! {
@@ -366,6 +367,8 @@ fn pattern_static(name: &syn::Ident, aws: &syn::LitStr, t: &Translated) -> Token
 enum Receiver {
     SelfField,
     Local,
+    /// The one field of a newtype, `self.0`.
+    Newtype,
 }
 
 fn field_check(
@@ -392,6 +395,7 @@ fn field_check(
             quote_spanned!(span=> &self.#member)
         }
         Receiver::Local => quote_spanned!(span=> &__default),
+        Receiver::Newtype => quote_spanned!(span=> &self.0),
     };
 
     if let Some(key) = &rules.required {
@@ -432,6 +436,7 @@ fn field_check(
         let field = match receiver {
             Receiver::SelfField => quote!(&self.#member),
             Receiver::Local => quote!(&__default),
+            Receiver::Newtype => quote!(&self.0),
         };
         let separate = std::mem::take(&mut calls);
         calls.push(quote! {
@@ -475,7 +480,7 @@ fn field_check(
     }
     // The user's checks: not in the schema, so not in the default check
     // (`Receiver::Local`) that decides whether the schema requires a member.
-    if let (Some((key, f)), Receiver::SelfField) = (&rules.custom, receiver) {
+    if let (Some((key, f)), Receiver::SelfField | Receiver::Newtype) = (&rules.custom, receiver) {
         let span = key.span();
         let v = value(span);
         calls.push(quote_spanned! {span=>
@@ -746,6 +751,79 @@ fn field_schema(field: &Field, others: &[Field], pattern: Option<&syn::Ident>) -
             #wrap
             #describe
             __props.push((#json_name, __s));
+        }
+    }
+}
+
+/// A newtype: its field's rules are the type's, checked at the type's own
+/// path, and its schema is the field's with the rules' keywords.
+fn expand_newtype(cont: &Container, field: &Field, patterns: &valid::Patterns) -> TokenStream {
+    let krate = krate();
+    let ident = cont.ident;
+    let fields = std::slice::from_ref(field);
+    let generics = validate_generics(cont, fields);
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let pattern = patterns.first().and_then(Option::as_ref);
+    let pattern_name = pattern.map(|_| format_ident!("__PATTERN_0"));
+    let statics: Vec<TokenStream> = pattern
+        .map(|t| {
+            let aws = &field.rules.pattern.as_ref().expect("pattern rule").lit;
+            pattern_static(pattern_name.as_ref().expect("named"), aws, t)
+        })
+        .into_iter()
+        .chain(field.rules.generic.iter().map(generic_arg_check))
+        .collect();
+    let ascii_class = pattern
+        .and_then(|t| t.class_repeat.as_ref())
+        .is_some_and(|class| class.ascii_only());
+    let check = field_check(
+        field,
+        fields,
+        pattern_name.as_ref(),
+        ascii_class,
+        Receiver::Newtype,
+    );
+    let ty = field.option_inner.unwrap_or(field.ty);
+    let edits = schema_edits(&field.rules, pattern_name.as_ref().map(|p| quote!(#p)));
+    let sensitive = field
+        .rules
+        .sensitive
+        .is_some()
+        .then(|| quote!(#krate::schema::sensitive(&mut __s);));
+    let wrap = field
+        .option_inner
+        .filter(|_| field.rules.required.is_none())
+        .map(|_| quote!(let mut __s = #krate::schema::nullable(__s);));
+    let doc = &cont.doc;
+    let describe = (!doc.is_empty()).then(|| quote!(#krate::schema::description(&mut __s, #doc);));
+    let schema_header = schema_impl_header(cont);
+    let names = schema_names(cont);
+    quote! {
+        #(#statics)*
+
+        #[automatically_derived]
+        impl #impl_generics #krate::Validate for #ident #ty_generics #where_clause {
+            fn validate_into(
+                &self,
+                __path: &#krate::Path<'_>,
+                __errors: &mut #krate::ValidationErrors,
+            ) {
+                #check
+            }
+        }
+
+        #[automatically_derived]
+        #schema_header {
+            #names
+            fn json_schema(__gen: &mut #krate::__private::SchemaGenerator) -> #krate::__private::Schema {
+                #[allow(unused_mut)]
+                let mut __s = __gen.subschema_for::<#ty>();
+                #(#edits)*
+                #sensitive
+                #wrap
+                #describe
+                __s
+            }
         }
     }
 }

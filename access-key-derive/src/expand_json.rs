@@ -28,6 +28,7 @@ pub fn expand(cont: &Container, patterns: &Patterns) -> TokenStream {
     match &cont.data {
         Body::Struct(fields) => expand_struct(cont, fields, patterns),
         Body::Enum(variants) => expand_enum(cont, variants),
+        Body::Newtype(field) => expand_newtype(cont, field),
     }
 }
 
@@ -568,6 +569,49 @@ fn read_report_override() -> TokenStream {
 /// `#[serde(default)]`; those keep serde's visitor.
 fn gets_readers(cont: &Container) -> bool {
     cont.generics.params.is_empty() && !cont.serde.default
+}
+
+/// A newtype on the slow path: its field's check, then (when that found
+/// nothing) the type's rules on the typed value, as `validate()` applies
+/// them. It has no reader of its own: the serde tier reads it.
+fn expand_newtype(cont: &Container, field: &Field) -> TokenStream {
+    let krate = krate();
+    let rt = quote!(#krate::__json);
+    let ident = cont.ident;
+    let ty = field.ty;
+    let (impl_generics, ty_generics, where_clause) = cont.generics.split_for_impl();
+    let existing = where_clause.map(|w| {
+        let p = &w.predicates;
+        quote!(#p,)
+    });
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #krate::JsonCheck for #ident #ty_generics
+        where
+            #existing
+            for<'__json> #ty: #krate::JsonCheck,
+        {
+            const NULLABLE: bool = <#ty as #krate::JsonCheck>::NULLABLE;
+
+            fn check_json(
+                __v: &#krate::__json::Value,
+                __path: &#krate::Path<'_>,
+                __e: &mut #krate::ValidationErrors,
+            ) {
+                let __before = __e.len();
+                <#ty as #krate::JsonCheck>::check_json(__v, __path, __e);
+                if __e.len() == __before {
+                    #[allow(unused_imports)]
+                    use #rt::{NoTypedRead as _, TypedRead as _};
+                    let __typed: ::core::option::Option<Self> =
+                        (&#rt::TypedProbe::<Self>::NEW).typed(__v);
+                    if let ::core::option::Option::Some(__typed) = __typed {
+                        #krate::Validate::validate_into(&__typed, __path, __e);
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn expand_enum(cont: &Container, variants: &[Variant<'_>]) -> TokenStream {

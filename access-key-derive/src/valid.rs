@@ -13,8 +13,10 @@ use access_key_pattern::{self as pattern, Translated};
 pub type Patterns = Vec<Option<Translated>>;
 
 pub fn check(cx: &Ctxt, cont: &Container) -> Patterns {
-    let Body::Struct(fields) = &cont.data else {
-        return Vec::new();
+    let fields: &[crate::ast::Field] = match &cont.data {
+        Body::Struct(fields) => fields,
+        Body::Newtype(field) => std::slice::from_ref(&**field),
+        Body::Enum(_) => return Vec::new(),
     };
     let mut names = BTreeSet::new();
     let mut patterns = Vec::with_capacity(fields.len());

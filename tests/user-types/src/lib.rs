@@ -51,6 +51,10 @@ pub enum Plan {
     Enterprise,
 }
 
+/// A newtype: an SKU everywhere it is used.
+#[derive(Validate, Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct Sku(#[validate(length(min = 1, max = 12), pattern = r"[A-Z0-9-]+")] pub String);
+
 /// An order with nested, bounded line items.
 #[derive(Validate, Serialize, Deserialize, Debug)]
 #[serde(rename_all = "PascalCase")]
@@ -73,8 +77,7 @@ pub struct Order {
 #[serde(rename_all = "PascalCase")]
 pub struct LineItem {
     /// Stock-keeping unit.
-    #[validate(length(min = 1, max = 12), pattern = r"[A-Z0-9-]+")]
-    pub sku: String,
+    pub sku: Sku,
     /// How many, in packs of 5.
     #[validate(range(min = 5, max = 995), multiple_of = 5)]
     pub quantity: u32,
