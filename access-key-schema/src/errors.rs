@@ -3,8 +3,9 @@
 //!
 //! Violations are recorded cheaply (a rendered path and a [`Constraint`] that
 //! borrows static data from the generated code); messages are formatted only
-//! when read. No violation ever holds the offending value, so a report can be
-//! logged or returned to a client without leaking what was sent.
+//! when read. No violation the library records holds the offending value, so
+//! a report can be logged or returned to a client without leaking what was
+//! sent; a `custom` check's message is the user's own (`CustomError`).
 
 use std::fmt;
 
