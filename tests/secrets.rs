@@ -100,9 +100,26 @@ fn debug_and_reports_never_echo_the_secret() {
     }
 }
 
+/// A user's check that quotes the value in its message.
+fn quoting(s: &SecretString) -> Result<(), access_key_schema::CustomError> {
+    Err(access_key_schema::CustomError::new(
+        "quoting",
+        format!("not {}", s.expose_secret()),
+    ))
+}
+
+/// A struct-level check that quotes a sensitive member.
+fn quoting_struct(v: &Vault) -> Result<(), access_key_schema::CustomError> {
+    Err(access_key_schema::CustomError::new(
+        "quoting_struct",
+        format!("pin {} and secret {}", v.pin, v.secret.expose_secret()),
+    ))
+}
+
 /// A struct using every rule on a sensitive member, so that every rule fails
 /// on the secret itself.
 #[derive(Validate, serde::Serialize, serde::Deserialize, Debug)]
+#[validate(custom = quoting_struct)]
 struct Vault {
     #[validate(sensitive, length(min = 100, max = 120), pattern = r"[a-z]+")]
     secret: SecretString,
@@ -110,7 +127,7 @@ struct Vault {
     pin: String,
     #[validate(sensitive, range(min = 1, max = 9))]
     code: i32,
-    #[validate(sensitive, prefix = "zz", suffix = "zz", contains = "zz")]
+    #[validate(sensitive, prefix = "zz", suffix = "zz", contains = "zz", custom = quoting)]
     hint: SecretString,
 }
 
@@ -123,7 +140,18 @@ fn failing_rules_on_a_sensitive_member_never_echo_it() {
         hint: CANARY.into(),
     };
     let e = vault.validate().unwrap_err();
-    assert_eq!(e.violations().len(), 8, "{e}");
+    assert_eq!(e.violations().len(), 10, "{e}");
+    // The user's checks quote the secret; their codes are kept, their
+    // messages are not.
+    let codes: Vec<&str> = e.violations().iter().map(|v| v.code()).collect();
+    assert!(
+        codes.contains(&"quoting") && codes.contains(&"quoting_struct"),
+        "{codes:?}"
+    );
+    assert!(
+        e.to_string().contains("Member must pass the check quoting"),
+        "{e}"
+    );
     for out in report_outputs(&e) {
         assert_clean("validate() report", &out);
         assert!(!out.contains("424242"), "{out}");

@@ -203,9 +203,16 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &valid::Patterns)
         checks.push(check);
         schemas.push(field_schema(field, fields, pattern_static.as_ref()));
     }
+    // A struct-level check sees every field: with a `sensitive` one, its
+    // message is not kept.
+    let struct_apply = if fields.iter().any(|f| f.rules.sensitive.is_some()) {
+        quote!(apply_redacted)
+    } else {
+        quote!(apply)
+    };
     let struct_checks = cont.custom.iter().map(|(key, f)| {
         quote_spanned! {key.span()=>
-            #krate::rules::custom::apply(self, #f, __path, __errors);
+            #krate::rules::custom::#struct_apply(self, #f, __path, __errors);
         }
     });
     let struct_comments = cont.custom.iter().map(|(_, f)| {
@@ -483,8 +490,13 @@ fn field_check(
     if let (Some((key, f)), Receiver::SelfField | Receiver::Newtype) = (&rules.custom, receiver) {
         let span = key.span();
         let v = value(span);
+        let apply = if rules.sensitive.is_some() {
+            quote!(apply_redacted)
+        } else {
+            quote!(apply)
+        };
         calls.push(quote_spanned! {span=>
-            #krate::rules::custom::apply(#v, #f, &__p, __errors);
+            #krate::rules::custom::#apply(#v, #f, &__p, __errors);
         });
     }
     if let (Some((key, other)), Receiver::SelfField) = (&rules.must_match, receiver) {

@@ -219,8 +219,13 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
         let member = field.ident;
         let segment = field.pointer_segment();
         if let Some((key, f)) = &field.rules.custom {
+            let apply = if field.rules.sensitive.is_some() {
+                quote!(apply_redacted)
+            } else {
+                quote!(apply)
+            };
             typed_checks.push(quote_spanned! {key.span()=>
-                #krate::rules::custom::apply(&__typed.#member, #f, &__path.segment(#segment), __e);
+                #krate::rules::custom::#apply(&__typed.#member, #f, &__path.segment(#segment), __e);
             });
         }
         if let Some((key, other)) = &field.rules.must_match {
@@ -235,9 +240,14 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
             });
         }
     }
+    let struct_apply = if fields.iter().any(|f| f.rules.sensitive.is_some()) {
+        quote!(apply_redacted)
+    } else {
+        quote!(apply)
+    };
     for (key, f) in &cont.custom {
         typed_checks.push(quote_spanned! {key.span()=>
-            #krate::rules::custom::apply(&__typed, #f, __path, __e);
+            #krate::rules::custom::#struct_apply(&__typed, #f, __path, __e);
         });
     }
     let typed_checks = (!typed_checks.is_empty()).then(|| {

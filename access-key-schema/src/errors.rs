@@ -3,9 +3,10 @@
 //!
 //! Violations are recorded cheaply (a rendered path and a [`Constraint`] that
 //! borrows static data from the generated code); messages are formatted only
-//! when read. No violation the library records holds the offending value, so
+//! when read. No violation holds the offending value (a `custom` check's
+//! own message is kept only where no `sensitive` value is in its reach), so
 //! a report can be logged or returned to a client without leaking what was
-//! sent; a `custom` check's message is the user's own (`CustomError`).
+//! sent.
 
 use std::fmt;
 
@@ -32,8 +33,9 @@ pub struct CustomError {
 
 impl CustomError {
     /// A refusal with `code` (a fixed vocabulary, hence `'static`) and a
-    /// message, static or built at run time. Never put the refused value in
-    /// the message of a `sensitive` field: the report would carry it.
+    /// message, static or built at run time. On a `sensitive` field, or on
+    /// a struct with one, the report keeps the code but not the message
+    /// (`Member must pass the check <code>`), since it could quote the secret.
     pub fn new(code: &'static str, message: impl Into<std::borrow::Cow<'static, str>>) -> Self {
         CustomError {
             code,

@@ -23,6 +23,30 @@ pub fn apply<T: ?Sized>(
     }
 }
 
+/// As [`apply`], for a check that can see a `sensitive` value (on that
+/// field, or on a struct with such a field): the check's own message is not
+/// kept, since it could quote the value; the violation reads `Member must
+/// pass the check <code>`, with the check's code.
+#[inline]
+pub fn apply_redacted<T: ?Sized>(
+    value: &T,
+    check: impl FnOnce(&T) -> Result<(), CustomError>,
+    path: &Path<'_>,
+    errors: &mut ValidationErrors,
+) {
+    if let Err(e) = check(value) {
+        let code = e.code();
+        drop(e);
+        errors.add(
+            path,
+            crate::errors::Constraint::Custom {
+                code,
+                message: std::borrow::Cow::Owned(format!("Member must pass the check {code}")),
+            },
+        );
+    }
+}
+
 /// The schema form: `$comment: "custom: <name>"`.
 pub fn schema(schema: &mut schemars::Schema, name: &str) {
     crate::schema::comment(schema, &format!("custom: {name}"));
