@@ -97,42 +97,25 @@ impl<T: Validate> Validate for Vec<T> {
 /// Map values are validated with the key as their path segment
 /// (`/stock/apple/count`, escaped per RFC 6901), in key order, so a report
 /// lists the same violations in the same order whatever the map's iteration
-/// order.
+/// order: the walk `inner(..)` makes ([`rules::inner::Items`]).
 impl<K, V, S> Validate for HashMap<K, V, S>
 where
     K: AsRef<str>,
     V: Validate,
 {
     fn validate_into(&self, path: &Path<'_>, errors: &mut ValidationErrors) {
-        match self.len() {
-            0 => {}
-            1 => {
-                for (k, v) in self {
-                    v.validate_into(&path.field(k.as_ref()), errors);
-                }
-            }
-            _ => {
-                let mut entries: Vec<(&str, &V)> =
-                    self.iter().map(|(k, v)| (k.as_ref(), v)).collect();
-                entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
-                for (k, v) in entries {
-                    v.validate_into(&path.field(k), errors);
-                }
-            }
-        }
+        rules::inner::each(self, path, errors, |v, p, e| v.validate_into(p, e));
     }
 }
 
-/// As for `HashMap`: the key is the path segment; entries in key order.
+/// As for `HashMap`.
 impl<K, V> Validate for BTreeMap<K, V>
 where
     K: AsRef<str>,
     V: Validate,
 {
     fn validate_into(&self, path: &Path<'_>, errors: &mut ValidationErrors) {
-        for (k, v) in self {
-            v.validate_into(&path.field(k.as_ref()), errors);
-        }
+        rules::inner::each(self, path, errors, |v, p, e| v.validate_into(p, e));
     }
 }
 

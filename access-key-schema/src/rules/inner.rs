@@ -79,6 +79,13 @@ impl<K: AsRef<str>, V, S> Items for HashMap<K, V, S> {
         errors: &mut ValidationErrors,
         f: &mut dyn FnMut(&V, &Path<'_>, &mut ValidationErrors),
     ) {
+        // One entry has one order: nothing to sort or allocate.
+        if self.len() <= 1 {
+            for (k, v) in self {
+                f(v, &path.field(k.as_ref()), errors);
+            }
+            return;
+        }
         let mut entries: Vec<(&str, &V)> = self.iter().map(|(k, v)| (k.as_ref(), v)).collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
         for (k, v) in entries {
