@@ -591,16 +591,22 @@ impl<'a> Walker<'a> {
             _ => Vec::new(),
         };
         if patterns.len() > 1 || !refused.is_empty() {
+            // Compiled once for every candidate below (one that does not
+            // compile matches nothing).
+            let compile = |ps: &[&str]| -> Vec<Option<regex::Regex>> {
+                ps.iter().map(|p| regex::Regex::new(p).ok()).collect()
+            };
+            let (required, forbidden) = (compile(&patterns), compile(&refused));
             let fits = |s: &str| {
                 let n = s.chars().count();
                 n >= lo
                     && hi.map_or(true, |hi| n <= hi)
-                    && patterns
+                    && required
                         .iter()
-                        .all(|p| regex::Regex::new(p).is_ok_and(|r| r.is_match(s)))
-                    && !refused
+                        .all(|r| r.as_ref().is_some_and(|r| r.is_match(s)))
+                    && !forbidden
                         .iter()
-                        .any(|p| regex::Regex::new(p).is_ok_and(|r| r.is_match(s)))
+                        .any(|r| r.as_ref().is_some_and(|r| r.is_match(s)))
             };
             let mut ordered = patterns.clone();
             ordered.sort_by_key(|p| match (p.starts_with('^'), p.ends_with('$')) {
