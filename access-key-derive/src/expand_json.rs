@@ -77,27 +77,61 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
             (min, max)
         });
 
-        // `inner(..)`/`keys(..)` read the member typed and loop as
-        // `validate()` does, with the same calls.
+        // The rules with no `Value` form (`range`, the table rules,
+        // `inner(..)`/`keys(..)`) read the member once as its field's type
+        // and make the same calls as `validate()`, with the same spans (so a
+        // rule on a type it cannot apply to is reported once).
+        let mut typed_calls = Vec::new();
+        if let Some(rule) = &rules.range {
+            let (min, max) = rule.bounds_tokens();
+            let span = rule.key.span();
+            let value = quote_spanned!(span=> &__typed);
+            typed_calls.push(crate::expand::relabel(
+                &rule.overrides,
+                quote!(__e),
+                quote_spanned! {span=>
+                    #krate::rules::range::apply(#value, #min, #max, &__p, __e);
+                },
+            ));
+        }
+        for rule in &rules.generic {
+            let span = rule.key.span();
+            let module = syn::Ident::new(rule.def.name, span);
+            let arg = rule.arg_then_comma();
+            let value = quote_spanned!(span=> &__typed);
+            typed_calls.push(quote_spanned! {span=>
+                #krate::rules::#module::apply(#value, #arg &__p, __e);
+            });
+        }
         let collections = {
             let value = |span: proc_macro2::Span| quote_spanned!(span=> &__typed);
-            let calls = crate::expand::collection_calls(rules, &value);
-            (!calls.is_empty()).then(|| {
-                if !recursive {
-                    predicates.push(quote_spanned! {ty.span()=>
-                        for<'__json> #ty: #krate::__json::DeserializeOwned
-                    });
-                }
+            crate::expand::collection_calls(rules, &value)
+        };
+        let mut typed_read = |calls: &[TokenStream], collections: &[TokenStream]| {
+            if calls.is_empty() && collections.is_empty() {
+                return None;
+            }
+            if !recursive {
+                predicates.push(quote_spanned! {ty.span()=>
+                    for<'__json> #ty: #krate::__json::DeserializeOwned
+                });
+            }
+            let collections = (!collections.is_empty()).then(|| {
                 quote! {
-                    if let ::core::option::Option::Some(__typed) = #rt::typed::<#ty>(__m) {
-                        let __errors = &mut *__e;
-                        #(#calls)*
-                    }
+                    let __errors = &mut *__e;
+                    #(#collections)*
+                }
+            });
+            Some(quote! {
+                if let ::core::option::Option::Some(__typed) = #rt::typed::<#ty>(__m) {
+                    #(#calls)*
+                    #collections
                 }
             })
         };
 
         if rules.nested.is_some() {
+            let collections = typed_read(&[], &collections);
             // The items check themselves; only the item count is left, and
             // `validate()` reports it before the items.
             let len = len.zip(rules.length.as_ref()).map(|((min, max), rule)| {
@@ -138,56 +172,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
             let values = &rule.values;
             calls.push(quote!(#rt::one_of(__m, &[#(#values),*], &__p, __e);));
         }
-        if let Some(rule) = &rules.range {
-            if !recursive {
-                predicates.push(quote_spanned! {ty.span()=>
-                    for<'__json> #ty: #krate::__json::DeserializeOwned
-                });
-            }
-            let (min, max) = rule.bounds_tokens();
-            // Same call, same span as the `Validate` impl's, so a `range` on
-            // a non-number is reported once.
-            let span = rule.key.span();
-            let value = quote_spanned!(span=> &__typed);
-            let apply = crate::expand::relabel(
-                &rule.overrides,
-                quote!(__e),
-                quote_spanned! {span=>
-                    #krate::rules::range::apply(#value, #min, #max, &__p, __e);
-                },
-            );
-            calls.push(quote! {
-                if let ::core::option::Option::Some(__typed) = #rt::typed::<#ty>(__m) {
-                    #apply
-                }
-            });
-        }
-        // Table rules (`rules.rs`) have no `Value` form: the member is read
-        // as its field's type and checked by the same `apply` as in
-        // `validate()`, with the same span.
-        if !rules.generic.is_empty() {
-            if !recursive {
-                predicates.push(quote_spanned! {ty.span()=>
-                    for<'__json> #ty: #krate::__json::DeserializeOwned
-                });
-            }
-            let applies = rules.generic.iter().map(|rule| {
-                let span = rule.key.span();
-                let module = syn::Ident::new(rule.def.name, span);
-                let arg = rule.arg_then_comma();
-                let value = quote_spanned!(span=> &__typed);
-                quote_spanned! {span=>
-                    #krate::rules::#module::apply(#value, #arg &__p, __e);
-                }
-            });
-            calls.push(quote! {
-                if let ::core::option::Option::Some(__typed) = #rt::typed::<#ty>(__m) {
-                    #(#applies)*
-                }
-            });
-        }
-
-        calls.extend(collections);
+        calls.extend(typed_read(&typed_calls, &collections));
         if calls.is_empty() {
             checks.push(quote! {
                 #rt::field::<#ty>(__o, #name, #required, &__path.segment(#segment), __e);
