@@ -151,19 +151,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &valid::Patterns)
         if field.skipped {
             continue;
         }
-        let pattern_static = pattern.as_ref().map(|t| {
-            let name = format_ident!("__PATTERN_{}", i);
-            let aws = &field.rules.pattern.as_ref().expect("pattern rule").lit;
-            statics.push(pattern_static(&name, aws, t));
-            name
-        });
-        // An ASCII-only class: a passing value has as many code points as
-        // bytes, so `length` and `pattern` can be checked in one pass.
-        let ascii_class = pattern
-            .as_ref()
-            .and_then(|t| t.class_repeat.as_ref())
-            .is_some_and(|class| class.ascii_only());
-        statics.extend(field.rules.generic.iter().map(generic_arg_check));
+        let (pattern_static, ascii_class) = field_statics(field, i, pattern.as_ref(), &mut statics);
         let check = field_check(
             field,
             fields,
@@ -731,11 +719,48 @@ fn schema_edits(rules: &FieldRules, pattern: Option<TokenStream>) -> Vec<TokenSt
     edits
 }
 
+/// The `static`s a field's rules need (its pattern's matcher, its table
+/// rules' argument checks), pushed onto `statics`; returns the pattern's
+/// name and whether it is one ASCII-only class (a passing value then has as
+/// many code points as bytes, so `length` and `pattern` are checked in one
+/// pass).
+fn field_statics(
+    field: &Field,
+    index: usize,
+    pattern: Option<&Translated>,
+    statics: &mut Vec<TokenStream>,
+) -> (Option<syn::Ident>, bool) {
+    let name = pattern.map(|t| {
+        let name = format_ident!("__PATTERN_{}", index);
+        let aws = &field.rules.pattern.as_ref().expect("pattern rule").lit;
+        statics.push(pattern_static(&name, aws, t));
+        name
+    });
+    statics.extend(field.rules.generic.iter().map(generic_arg_check));
+    let ascii_class = pattern
+        .and_then(|t| t.class_repeat.as_ref())
+        .is_some_and(|class| class.ascii_only());
+    (name, ascii_class)
+}
+
 fn field_schema(field: &Field, others: &[Field], pattern: Option<&syn::Ident>) -> TokenStream {
+    let json_name = &field.json_name;
+    let schema = field_schema_expr(field, others, pattern, &field.doc);
+    quote!(__props.push((#json_name, #schema));)
+}
+
+/// A block evaluating to the field's schema: its type's, with the rules'
+/// keywords, nullable for an `Option` (unless `required`), described by
+/// `doc`.
+fn field_schema_expr(
+    field: &Field,
+    others: &[Field],
+    pattern: Option<&syn::Ident>,
+    doc: &str,
+) -> TokenStream {
     let krate = krate();
     let rules = &field.rules;
     let ty = field.option_inner.unwrap_or(field.ty);
-    let json_name = &field.json_name;
     let mut edits = schema_edits(rules, pattern.map(|p| quote!(#p)));
     if let Some((_, other)) = &rules.must_match {
         let name = others
@@ -753,7 +778,6 @@ fn field_schema(field: &Field, others: &[Field], pattern: Option<&syn::Ident>) -
         .option_inner
         .filter(|_| rules.required.is_none())
         .map(|_| quote!(let mut __s = #krate::schema::nullable(__s);));
-    let doc = &field.doc;
     let describe = (!doc.is_empty()).then(|| quote!(#krate::schema::description(&mut __s, #doc);));
     quote! {
         {
@@ -762,7 +786,7 @@ fn field_schema(field: &Field, others: &[Field], pattern: Option<&syn::Ident>) -
             #(#edits)*
             #wrap
             #describe
-            __props.push((#json_name, __s));
+            __s
         }
     }
 }
@@ -775,19 +799,9 @@ fn expand_newtype(cont: &Container, field: &Field, patterns: &valid::Patterns) -
     let fields = std::slice::from_ref(field);
     let generics = validate_generics(cont, fields);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let mut statics = Vec::new();
     let pattern = patterns.first().and_then(Option::as_ref);
-    let pattern_name = pattern.map(|_| format_ident!("__PATTERN_0"));
-    let statics: Vec<TokenStream> = pattern
-        .map(|t| {
-            let aws = &field.rules.pattern.as_ref().expect("pattern rule").lit;
-            pattern_static(pattern_name.as_ref().expect("named"), aws, t)
-        })
-        .into_iter()
-        .chain(field.rules.generic.iter().map(generic_arg_check))
-        .collect();
-    let ascii_class = pattern
-        .and_then(|t| t.class_repeat.as_ref())
-        .is_some_and(|class| class.ascii_only());
+    let (pattern_name, ascii_class) = field_statics(field, 0, pattern, &mut statics);
     let check = field_check(
         field,
         fields,
@@ -795,19 +809,7 @@ fn expand_newtype(cont: &Container, field: &Field, patterns: &valid::Patterns) -
         ascii_class,
         Receiver::Newtype,
     );
-    let ty = field.option_inner.unwrap_or(field.ty);
-    let edits = schema_edits(&field.rules, pattern_name.as_ref().map(|p| quote!(#p)));
-    let sensitive = field
-        .rules
-        .sensitive
-        .is_some()
-        .then(|| quote!(#krate::schema::sensitive(&mut __s);));
-    let wrap = field
-        .option_inner
-        .filter(|_| field.rules.required.is_none())
-        .map(|_| quote!(let mut __s = #krate::schema::nullable(__s);));
-    let doc = &cont.doc;
-    let describe = (!doc.is_empty()).then(|| quote!(#krate::schema::description(&mut __s, #doc);));
+    let schema = field_schema_expr(field, fields, pattern_name.as_ref(), &cont.doc);
     let schema_header = schema_impl_header(cont);
     let names = schema_names(cont);
     quote! {
@@ -828,13 +830,7 @@ fn expand_newtype(cont: &Container, field: &Field, patterns: &valid::Patterns) -
         #schema_header {
             #names
             fn json_schema(__gen: &mut #krate::__private::SchemaGenerator) -> #krate::__private::Schema {
-                #[allow(unused_mut)]
-                let mut __s = __gen.subschema_for::<#ty>();
-                #(#edits)*
-                #sensitive
-                #wrap
-                #describe
-                __s
+                #schema
             }
         }
     }
