@@ -526,3 +526,34 @@ fn secret_string_is_zeroized_on_drop() {
         );
     }
 }
+
+fn quoting_item(s: &String) -> Result<(), access_key_schema::CustomError> {
+    Err(access_key_schema::CustomError::new(
+        "quoting_item",
+        format!("not {s}"),
+    ))
+}
+
+/// A sensitive collection whose items a user's check quotes.
+#[derive(Validate, serde::Deserialize, Debug)]
+struct Words {
+    #[validate(sensitive, inner(custom = quoting_item))]
+    words: Vec<String>,
+}
+
+#[test]
+fn a_custom_check_on_a_sensitive_collections_items_never_echoes_them() {
+    let words = Words {
+        words: vec![CANARY.into()],
+    };
+    let e = words.validate().unwrap_err();
+    assert_eq!(e.violations()[0].code(), "quoting_item");
+    for out in report_outputs(&e) {
+        assert_clean("validate() report", &out);
+    }
+    let payload = format!(r#"{{"words": ["{CANARY}"], "extra": 1}}"#);
+    let e = from_json::<Words>(payload.as_bytes()).unwrap_err();
+    for out in report_outputs(&e) {
+        assert_clean("from_json report", &out);
+    }
+}

@@ -364,6 +364,9 @@ enum Receiver {
     Local,
     /// The one field of a newtype, `self.0`.
     Newtype,
+    /// An item, map value or key inside `inner(..)`/`keys(..)`: `__item`,
+    /// already a reference.
+    Item,
 }
 
 fn field_check(
@@ -373,10 +376,41 @@ fn field_check(
     ascii_class: bool,
     receiver: Receiver,
 ) -> TokenStream {
-    let krate = krate();
-    let member = field.ident;
     let segment = field.pointer_segment();
-    let rules = &field.rules;
+    let calls = rule_calls(
+        &field.rules,
+        field.ident,
+        others,
+        pattern,
+        ascii_class,
+        receiver,
+        field.rules.sensitive.is_some(),
+    );
+    if calls.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        {
+            let __p = __path.segment(#segment);
+            #(#calls)*
+        }
+    }
+}
+
+/// The runtime calls of one rule list on the value `receiver` names, at
+/// `__p` into `__errors`, in `validate()`'s order: what a field, a newtype,
+/// and each item of `inner(..)`/`keys(..)` check. `sensitive` is the
+/// field's: a `custom` check in its reach keeps its code, not its message.
+fn rule_calls(
+    rules: &FieldRules,
+    member: &syn::Ident,
+    others: &[Field],
+    pattern: Option<&syn::Ident>,
+    ascii_class: bool,
+    receiver: Receiver,
+    sensitive: bool,
+) -> Vec<TokenStream> {
+    let krate = krate();
     let mut calls = Vec::new();
     // The field name re-spanned onto the rule, so a rule on a type it cannot
     // apply to is reported on the rule alone.
@@ -391,6 +425,7 @@ fn field_check(
         }
         Receiver::Local => quote_spanned!(span=> &__default),
         Receiver::Newtype => quote_spanned!(span=> &self.0),
+        Receiver::Item => quote_spanned!(span=> __item),
     };
 
     if let Some(key) = &rules.required {
@@ -432,6 +467,7 @@ fn field_check(
             Receiver::SelfField => quote!(&self.#member),
             Receiver::Local => quote!(&__default),
             Receiver::Newtype => quote!(&self.0),
+            Receiver::Item => quote!(__item),
         };
         let separate = std::mem::take(&mut calls);
         calls.push(quote! {
@@ -475,10 +511,12 @@ fn field_check(
     }
     // The user's checks: not in the schema, so not in the default check
     // (`Receiver::Local`) that decides whether the schema requires a member.
-    if let (Some((key, f)), Receiver::SelfField | Receiver::Newtype) = (&rules.custom, receiver) {
+    if let (Some((key, f)), Receiver::SelfField | Receiver::Newtype | Receiver::Item) =
+        (&rules.custom, receiver)
+    {
         let span = key.span();
         let v = value(span);
-        let apply = if rules.sensitive.is_some() {
+        let apply = if sensitive {
             quote!(apply_redacted)
         } else {
             quote!(apply)
@@ -504,14 +542,15 @@ fn field_check(
         calls.push(quote_spanned! {span=>
             #krate::Validate::validate_into(#v, &__p, __errors);
         });
-    } else {
+    } else if !matches!(receiver, Receiver::Item) {
         // Without `nested`, a value whose type implements `Validate` is
         // still validated (found by auto-ref): its schema is a `$ref` to
         // the type's definition, rules included, and `from_json`'s full
         // report checks them too. `nested` makes it a compile error when
         // the type does not implement `Validate`. In a generic impl a bare
         // `T` is not known to, so only `nested` (which adds the bound)
-        // validates it.
+        // validates it. Not for items: their collection was validated
+        // whole, items included, at the field.
         let v = value(Span::call_site());
         calls.push(quote! {
             {
@@ -521,16 +560,8 @@ fn field_check(
             }
         });
     }
-    calls.extend(collection_calls(rules, &value));
-    if calls.is_empty() {
-        return TokenStream::new();
-    }
-    quote! {
-        {
-            let __p = __path.segment(#segment);
-            #(#calls)*
-        }
-    }
+    calls.extend(collection_calls(rules, &value, sensitive));
+    calls
 }
 
 /// `inner(..)` and `keys(..)`: a loop over the items (or keys) of the value,
@@ -538,13 +569,14 @@ fn field_check(
 pub(crate) fn collection_calls(
     rules: &FieldRules,
     value: &dyn Fn(Span) -> TokenStream,
+    sensitive: bool,
 ) -> Vec<TokenStream> {
     let krate = krate();
     let mut calls = Vec::new();
     if let Some((key, inner)) = &rules.inner {
         let span = key.span();
         let v = value(span);
-        let body = item_calls(inner);
+        let body = item_calls(inner, sensitive);
         calls.push(quote_spanned! {span=>
             #krate::rules::inner::each(#v, &__p, __errors, |__item, __p, __errors| {
                 #(#body)*
@@ -554,7 +586,7 @@ pub(crate) fn collection_calls(
     if let Some((key, keys)) = &rules.keys {
         let span = key.span();
         let v = value(span);
-        let body = item_calls(keys);
+        let body = item_calls(keys, sensitive);
         calls.push(quote_spanned! {span=>
             #krate::rules::keys::each(#v, &__p, __errors, |__item, __p, __errors| {
                 #(#body)*
@@ -565,92 +597,39 @@ pub(crate) fn collection_calls(
 }
 
 /// The checks of the rules inside `inner(..)`/`keys(..)` on `__item` (a
-/// reference) at `__p`: the same runtime calls as a field's.
-fn item_calls(rules: &FieldRules) -> Vec<TokenStream> {
-    let krate = krate();
-    let value = |span: Span| quote_spanned!(span=> __item);
-    let mut calls = Vec::new();
-    if let Some(len) = &rules.length {
-        let span = len.key.span();
-        let v = value(span);
-        let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
-        let max = len.max.as_ref().map_or(quote!(usize::MAX), |m| quote!(#m));
-        calls.push(relabel(
-            &len.overrides,
-            quote!(__errors),
-            quote_spanned! {span=>
-                #krate::rules::length::apply(#v, #min, #max, __p, __errors);
-            },
-        ));
+/// reference) at `__p` (a reference too, rebound as a value for
+/// [`rule_calls`]): the same calls as a field's, with the pattern's matcher
+/// and the table rules' argument checks declared in the loop's body.
+fn item_calls(rules: &FieldRules, sensitive: bool) -> Vec<TokenStream> {
+    let mut statics = Vec::new();
+    let pattern = rules
+        .pattern
+        .as_ref()
+        .and_then(|p| Some((p, access_key_pattern::translate(&p.lit.value()).ok()?)));
+    let name = pattern.map(|(p, t)| {
+        let name = format_ident!("__ITEM_PATTERN");
+        statics.push(pattern_static(&name, &p.lit, &t));
+        name
+    });
+    statics.extend(rules.generic.iter().map(generic_arg_check));
+    let item = syn::Ident::new("__item", Span::call_site());
+    let calls = rule_calls(
+        rules,
+        &item,
+        &[],
+        name.as_ref(),
+        false,
+        Receiver::Item,
+        sensitive,
+    );
+    if calls.is_empty() {
+        return Vec::new();
     }
-    if let Some(rule) = &rules.pattern {
-        if let Ok(t) = access_key_pattern::translate(&rule.lit.value()) {
-            let span = rule.key.span();
-            let v = value(span);
-            let name = format_ident!("__ITEM_PATTERN");
-            let decl = pattern_static(&name, &rule.lit, &t);
-            calls.push(quote_spanned! {span=>
-                {
-                    #decl
-                    #krate::rules::pattern::apply(#v, &#name, __p, __errors);
-                }
-            });
-        }
-    }
-    if let Some(rule) = &rules.one_of {
-        let span = rule.key.span();
-        let v = value(span);
-        let values = &rule.values;
-        calls.push(quote_spanned! {span=>
-            #krate::rules::one_of::apply(#v, &[#(#values),*], __p, __errors);
-        });
-    }
-    if let Some(rule) = &rules.range {
-        let span = rule.key.span();
-        let v = value(span);
-        let (min, max) = rule.bounds_tokens();
-        calls.push(relabel(
-            &rule.overrides,
-            quote!(__errors),
-            quote_spanned! {span=>
-                #krate::rules::range::apply(#v, #min, #max, __p, __errors);
-            },
-        ));
-    }
-    for rule in &rules.generic {
-        let span = rule.key.span();
-        let v = value(span);
-        let module = syn::Ident::new(rule.def.name, span);
-        let arg = rule.arg_then_comma();
-        calls.push(quote_spanned! {span=>
-            #krate::rules::#module::apply(#v, #arg __p, __errors);
-        });
-    }
-    if let Some((key, f)) = &rules.custom {
-        let span = key.span();
-        let v = value(span);
-        calls.push(quote_spanned! {span=>
-            #krate::rules::custom::apply(#v, #f, __p, __errors);
-        });
-    }
-    if let Some(key) = &rules.nested {
-        let span = key.span();
-        let v = value(span);
-        calls.push(quote_spanned! {span=>
-            #krate::Validate::validate_into(#v, __p, __errors);
-        });
-    }
-    // Nested collections: `inner(inner(..))` on `Vec<Vec<String>>`.
-    let nested = collection_calls(rules, &value);
-    if !nested.is_empty() {
-        calls.push(quote! {
-            {
-                let __p = *__p;
-                #(#nested)*
-            }
-        });
-    }
-    calls
+    vec![quote! {
+        let __p = *__p;
+        #(#statics)*
+        #(#calls)*
+    }]
 }
 
 /// The schema keywords of a rule list, as edits of `__s` (a `Schema`);

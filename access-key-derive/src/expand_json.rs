@@ -105,7 +105,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
         }
         let collections = {
             let value = |span: proc_macro2::Span| quote_spanned!(span=> &__typed);
-            crate::expand::collection_calls(rules, &value)
+            crate::expand::collection_calls(rules, &value, rules.sensitive.is_some())
         };
         let mut typed_read = |calls: &[TokenStream], collections: &[TokenStream]| {
             if calls.is_empty() && collections.is_empty() {
@@ -383,7 +383,7 @@ fn report(cont: &Container, fields: &[Field], patterns: &Patterns) -> Option<Tok
             )
         });
         // `inner(..)`/`keys(..)`: the same loops as `validate()`.
-        let collections = crate::expand::collection_calls(rules, &value);
+        let collections = crate::expand::collection_calls(rules, &value, rules.sensitive.is_some());
         // `required` on an `Option`: a `null` was read as `None`.
         let required_rule = rules.required.as_ref().map(|key| {
             let span = key.span();

@@ -10,6 +10,8 @@ struct Bad {
     newline: String,
     #[validate(uuid)]
     id: u128,
+    #[validate(inner(contains = ""))]
+    items: Vec<String>,
 }
 
 fn main() {}
