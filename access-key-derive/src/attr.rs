@@ -6,7 +6,6 @@ use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
-use syn::punctuated::Punctuated;
 use syn::{Attribute, Ident, Lit, LitInt, LitStr, Token};
 
 use crate::case::RenameRule;
@@ -72,12 +71,14 @@ impl RangeRule {
 pub struct PatternRule {
     pub key: Ident,
     pub lit: LitStr,
+    pub overrides: Overrides,
 }
 
 /// `one_of("A", "B", ..)`.
 pub struct OneOfRule {
     pub key: Ident,
     pub values: Vec<LitStr>,
+    pub overrides: Overrides,
 }
 
 /// A rule of the generic table (`rules.rs`): its name token and argument.
@@ -86,6 +87,7 @@ pub struct GenericRule {
     pub def: &'static crate::rules::RuleDef,
     /// The argument as written (a literal).
     pub arg: TokenStream,
+    pub overrides: Overrides,
 }
 
 impl GenericRule {
@@ -123,10 +125,14 @@ pub struct FieldRules {
     pub sensitive: Option<Ident>,
     /// `required` on an `Option`: present and not null.
     pub required: Option<Ident>,
+    /// `required(code = .., message = ..)`.
+    pub required_overrides: Overrides,
     /// `custom = path::to_fn`.
     pub custom: Option<(Ident, syn::ExprPath)>,
     /// `must_match(other_field)`.
     pub must_match: Option<(Ident, Ident)>,
+    /// `must_match(other_field, code = .., message = ..)`.
+    pub must_match_overrides: Overrides,
     /// `inner(..)`: rules on each item of a collection, each value of a map.
     pub inner: Option<(Ident, Box<FieldRules>)>,
     /// `keys(..)`: rules on each key of a map.
@@ -313,76 +319,82 @@ fn parse_rule(cx: &Ctxt, meta: ParseNestedMeta, rules: &mut FieldRules) -> syn::
             );
         }
         PATTERN => {
-            let lit: LitStr = meta.value()?.parse()?;
+            let (lit, overrides) = one_arg(cx, &meta, &key, |input| input.parse::<LitStr>())?;
             set_once(
                 cx,
                 &mut rules.pattern,
                 &key.clone(),
-                PatternRule { key, lit },
+                PatternRule {
+                    key,
+                    lit,
+                    overrides,
+                },
             );
         }
         ONE_OF => {
-            let content;
-            syn::parenthesized!(content in meta.input);
-            let values: Punctuated<LitStr, Token![,]> =
-                content.parse_terminated(|input| input.parse::<LitStr>(), Token![,])?;
-            let values = values.into_iter().collect();
+            let (values, overrides) = paren_args(cx, &meta, &key, |input| input.parse::<LitStr>())?;
             set_once(
                 cx,
                 &mut rules.one_of,
                 &key.clone(),
-                OneOfRule { key, values },
+                OneOfRule {
+                    key,
+                    values,
+                    overrides,
+                },
             );
         }
         NESTED => set_once(cx, &mut rules.nested, &key.clone(), key),
         SENSITIVE => set_once(cx, &mut rules.sensitive, &key.clone(), key),
-        REQUIRED => set_once(cx, &mut rules.required, &key.clone(), key),
+        REQUIRED => {
+            if rules.required.is_none() {
+                rules.required_overrides = flag_overrides(cx, &meta, &key)?;
+            } else {
+                skip_value(&meta)?;
+            }
+            set_once(cx, &mut rules.required, &key.clone(), key);
+        }
         CUSTOM => {
             let f: syn::ExprPath = meta.value()?.parse()?;
             set_once(cx, &mut rules.custom, &key.clone(), (key, f));
         }
         MUST_MATCH => {
-            let content;
-            syn::parenthesized!(content in meta.input);
-            let other: Ident = content.parse()?;
+            let (others, overrides) = paren_args(cx, &meta, &key, |input| input.parse::<Ident>())?;
+            let mut others = others.into_iter();
+            let Some(other) = others.next() else {
+                return Err(syn::Error::new_spanned(
+                    &key,
+                    "`must_match` names the other field: `must_match(password)`",
+                ));
+            };
+            if let Some(extra) = others.next() {
+                cx.error_spanned_by(&extra, "`must_match` names one other field");
+            }
+            if rules.must_match.is_none() {
+                rules.must_match_overrides = overrides;
+            }
             set_once(cx, &mut rules.must_match, &key.clone(), (key, other));
         }
         _ if crate::rules::find(&name).is_some() => {
             let def = crate::rules::find(&name).expect("just found");
-            let arg = match def.arg {
+            let (arg, overrides) = match def.arg {
                 crate::rules::Arg::Str => {
-                    let lit: LitStr = meta.value()?.parse()?;
-                    lit.into_token_stream()
+                    let (lit, overrides) =
+                        one_arg(cx, &meta, &key, |input| input.parse::<LitStr>())?;
+                    (lit.into_token_stream(), overrides)
                 }
-                crate::rules::Arg::Flag => {
-                    if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
-                        cx.error_spanned_by(&key, format!("`{name}` takes no argument"));
-                        skip_value(&meta)?;
-                    }
-                    TokenStream::new()
-                }
-                crate::rules::Arg::Int => {
-                    let input = meta.value()?;
-                    let neg: Option<Token![-]> = input.parse()?;
-                    let lit: LitInt = input.parse()?;
-                    if !lit.suffix().is_empty() {
-                        return Err(syn::Error::new_spanned(
-                            &lit,
-                            "write the number without a type suffix",
-                        ));
-                    }
-                    let text = format!(
-                        "{}{}",
-                        if neg.is_some() { "-" } else { "" },
-                        lit.base10_digits()
-                    );
-                    quote::quote_spanned!(lit.span()=> (#neg #lit, #text))
-                }
+                crate::rules::Arg::Flag => (TokenStream::new(), flag_overrides(cx, &meta, &key)?),
+                crate::rules::Arg::Int => one_arg(cx, &meta, &key, parse_int)?,
             };
             if rules.generic.iter().any(|g| g.def.name == def.name) {
                 duplicate(cx, &key);
             } else {
-                rules.generic.push(GenericRule { key, def, arg });
+                rules.generic.push(GenericRule {
+                    key,
+                    def,
+                    arg,
+                    overrides,
+                });
             }
         }
         _ => {
@@ -402,6 +414,133 @@ fn parse_rule(cx: &Ctxt, meta: ParseNestedMeta, rules: &mut FieldRules) -> syn::
         }
     }
     Ok(())
+}
+
+/// An integer argument (a leading `-` allowed, no type suffix), as
+/// `(value, "as written")`.
+fn parse_int(input: ParseStream) -> syn::Result<TokenStream> {
+    let neg: Option<Token![-]> = input.parse()?;
+    let lit: LitInt = input.parse()?;
+    if !lit.suffix().is_empty() {
+        return Err(syn::Error::new_spanned(
+            &lit,
+            "write the number without a type suffix",
+        ));
+    }
+    let text = format!(
+        "{}{}",
+        if neg.is_some() { "-" } else { "" },
+        lit.base10_digits()
+    );
+    Ok(quote::quote_spanned!(lit.span()=> (#neg #lit, #text)))
+}
+
+/// Records `code = ".."` or `message = ".."` (`arg` names which) into
+/// `overrides`: each at most once, never empty.
+fn set_override(cx: &Ctxt, overrides: &mut Overrides, key: &Ident, arg: &Ident, lit: LitStr) {
+    let name = arg.to_string();
+    let slot = if name == CODE {
+        &mut overrides.code
+    } else {
+        &mut overrides.message
+    };
+    if slot.is_some() {
+        cx.error_spanned_by(arg, format!("duplicate `{key}` argument `{name}`"));
+    } else if lit.value().is_empty() {
+        cx.error_spanned_by(&lit, format!("`{name}` must not be empty"));
+    } else {
+        *slot = Some(lit);
+    }
+}
+
+/// `rule(a, b, .., code = "..", message = "..")`: the positional arguments
+/// (each read by `positional`) and the overrides after them.
+fn paren_args<T>(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    key: &Ident,
+    mut positional: impl FnMut(ParseStream) -> syn::Result<T>,
+) -> syn::Result<(Vec<T>, Overrides)> {
+    let content;
+    syn::parenthesized!(content in meta.input);
+    let mut values = Vec::new();
+    let mut overrides = Overrides::default();
+    while !content.is_empty() {
+        if content.peek(Ident) && content.peek2(Token![=]) {
+            let arg: Ident = content.parse()?;
+            content.parse::<Token![=]>()?;
+            if arg == CODE || arg == MESSAGE {
+                let lit: LitStr = content.parse()?;
+                set_override(cx, &mut overrides, key, &arg, lit);
+            } else {
+                content.parse::<syn::Expr>()?;
+                cx.error_spanned_by(
+                    &arg,
+                    format!("unknown `{key}` argument `{arg}`; expected `code` or `message`"),
+                );
+            }
+        } else if overrides.code.is_some() || overrides.message.is_some() {
+            return Err(content.error("write `code`/`message` after the rule's own arguments"));
+        } else {
+            values.push(positional(&content)?);
+        }
+        if content.is_empty() {
+            break;
+        }
+        content.parse::<Token![,]>()?;
+    }
+    Ok((values, overrides))
+}
+
+/// `rule = arg`, or `rule(arg, code = "..", message = "..")`.
+fn one_arg<T>(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    key: &Ident,
+    mut parse: impl FnMut(ParseStream) -> syn::Result<T>,
+) -> syn::Result<(T, Overrides)> {
+    if meta.input.peek(Token![=]) {
+        let value = parse(meta.value()?)?;
+        return Ok((value, Overrides::default()));
+    }
+    if !meta.input.peek(syn::token::Paren) {
+        return Err(syn::Error::new_spanned(
+            key,
+            format!("`{key}` takes an argument: `{key} = ..` or `{key}(.., code = \"..\")`"),
+        ));
+    }
+    let (values, overrides) = paren_args(cx, meta, key, parse)?;
+    let mut values = values.into_iter();
+    let Some(value) = values.next() else {
+        return Err(syn::Error::new_spanned(
+            key,
+            format!("`{key}(..)` needs its argument before `code`/`message`"),
+        ));
+    };
+    if values.next().is_some() {
+        cx.error_spanned_by(key, format!("`{key}` takes one argument"));
+    }
+    Ok((value, overrides))
+}
+
+/// A flag rule (`email`, `required`): nothing, or `(code = "..", message = "..")`.
+fn flag_overrides(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident) -> syn::Result<Overrides> {
+    if meta.input.peek(Token![=]) {
+        cx.error_spanned_by(key, format!("`{key}` takes no argument"));
+        skip_value(meta)?;
+        return Ok(Overrides::default());
+    }
+    if !meta.input.peek(syn::token::Paren) {
+        return Ok(Overrides::default());
+    }
+    let (values, overrides) = paren_args(cx, meta, key, |input| input.parse::<TokenStream>())?;
+    if !values.is_empty() {
+        cx.error_spanned_by(
+            key,
+            format!("`{key}` takes no argument; only `code = \"..\"` and `message = \"..\"`"),
+        );
+    }
+    Ok(overrides)
 }
 
 /// The named bounds of `length(..)` or `range(..)`, each at most once, with
@@ -458,18 +597,7 @@ fn bounds<T>(
         let name = arg.to_string();
         if name == CODE || name == MESSAGE {
             let lit: LitStr = inner.value()?.parse()?;
-            let slot = if name == CODE {
-                &mut overrides.code
-            } else {
-                &mut overrides.message
-            };
-            if slot.is_some() {
-                cx.error_spanned_by(&arg, format!("duplicate `{key}` argument `{name}`"));
-            } else if lit.value().is_empty() {
-                cx.error_spanned_by(&lit, format!("`{name}` must not be empty"));
-            } else {
-                *slot = Some(lit);
-            }
+            set_override(cx, &mut overrides, key, &arg, lit);
             return Ok(());
         }
         if !allowed.contains(&name.as_str()) {

@@ -431,9 +431,13 @@ fn rule_calls(
     if let Some(key) = &rules.required {
         let span = key.span();
         let v = value(span);
-        calls.push(quote_spanned! {span=>
-            #krate::rules::required::apply(#v, &__p, __errors);
-        });
+        calls.push(relabel(
+            &rules.required_overrides,
+            quote!(__errors),
+            quote_spanned! {span=>
+                #krate::rules::required::apply(#v, &__p, __errors);
+            },
+        ));
     }
     if let Some(len) = &rules.length {
         let span = len.key.span();
@@ -451,9 +455,13 @@ fn rule_calls(
     if let (Some(rule), Some(name)) = (&rules.pattern, pattern) {
         let span = rule.key.span();
         let v = value(span);
-        calls.push(quote_spanned! {span=>
-            #krate::rules::pattern::apply(#v, &#name, &__p, __errors);
-        });
+        calls.push(relabel(
+            &rule.overrides,
+            quote!(__errors),
+            quote_spanned! {span=>
+                #krate::rules::pattern::apply(#v, &#name, &__p, __errors);
+            },
+        ));
     }
     // `length` then an ASCII-only class `pattern`: one pass decides when
     // both pass (the common case); otherwise the two calls above report, in
@@ -484,9 +492,13 @@ fn rule_calls(
         let span = rule.key.span();
         let v = value(span);
         let values = &rule.values;
-        calls.push(quote_spanned! {span=>
-            #krate::rules::one_of::apply(#v, &[#(#values),*], &__p, __errors);
-        });
+        calls.push(relabel(
+            &rule.overrides,
+            quote!(__errors),
+            quote_spanned! {span=>
+                #krate::rules::one_of::apply(#v, &[#(#values),*], &__p, __errors);
+            },
+        ));
     }
     if let Some(rule) = &rules.range {
         let span = rule.key.span();
@@ -505,9 +517,13 @@ fn rule_calls(
         let v = value(span);
         let module = syn::Ident::new(rule.def.name, span);
         let arg = rule.arg_then_comma();
-        calls.push(quote_spanned! {span=>
-            #krate::rules::#module::apply(#v, #arg &__p, __errors);
-        });
+        calls.push(relabel(
+            &rule.overrides,
+            quote!(__errors),
+            quote_spanned! {span=>
+                #krate::rules::#module::apply(#v, #arg &__p, __errors);
+            },
+        ));
     }
     // The user's checks: not in the schema, so not in the default check
     // (`Receiver::Local`) that decides whether the schema requires a member.
@@ -532,9 +548,13 @@ fn rule_calls(
             Some(f) => f.json_name.clone(),
             None => other.to_string(),
         };
-        calls.push(quote_spanned! {span=>
-            #krate::rules::must_match::apply(#v, &self.#other, #other_name, &__p, __errors);
-        });
+        calls.push(relabel(
+            &rules.must_match_overrides,
+            quote!(__errors),
+            quote_spanned! {span=>
+                #krate::rules::must_match::apply(#v, &self.#other, #other_name, &__p, __errors);
+            },
+        ));
     }
     if let Some(key) = &rules.nested {
         let span = key.span();

@@ -64,6 +64,27 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
         let rules = &field.rules;
         known.push(name.as_str());
 
+        // `required(code = .., message = ..)`: the `required` that reading
+        // the member records at its own path, in the annotation's words.
+        let relabel_required = |check: TokenStream| -> TokenStream {
+            let o = &rules.required_overrides;
+            if rules.required.is_none() || (o.code.is_none() && o.message.is_none()) {
+                return check;
+            }
+            let opt = |l: &Option<syn::LitStr>| match l {
+                Some(l) => quote!(::core::option::Option::Some(#l)),
+                None => quote!(::core::option::Option::None),
+            };
+            let (code, message) = (opt(&o.code), opt(&o.message));
+            quote! {
+                {
+                    let __start = __e.kept();
+                    #check
+                    __e.relabel_required_since(__start, &__path.segment(#segment), #code, #message);
+                }
+            }
+        };
+
         let recursive = mentions(ty.to_token_stream(), ident);
         if !recursive {
             predicates.push(quote_spanned! {ty.span()=>
@@ -99,9 +120,13 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
             let module = syn::Ident::new(rule.def.name, span);
             let arg = rule.arg_then_comma();
             let value = quote_spanned!(span=> &__typed);
-            typed_calls.push(quote_spanned! {span=>
-                #krate::rules::#module::apply(#value, #arg &__p, __e);
-            });
+            typed_calls.push(crate::expand::relabel(
+                &rule.overrides,
+                quote!(__e),
+                quote_spanned! {span=>
+                    #krate::rules::#module::apply(#value, #arg &__p, __e);
+                },
+            ));
         }
         let collections = {
             let value = |span: proc_macro2::Span| quote_spanned!(span=> &__typed);
@@ -141,7 +166,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
                     quote!(#rt::length_items(__m, #min, #max, &__p, __e);),
                 )
             });
-            checks.push(quote! {
+            checks.push(relabel_required(quote! {
                 {
                     let __p = __path.segment(#segment);
                     if let ::core::option::Option::Some(__m) =
@@ -152,7 +177,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
                         #collections
                     }
                 }
-            });
+            }));
             continue;
         }
 
@@ -164,21 +189,29 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
                 quote!(#rt::length(__m, #min, #max, &__p, __e);),
             ));
         }
-        if let (Some(_), Some(_)) = (&rules.pattern, pattern) {
+        if let (Some(rule), Some(_)) = (&rules.pattern, pattern) {
             let static_name = format_ident!("__PATTERN_{}", i);
-            calls.push(quote!(#rt::pattern(__m, &#static_name, &__p, __e);));
+            calls.push(crate::expand::relabel(
+                &rule.overrides,
+                quote!(__e),
+                quote!(#rt::pattern(__m, &#static_name, &__p, __e);),
+            ));
         }
         if let Some(rule) = &rules.one_of {
             let values = &rule.values;
-            calls.push(quote!(#rt::one_of(__m, &[#(#values),*], &__p, __e);));
+            calls.push(crate::expand::relabel(
+                &rule.overrides,
+                quote!(__e),
+                quote!(#rt::one_of(__m, &[#(#values),*], &__p, __e);),
+            ));
         }
         calls.extend(typed_read(&typed_calls, &collections));
         if calls.is_empty() {
-            checks.push(quote! {
+            checks.push(relabel_required(quote! {
                 #rt::field::<#ty>(__o, #name, #required, &__path.segment(#segment), __e);
-            });
+            }));
         } else {
-            checks.push(quote! {
+            checks.push(relabel_required(quote! {
                 {
                     let __p = __path.segment(#segment);
                     if let ::core::option::Option::Some(__m) =
@@ -187,7 +220,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
                         #(#calls)*
                     }
                 }
-            });
+            }));
         }
     }
 
@@ -218,11 +251,15 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
                 .iter()
                 .find(|f| f.ident == other)
                 .map_or_else(|| other.to_string(), |f| f.json_name.clone());
-            typed_checks.push(quote_spanned! {key.span()=>
-                #krate::rules::must_match::apply(
-                    &__typed.#member, &__typed.#other, #other_name, &__path.segment(#segment), __e,
-                );
-            });
+            typed_checks.push(crate::expand::relabel(
+                &field.rules.must_match_overrides,
+                quote!(__e),
+                quote_spanned! {key.span()=>
+                    #krate::rules::must_match::apply(
+                        &__typed.#member, &__typed.#other, #other_name, &__path.segment(#segment), __e,
+                    );
+                },
+            ));
         }
     }
     let struct_apply = if fields.iter().any(|f| f.rules.sensitive.is_some()) {
@@ -388,9 +425,13 @@ fn report(cont: &Container, fields: &[Field], patterns: &Patterns) -> Option<Tok
         let required_rule = rules.required.as_ref().map(|key| {
             let span = key.span();
             let v = value(span);
-            quote_spanned! {span=>
-                #krate::rules::required::apply(#v, &__p, __errors);
-            }
+            crate::expand::relabel(
+                &rules.required_overrides,
+                quote!(__errors),
+                quote_spanned! {span=>
+                    #krate::rules::required::apply(#v, &__p, __errors);
+                },
+            )
         });
         // The table rules (`contains`, formats, ...), as `validate()` calls
         // them. The user's own checks (`custom`, `must_match`) are not run
@@ -404,9 +445,13 @@ fn report(cont: &Container, fields: &[Field], patterns: &Patterns) -> Option<Tok
                 let v = value(span);
                 let module = syn::Ident::new(rule.def.name, span);
                 let arg = rule.arg_then_comma();
-                quote_spanned! {span=>
-                    #krate::rules::#module::apply(#v, #arg &__p, __errors);
-                }
+                crate::expand::relabel(
+                    &rule.overrides,
+                    quote!(__errors),
+                    quote_spanned! {span=>
+                        #krate::rules::#module::apply(#v, #arg &__p, __errors);
+                    },
+                )
             })
             .collect();
         let checks = if let Some(key) = &rules.nested {
@@ -424,9 +469,13 @@ fn report(cont: &Container, fields: &[Field], patterns: &Patterns) -> Option<Tok
                     let static_name = format_ident!("__PATTERN_{}", i);
                     let span = rule.key.span();
                     let v = value(span);
-                    Some(quote_spanned! {span=>
-                        #krate::rules::pattern::apply(#v, &#static_name, &__p, __errors);
-                    })
+                    Some(crate::expand::relabel(
+                        &rule.overrides,
+                        quote!(__errors),
+                        quote_spanned! {span=>
+                            #krate::rules::pattern::apply(#v, &#static_name, &__p, __errors);
+                        },
+                    ))
                 }
                 _ => None,
             };
@@ -434,9 +483,13 @@ fn report(cont: &Container, fields: &[Field], patterns: &Patterns) -> Option<Tok
                 let span = rule.key.span();
                 let v = value(span);
                 let values = &rule.values;
-                quote_spanned! {span=>
-                    #krate::rules::one_of::apply(#v, &[#(#values),*], &__p, __errors);
-                }
+                crate::expand::relabel(
+                    &rule.overrides,
+                    quote!(__errors),
+                    quote_spanned! {span=>
+                        #krate::rules::one_of::apply(#v, &[#(#values),*], &__p, __errors);
+                    },
+                )
             });
             let range = rules.range.as_ref().map(|rule| {
                 let span = rule.key.span();
@@ -470,8 +523,15 @@ fn report(cont: &Container, fields: &[Field], patterns: &Patterns) -> Option<Tok
         } else {
             quote!(__found.put_back(&__problems, __mark, __span);)
         };
-        let missing =
-            required.then(|| quote!(__found.add(&__p, #krate::__json::Constraint::Required)?;));
+        let missing = required.then(|| {
+            let o = &rules.required_overrides;
+            let opt = |l: &Option<syn::LitStr>| match l {
+                Some(l) => quote!(::core::option::Option::Some(#l)),
+                None => quote!(::core::option::Option::None),
+            };
+            let (code, message) = (opt(&o.code), opt(&o.message));
+            quote!(__found.add(&__p, #krate::__json::Constraint::Required.relabeled(#code, #message))?;)
+        });
         places.push(quote! {
             {
                 let __p = __at.segment(#segment);

@@ -165,6 +165,24 @@ impl Constraint {
         )
     }
 
+    /// This constraint in the annotation's words: its `code` and
+    /// `message` where given, the rule's own where not.
+    #[doc(hidden)]
+    pub fn relabeled(self, code: Option<&'static str>, message: Option<&'static str>) -> Self {
+        if code.is_none() && message.is_none() {
+            return self;
+        }
+        let message = match message {
+            Some(m) => std::borrow::Cow::Borrowed(m),
+            None => std::borrow::Cow::Owned(self.to_string()),
+        };
+        Constraint::Relabeled {
+            code: code.unwrap_or(self.code()),
+            message,
+            of: Box::new(self),
+        }
+    }
+
     /// The stable machine code of this constraint kind.
     pub fn code(&self) -> &'static str {
         match self {
@@ -542,16 +560,30 @@ impl ValidationErrors {
         message: Option<&'static str>,
     ) {
         for v in self.violations.iter_mut().skip(start) {
-            let message = match message {
-                Some(m) => std::borrow::Cow::Borrowed(m),
-                None => std::borrow::Cow::Owned(v.constraint.to_string()),
-            };
             let of = std::mem::replace(&mut v.constraint, Constraint::Invalid);
-            v.constraint = Constraint::Relabeled {
-                code: code.unwrap_or(of.code()),
-                message,
-                of: Box::new(of),
-            };
+            v.constraint = of.relabeled(code, message);
+        }
+    }
+
+    /// [`relabel_since`](Self::relabel_since) for the `required` violation
+    /// recorded at `path` itself (a missing or `null` member read with
+    /// `required(code = .., message = ..)`), leaving every other one alone.
+    #[doc(hidden)]
+    pub fn relabel_required_since(
+        &mut self,
+        start: usize,
+        path: &Path<'_>,
+        code: Option<&'static str>,
+        message: Option<&'static str>,
+    ) {
+        if self.violations.len() <= start {
+            return;
+        }
+        let at = path.render();
+        for v in self.violations.iter_mut().skip(start) {
+            if v.constraint == Constraint::Required && v.path() == at {
+                v.constraint = Constraint::Required.relabeled(code, message);
+            }
         }
     }
 
