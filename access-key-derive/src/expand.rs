@@ -660,14 +660,14 @@ fn schema_edits(rules: &FieldRules, pattern: Option<TokenStream>) -> Vec<TokenSt
     if let Some(len) = &rules.length {
         let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
         let max = len.max.as_ref().map_or(quote!(usize::MAX), |m| quote!(#m));
-        edits.push(quote!(#krate::schema::length(&mut __s, #min, #max);));
+        edits.push(quote!(#krate::rules::length::schema(&mut __s, #min, #max);));
     }
     if let Some(name) = pattern {
-        edits.push(quote!(#krate::schema::pattern(&mut __s, &#name);));
+        edits.push(quote!(#krate::rules::pattern::schema(&mut __s, &#name);));
     }
     if let Some(rule) = &rules.one_of {
         let values = &rule.values;
-        edits.push(quote!(#krate::schema::one_of(&mut __s, &[#(#values),*]);));
+        edits.push(quote!(#krate::rules::one_of::schema(&mut __s, &[#(#values),*]);));
     }
     if let Some(rule) = &rules.range {
         let bound = |b: &Option<crate::attr::NumLit>| match b {
@@ -679,7 +679,7 @@ fn schema_edits(rules: &FieldRules, pattern: Option<TokenStream>) -> Vec<TokenSt
         };
         let (min, max) = (bound(&rule.min), bound(&rule.max));
         let (min_x, max_x) = (rule.min_exclusive, rule.max_exclusive);
-        edits.push(quote!(#krate::schema::range(&mut __s, #min, #max, #min_x, #max_x);));
+        edits.push(quote!(#krate::rules::range::schema(&mut __s, #min, #max, #min_x, #max_x);));
     }
     for rule in &rules.generic {
         let module = syn::Ident::new(rule.def.name, rule.key.span());

@@ -14,6 +14,7 @@ use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
 
 use crate::path::Path;
+use crate::rules;
 
 /// What a `custom = f` check returns when the value is refused: a code of
 /// the service's own vocabulary and a message, reported at the field's path
@@ -186,13 +187,13 @@ impl Constraint {
     /// The stable machine code of this constraint kind.
     pub fn code(&self) -> &'static str {
         match self {
-            Constraint::MinLength(_) | Constraint::MaxLength(_) => "length",
-            Constraint::Pattern(_) => "pattern",
-            Constraint::Enum(_) => "enum",
+            Constraint::MinLength(_) | Constraint::MaxLength(_) => rules::length::CODE,
+            Constraint::Pattern(_) => rules::pattern::CODE,
+            Constraint::Enum(_) => rules::one_of::CODE,
             Constraint::Minimum(_)
             | Constraint::Maximum(_)
             | Constraint::ExclusiveMinimum(_)
-            | Constraint::ExclusiveMaximum(_) => "range",
+            | Constraint::ExclusiveMaximum(_) => rules::range::CODE,
             Constraint::Required => "required",
             Constraint::Type(_) => "type",
             Constraint::Format(_) => "format",
@@ -212,31 +213,14 @@ impl fmt::Display for Constraint {
     /// The AWS wording of the broken rule: `Member must ...`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Constraint::MinLength(n) => {
-                write!(f, "Member must have length greater than or equal to {n}")
-            }
-            Constraint::MaxLength(n) => {
-                write!(f, "Member must have length less than or equal to {n}")
-            }
-            Constraint::Pattern(p) => {
-                write!(f, "Member must satisfy regular expression pattern: {p}")
-            }
-            Constraint::Enum(values) => {
-                f.write_str("Member must satisfy enum value set: [")?;
-                for (i, v) in values.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(", ")?;
-                    }
-                    f.write_str(v)?;
-                }
-                f.write_str("]")
-            }
-            Constraint::Minimum(n) => {
-                write!(f, "Member must have value greater than or equal to {n}")
-            }
-            Constraint::Maximum(n) => write!(f, "Member must have value less than or equal to {n}"),
-            Constraint::ExclusiveMinimum(n) => write!(f, "Member must have value greater than {n}"),
-            Constraint::ExclusiveMaximum(n) => write!(f, "Member must have value less than {n}"),
+            Constraint::MinLength(n) => rules::length::fmt_min(*n, f),
+            Constraint::MaxLength(n) => rules::length::fmt_max(*n, f),
+            Constraint::Pattern(p) => rules::pattern::fmt(p, f),
+            Constraint::Enum(values) => rules::one_of::fmt(values, f),
+            Constraint::Minimum(n) => rules::range::fmt(n, true, false, f),
+            Constraint::Maximum(n) => rules::range::fmt(n, false, false, f),
+            Constraint::ExclusiveMinimum(n) => rules::range::fmt(n, true, true, f),
+            Constraint::ExclusiveMaximum(n) => rules::range::fmt(n, false, true, f),
             Constraint::Required => f.write_str("Member must not be null"),
             Constraint::Type(t) => write!(f, "Member must be of type {t}"),
             Constraint::Format(name) => write!(f, "Member must be a valid {name}"),

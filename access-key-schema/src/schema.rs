@@ -1,14 +1,14 @@
 //! Schema emission: the JSON Schema side of each annotation.
 //!
 //! `#[derive(Validate)]` also implements [`schemars::JsonSchema`]; for each
-//! field it asks schemars for the field type's schema and then calls the
-//! functions here, one per rule kind, with the same data the runtime check
-//! uses. One annotation, two outputs, no second place to keep in sync.
+//! field it asks schemars for the field type's schema and then calls each
+//! rule's own `rules::<name>::schema` with the same data the runtime check
+//! uses. One annotation, two outputs, no second place to keep in sync. What
+//! is here is shared: the generator settings, documents, and the helpers
+//! rules combine keywords with (`add_pattern`, `add_not_pattern`, ...).
 
 use schemars::{json_schema, Schema, SchemaGenerator};
 use serde_json::{Map, Value};
-
-use crate::rules::pattern::Pattern;
 
 /// The comment that marks a `sensitive` field. `$comment` is core
 /// vocabulary, so strict validators (ajv's strict mode) accept it.
@@ -124,41 +124,13 @@ pub fn document<T: schemars::JsonSchema>() -> String {
     out
 }
 
-/// `length(min, max)`: `minItems`/`maxItems` on arrays, `minLength`/`maxLength`
-/// otherwise (the runtime's [`Length`](crate::rules::length::Length) trait has
-/// already rejected types that are neither strings nor arrays at compile time).
-pub fn length(schema: &mut Schema, min: usize, max: usize) {
-    let obj = schema.ensure_object();
-    let (lo, hi) = match obj.get("type").and_then(Value::as_str) {
-        Some("array") => ("minItems", "maxItems"),
-        Some("object") => ("minProperties", "maxProperties"),
-        _ => ("minLength", "maxLength"),
-    };
-    if min > 0 {
-        obj.insert(lo.into(), min.into());
-    }
-    if max < usize::MAX {
-        obj.insert(hi.into(), max.into());
-    }
-}
-
-/// `pattern`: the portable, anchored translation, plus the guard that makes
-/// Python's `$` (which also matches before a final `\n`) agree.
-pub fn pattern(schema: &mut Schema, pattern: &Pattern) {
-    let obj = schema.ensure_object();
-    obj.insert("pattern".into(), pattern.portable().into());
-    if pattern.forbid_trailing_newline() {
-        add_not(obj, trailing_newline_guard());
-    }
-}
-
 /// `{"type": "string", "pattern": "\n$"}`: the strings that end in a newline.
 pub fn trailing_newline_guard() -> Value {
     serde_json::json!({"type": "string", "pattern": "\n$"})
 }
 
 /// Adds a `not` subschema, combining with one already there through `anyOf`.
-fn add_not(obj: &mut Map<String, Value>, not: Value) {
+pub(crate) fn add_not(obj: &mut Map<String, Value>, not: Value) {
     match obj.remove("not") {
         None => {
             obj.insert("not".into(), not);
@@ -212,43 +184,6 @@ pub fn literal(text: &str) -> String {
         }
     }
     out
-}
-
-/// `one_of(..)`: `enum`.
-pub fn one_of(schema: &mut Schema, values: &[&str]) {
-    schema.ensure_object().insert(
-        "enum".into(),
-        values.iter().map(|v| Value::from(*v)).collect(),
-    );
-}
-
-/// `range(min, max)`: `minimum`/`maximum`.
-/// An exclusive bound is `exclusiveMinimum`/`exclusiveMaximum` (draft
-/// 2020-12: a number, not draft 4's boolean).
-pub fn range(
-    schema: &mut Schema,
-    min: Option<Value>,
-    max: Option<Value>,
-    min_exclusive: bool,
-    max_exclusive: bool,
-) {
-    let obj = schema.ensure_object();
-    if let Some(min) = min {
-        let key = if min_exclusive {
-            "exclusiveMinimum"
-        } else {
-            "minimum"
-        };
-        obj.insert(key.into(), min);
-    }
-    if let Some(max) = max {
-        let key = if max_exclusive {
-            "exclusiveMaximum"
-        } else {
-            "maximum"
-        };
-        obj.insert(key.into(), max);
-    }
 }
 
 /// `sensitive`: a `$comment`; the schema still describes the value, it just

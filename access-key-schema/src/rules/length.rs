@@ -7,6 +7,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::errors::{Constraint, ValidationErrors};
 use crate::path::Path;
+use schemars::Schema;
+use serde_json::Value;
+use std::fmt;
 
 /// What a length counts, which decides the schema keyword
 /// (`minLength`/`maxLength`, `minItems`/`maxItems` or
@@ -166,6 +169,37 @@ pub fn apply<T: Length + ?Sized>(
     if let Some(c) = value.check_length(min, max) {
         errors.add(path, c);
     }
+}
+
+/// The code of a broken length bound.
+pub const CODE: &str = "length";
+
+/// `length(min, max)`: `minItems`/`maxItems` on arrays, `minLength`/`maxLength`
+/// otherwise (the runtime's [`Length`](crate::rules::length::Length) trait has
+/// already rejected types that are neither strings nor arrays at compile time).
+pub fn schema(schema: &mut Schema, min: usize, max: usize) {
+    let obj = schema.ensure_object();
+    let (lo, hi) = match obj.get("type").and_then(Value::as_str) {
+        Some("array") => ("minItems", "maxItems"),
+        Some("object") => ("minProperties", "maxProperties"),
+        _ => ("minLength", "maxLength"),
+    };
+    if min > 0 {
+        obj.insert(lo.into(), min.into());
+    }
+    if max < usize::MAX {
+        obj.insert(hi.into(), max.into());
+    }
+}
+
+/// The AWS wording of a broken lower bound.
+pub(crate) fn fmt_min(n: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    write!(f, "Member must have length greater than or equal to {n}")
+}
+
+/// The AWS wording of a broken upper bound.
+pub(crate) fn fmt_max(n: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    write!(f, "Member must have length less than or equal to {n}")
 }
 
 #[cfg(test)]

@@ -3,6 +3,9 @@
 use super::pattern::Text;
 use crate::errors::{Constraint, ValidationErrors};
 use crate::path::Path;
+use schemars::Schema;
+use serde_json::Value;
+use std::fmt;
 
 /// Records an `enum` violation when `value` is present and not listed.
 #[inline]
@@ -17,6 +20,30 @@ pub fn apply<T: Text + ?Sized>(
             errors.add(path, Constraint::Enum(values));
         }
     }
+}
+
+/// The code of a value not in the set (also a fieldless enum's unknown
+/// value, which reads the same).
+pub const CODE: &str = "enum";
+
+/// `one_of(..)`: `enum`.
+pub fn schema(schema: &mut Schema, values: &[&str]) {
+    schema.ensure_object().insert(
+        "enum".into(),
+        values.iter().map(|v| Value::from(*v)).collect(),
+    );
+}
+
+/// The AWS wording: `Member must satisfy enum value set: [A, B]`.
+pub(crate) fn fmt(values: &[&str], f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    f.write_str("Member must satisfy enum value set: [")?;
+    for (i, v) in values.iter().enumerate() {
+        if i > 0 {
+            f.write_str(", ")?;
+        }
+        f.write_str(v)?;
+    }
+    f.write_str("]")
 }
 
 #[cfg(test)]

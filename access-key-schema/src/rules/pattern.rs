@@ -14,6 +14,8 @@ use regex::Regex;
 
 use crate::errors::{Constraint, ValidationErrors};
 use crate::path::Path;
+use schemars::Schema;
+use std::fmt;
 
 /// A string rule's check: records `Constraint::Rule { code, text, arg }`
 /// when `value` is present and `holds` is false for it. What `contains`,
@@ -321,6 +323,24 @@ pub fn apply<T: Text + ?Sized>(
             errors.add(path, Constraint::Pattern(pattern.aws));
         }
     }
+}
+
+/// The code of a value the pattern does not match.
+pub const CODE: &str = "pattern";
+
+/// `pattern`: the portable, anchored translation, plus the guard that makes
+/// Python's `$` (which also matches before a final `\n`) agree.
+pub fn schema(schema: &mut Schema, pattern: &Pattern) {
+    let obj = schema.ensure_object();
+    obj.insert("pattern".into(), pattern.portable().into());
+    if pattern.forbid_trailing_newline() {
+        crate::schema::add_not(obj, crate::schema::trailing_newline_guard());
+    }
+}
+
+/// The AWS wording, with the pattern as the model writes it.
+pub(crate) fn fmt(aws: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    write!(f, "Member must satisfy regular expression pattern: {aws}")
 }
 
 #[cfg(test)]

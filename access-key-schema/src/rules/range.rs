@@ -3,6 +3,9 @@
 
 use crate::errors::{Constraint, ValidationErrors};
 use crate::path::Path;
+use schemars::Schema;
+use serde_json::Value;
+use std::fmt;
 
 /// A number that `range` can bound.
 #[diagnostic::on_unimplemented(
@@ -74,6 +77,55 @@ pub fn apply<T: Number + ?Sized>(
             errors.add(path, Constraint::Maximum(text));
         }
     }
+}
+
+/// The code of a broken numeric bound.
+pub const CODE: &str = "range";
+
+/// `range(min, max)`: `minimum`/`maximum`.
+/// An exclusive bound is `exclusiveMinimum`/`exclusiveMaximum` (draft
+/// 2020-12: a number, not draft 4's boolean).
+pub fn schema(
+    schema: &mut Schema,
+    min: Option<Value>,
+    max: Option<Value>,
+    min_exclusive: bool,
+    max_exclusive: bool,
+) {
+    let obj = schema.ensure_object();
+    if let Some(min) = min {
+        let key = if min_exclusive {
+            "exclusiveMinimum"
+        } else {
+            "minimum"
+        };
+        obj.insert(key.into(), min);
+    }
+    if let Some(max) = max {
+        let key = if max_exclusive {
+            "exclusiveMaximum"
+        } else {
+            "maximum"
+        };
+        obj.insert(key.into(), max);
+    }
+}
+
+/// The AWS wording of a broken bound (as written in the annotation):
+/// inclusive or exclusive, lower or upper.
+pub(crate) fn fmt(
+    bound: &str,
+    lower: bool,
+    exclusive: bool,
+    f: &mut fmt::Formatter<'_>,
+) -> fmt::Result {
+    let relation = match (lower, exclusive) {
+        (true, false) => "greater than or equal to",
+        (false, false) => "less than or equal to",
+        (true, true) => "greater than",
+        (false, true) => "less than",
+    };
+    write!(f, "Member must have value {relation} {bound}")
 }
 
 #[cfg(test)]
