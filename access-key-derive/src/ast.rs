@@ -197,7 +197,7 @@ impl<'a> Field<'a> {
             ty: &field.ty,
             newtype: false,
             required: (option_inner.is_none() && !member.default && !container.default)
-                || (option_inner.is_some() && rules.required.is_some()),
+                || (option_inner.is_some() && rules.required().is_some()),
             option_inner,
             json_name,
             skipped: member.skip,

@@ -14,7 +14,7 @@ use crate::symbol::*;
 
 /// `code = ".."` and `message = ".."` inside a rule's parentheses: the
 /// service's own vocabulary for that rule's violations.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Overrides {
     pub code: Option<LitStr>,
     pub message: Option<LitStr>,
@@ -112,31 +112,85 @@ impl GenericRule {
     }
 }
 
-/// Every rule on one field; each at most once.
+/// One rule of a `#[validate(..)]` list: what garde calls a rule, one
+/// variant per kind. A field's rules are a list of these ([`FieldRules`]),
+/// kept in the order they are checked and reported.
+pub enum Rule {
+    /// `required` (on an `Option`: present and not null).
+    Required(Ident, Overrides),
+    /// `length(..)`.
+    Length(LengthRule),
+    /// `pattern = ".."`.
+    Pattern(PatternRule),
+    /// `one_of(..)`.
+    OneOf(OneOfRule),
+    /// `range(..)`.
+    Range(RangeRule),
+    /// A rule of the table in `rules.rs` (`contains`, `email`, ...).
+    Table(GenericRule),
+    /// `custom = path::to_fn`.
+    Custom(Ident, syn::ExprPath),
+    /// `must_match(other_field)`: the key and the other field.
+    MustMatch((Ident, Ident), Overrides),
+    /// `nested`.
+    Nested(Ident),
+    /// `sensitive`.
+    Sensitive(Ident),
+    /// `inner(..)`: rules on each item of a collection, each value of a map.
+    Inner((Ident, Box<FieldRules>)),
+    /// `keys(..)`: rules on each key of a map.
+    Keys((Ident, Box<FieldRules>)),
+}
+
+impl Rule {
+    /// Where the rule is checked and reported among a field's rules: a
+    /// field's value rules, then the user's checks, then what is inside it.
+    /// Table rules keep the order they are written in.
+    fn rank(&self) -> u8 {
+        match self {
+            Rule::Required(..) => 0,
+            Rule::Length(_) => 1,
+            Rule::Pattern(_) => 2,
+            Rule::OneOf(_) => 3,
+            Rule::Range(_) => 4,
+            Rule::Table(_) => 5,
+            Rule::Custom(..) => 6,
+            Rule::MustMatch(..) => 7,
+            Rule::Nested(_) => 8,
+            Rule::Sensitive(_) => 9,
+            Rule::Inner(_) => 10,
+            Rule::Keys(_) => 11,
+        }
+    }
+
+    /// The rule's name token, for errors.
+    pub fn key(&self) -> &Ident {
+        match self {
+            Rule::Required(k, _) | Rule::Custom(k, _) | Rule::Nested(k) | Rule::Sensitive(k) => k,
+            Rule::Length(r) => &r.key,
+            Rule::Pattern(r) => &r.key,
+            Rule::OneOf(r) => &r.key,
+            Rule::Range(r) => &r.key,
+            Rule::Table(r) => &r.key,
+            Rule::MustMatch((k, _), _) | Rule::Inner((k, _)) | Rule::Keys((k, _)) => k,
+        }
+    }
+
+    /// Whether `other` is the same rule (each is allowed once per field).
+    fn same_kind(&self, other: &Rule) -> bool {
+        match (self, other) {
+            (Rule::Table(a), Rule::Table(b)) => a.def.name == b.def.name,
+            _ => self.rank() == other.rank(),
+        }
+    }
+}
+
+/// Every rule on one field, each at most once, in the order they are
+/// checked (see [`Rule::rank`]).
 #[derive(Default)]
 pub struct FieldRules {
-    /// The table-driven rules, in the order written.
-    pub generic: Vec<GenericRule>,
-    pub length: Option<LengthRule>,
-    pub range: Option<RangeRule>,
-    pub pattern: Option<PatternRule>,
-    pub one_of: Option<OneOfRule>,
-    pub nested: Option<Ident>,
-    pub sensitive: Option<Ident>,
-    /// `required` on an `Option`: present and not null.
-    pub required: Option<Ident>,
-    /// `required(code = .., message = ..)`.
-    pub required_overrides: Overrides,
-    /// `custom = path::to_fn`.
-    pub custom: Option<(Ident, syn::ExprPath)>,
-    /// `must_match(other_field)`.
-    pub must_match: Option<(Ident, Ident)>,
-    /// `must_match(other_field, code = .., message = ..)`.
-    pub must_match_overrides: Overrides,
-    /// `inner(..)`: rules on each item of a collection, each value of a map.
-    pub inner: Option<(Ident, Box<FieldRules>)>,
-    /// `keys(..)`: rules on each key of a map.
-    pub keys: Option<(Ident, Box<FieldRules>)>,
+    /// The rules.
+    pub list: Vec<Rule>,
     /// The first `#[validate]` attribute, to point at when rules conflict
     /// with something outside them.
     pub first_attr: Option<Span>,
@@ -144,31 +198,129 @@ pub struct FieldRules {
 
 impl FieldRules {
     pub fn is_empty(&self) -> bool {
-        self.length.is_none()
-            && self.range.is_none()
-            && self.pattern.is_none()
-            && self.one_of.is_none()
-            && self.nested.is_none()
-            && self.sensitive.is_none()
-            && self.required.is_none()
-            && self.custom.is_none()
-            && self.must_match.is_none()
-            && self.inner.is_none()
-            && self.keys.is_none()
-            && self.generic.is_empty()
+        self.list.is_empty()
+    }
+
+    /// Adds `rule` in its place, or reports it as a duplicate.
+    fn push(&mut self, cx: &Ctxt, rule: Rule) {
+        if self.list.iter().any(|r| r.same_kind(&rule)) {
+            duplicate(cx, rule.key());
+            return;
+        }
+        let at = self.list.partition_point(|r| r.rank() <= rule.rank());
+        self.list.insert(at, rule);
+    }
+
+    fn find<'a, T>(&'a self, pick: impl Fn(&'a Rule) -> Option<T>) -> Option<T> {
+        self.list.iter().find_map(pick)
+    }
+
+    pub fn length(&self) -> Option<&LengthRule> {
+        self.find(|r| match r {
+            Rule::Length(x) => Some(x),
+            _ => None,
+        })
+    }
+
+    pub fn range(&self) -> Option<&RangeRule> {
+        self.find(|r| match r {
+            Rule::Range(x) => Some(x),
+            _ => None,
+        })
+    }
+
+    pub fn pattern(&self) -> Option<&PatternRule> {
+        self.find(|r| match r {
+            Rule::Pattern(x) => Some(x),
+            _ => None,
+        })
+    }
+
+    pub fn one_of(&self) -> Option<&OneOfRule> {
+        self.find(|r| match r {
+            Rule::OneOf(x) => Some(x),
+            _ => None,
+        })
+    }
+
+    pub fn nested(&self) -> Option<&Ident> {
+        self.find(|r| match r {
+            Rule::Nested(x) => Some(x),
+            _ => None,
+        })
+    }
+
+    pub fn sensitive(&self) -> Option<&Ident> {
+        self.find(|r| match r {
+            Rule::Sensitive(x) => Some(x),
+            _ => None,
+        })
+    }
+
+    pub fn required(&self) -> Option<&Ident> {
+        self.find(|r| match r {
+            Rule::Required(x, _) => Some(x),
+            _ => None,
+        })
+    }
+
+    /// `required(code = .., message = ..)`.
+    pub fn required_overrides(&self) -> Overrides {
+        self.find(|r| match r {
+            Rule::Required(_, o) => Some(o.clone()),
+            _ => None,
+        })
+        .unwrap_or_default()
+    }
+
+    pub fn custom(&self) -> Option<(&Ident, &syn::ExprPath)> {
+        self.find(|r| match r {
+            Rule::Custom(k, f) => Some((k, f)),
+            _ => None,
+        })
+    }
+
+    pub fn must_match(&self) -> Option<&(Ident, Ident)> {
+        self.find(|r| match r {
+            Rule::MustMatch(x, _) => Some(x),
+            _ => None,
+        })
+    }
+
+    /// `must_match(other_field, code = .., message = ..)`.
+    pub fn must_match_overrides(&self) -> Overrides {
+        self.find(|r| match r {
+            Rule::MustMatch(_, o) => Some(o.clone()),
+            _ => None,
+        })
+        .unwrap_or_default()
+    }
+
+    pub fn inner(&self) -> Option<&(Ident, Box<FieldRules>)> {
+        self.find(|r| match r {
+            Rule::Inner(x) => Some(x),
+            _ => None,
+        })
+    }
+
+    pub fn keys(&self) -> Option<&(Ident, Box<FieldRules>)> {
+        self.find(|r| match r {
+            Rule::Keys(x) => Some(x),
+            _ => None,
+        })
+    }
+
+    /// The table rules, in the order written.
+    pub fn generic(&self) -> impl Iterator<Item = &GenericRule> {
+        self.list.iter().filter_map(|r| match r {
+            Rule::Table(x) => Some(x),
+            _ => None,
+        })
     }
 }
 
 fn duplicate(cx: &Ctxt, key: &Ident) {
     cx.error_spanned_by(key, format!("duplicate rule `{key}`"));
-}
-
-fn set_once<T>(cx: &Ctxt, slot: &mut Option<T>, key: &Ident, value: T) {
-    if slot.is_some() {
-        duplicate(cx, key);
-    } else {
-        *slot = Some(value);
-    }
 }
 
 /// Consumes whatever follows a key we do not interpret (`= expr` or `(..)`).
@@ -243,11 +395,11 @@ fn parse_rule(cx: &Ctxt, meta: ParseNestedMeta, rules: &mut FieldRules) -> syn::
     match name.as_str() {
         INNER => {
             let inner = nested_rules(cx, &meta)?;
-            set_once(cx, &mut rules.inner, &key.clone(), (key, Box::new(inner)));
+            rules.push(cx, Rule::Inner((key, Box::new(inner))));
         }
         KEYS => {
             let keys = nested_rules(cx, &meta)?;
-            set_once(cx, &mut rules.keys, &key.clone(), (key, Box::new(keys)));
+            rules.push(cx, Rule::Keys((key, Box::new(keys))));
         }
         LENGTH => {
             let b = bounds(cx, &meta, &key, &[MIN, MAX, EQUAL], |input| {
@@ -269,16 +421,14 @@ fn parse_rule(cx: &Ctxt, meta: ParseNestedMeta, rules: &mut FieldRules) -> syn::
                 ),
             };
             let overrides = b.overrides.take();
-            set_once(
+            rules.push(
                 cx,
-                &mut rules.length,
-                &key.clone(),
-                LengthRule {
+                Rule::Length(LengthRule {
                     key,
                     min,
                     max,
                     overrides,
-                },
+                }),
             );
         }
         RANGE => {
@@ -304,59 +454,49 @@ fn parse_rule(cx: &Ctxt, meta: ParseNestedMeta, rules: &mut FieldRules) -> syn::
                 };
             let (min, min_exclusive) = pick(MIN, EXCLUSIVE_MIN);
             let (max, max_exclusive) = pick(MAX, EXCLUSIVE_MAX);
-            set_once(
+            rules.push(
                 cx,
-                &mut rules.range,
-                &key.clone(),
-                RangeRule {
+                Rule::Range(RangeRule {
                     key,
                     min,
                     max,
                     min_exclusive,
                     max_exclusive,
                     overrides: b.overrides.take(),
-                },
+                }),
             );
         }
         PATTERN => {
             let (lit, overrides) = one_arg(cx, &meta, &key, |input| input.parse::<LitStr>())?;
-            set_once(
+            rules.push(
                 cx,
-                &mut rules.pattern,
-                &key.clone(),
-                PatternRule {
+                Rule::Pattern(PatternRule {
                     key,
                     lit,
                     overrides,
-                },
+                }),
             );
         }
         ONE_OF => {
             let (values, overrides) = paren_args(cx, &meta, &key, |input| input.parse::<LitStr>())?;
-            set_once(
+            rules.push(
                 cx,
-                &mut rules.one_of,
-                &key.clone(),
-                OneOfRule {
+                Rule::OneOf(OneOfRule {
                     key,
                     values,
                     overrides,
-                },
+                }),
             );
         }
-        NESTED => set_once(cx, &mut rules.nested, &key.clone(), key),
-        SENSITIVE => set_once(cx, &mut rules.sensitive, &key.clone(), key),
+        NESTED => rules.push(cx, Rule::Nested(key)),
+        SENSITIVE => rules.push(cx, Rule::Sensitive(key)),
         REQUIRED => {
-            if rules.required.is_none() {
-                rules.required_overrides = flag_overrides(cx, &meta, &key)?;
-            } else {
-                skip_value(&meta)?;
-            }
-            set_once(cx, &mut rules.required, &key.clone(), key);
+            let overrides = flag_overrides(cx, &meta, &key)?;
+            rules.push(cx, Rule::Required(key, overrides));
         }
         CUSTOM => {
             let f: syn::ExprPath = meta.value()?.parse()?;
-            set_once(cx, &mut rules.custom, &key.clone(), (key, f));
+            rules.push(cx, Rule::Custom(key, f));
         }
         MUST_MATCH => {
             let (others, overrides) = paren_args(cx, &meta, &key, |input| input.parse::<Ident>())?;
@@ -370,10 +510,7 @@ fn parse_rule(cx: &Ctxt, meta: ParseNestedMeta, rules: &mut FieldRules) -> syn::
             if let Some(extra) = others.next() {
                 cx.error_spanned_by(&extra, "`must_match` names one other field");
             }
-            if rules.must_match.is_none() {
-                rules.must_match_overrides = overrides;
-            }
-            set_once(cx, &mut rules.must_match, &key.clone(), (key, other));
+            rules.push(cx, Rule::MustMatch((key, other), overrides));
         }
         _ if crate::rules::find(&name).is_some() => {
             let def = crate::rules::find(&name).expect("just found");
@@ -386,16 +523,15 @@ fn parse_rule(cx: &Ctxt, meta: ParseNestedMeta, rules: &mut FieldRules) -> syn::
                 crate::rules::Arg::Flag => (TokenStream::new(), flag_overrides(cx, &meta, &key)?),
                 crate::rules::Arg::Int => one_arg(cx, &meta, &key, parse_int)?,
             };
-            if rules.generic.iter().any(|g| g.def.name == def.name) {
-                duplicate(cx, &key);
-            } else {
-                rules.generic.push(GenericRule {
+            rules.push(
+                cx,
+                Rule::Table(GenericRule {
                     key,
                     def,
                     arg,
                     overrides,
-                });
-            }
+                }),
+            );
         }
         _ => {
             cx.error_spanned_by(

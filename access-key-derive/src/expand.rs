@@ -7,7 +7,7 @@ use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::DeriveInput;
 
 use crate::ast::{Body, Container, Field, Variant};
-use crate::attr::FieldRules;
+use crate::attr::{FieldRules, Rule};
 use crate::ctxt::Ctxt;
 use crate::valid;
 use access_key_pattern::Translated;
@@ -111,7 +111,7 @@ fn validate_generics(cont: &Container, fields: &[Field]) -> syn::Generics {
     let mut used = Vec::new();
     for field in fields
         .iter()
-        .filter(|f| !f.skipped && f.rules.nested.is_some())
+        .filter(|f| !f.skipped && f.rules.nested().is_some())
     {
         collect_idents(field.ty.to_token_stream(), &params, &mut used);
     }
@@ -193,7 +193,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &valid::Patterns)
     }
     // A struct-level check sees every field: with a `sensitive` one, its
     // message is not kept.
-    let struct_apply = if fields.iter().any(|f| f.rules.sensitive.is_some()) {
+    let struct_apply = if fields.iter().any(|f| f.rules.sensitive().is_some()) {
         quote!(apply_redacted)
     } else {
         quote!(apply)
@@ -384,7 +384,7 @@ fn field_check(
         pattern,
         ascii_class,
         receiver,
-        field.rules.sensitive.is_some(),
+        field.rules.sensitive().is_some(),
     );
     if calls.is_empty() {
         return TokenStream::new();
@@ -395,6 +395,74 @@ fn field_check(
             #(#calls)*
         }
     }
+}
+
+/// The runtime call of one value rule (`required`, `length`, `pattern`,
+/// `one_of`, `range` or a table rule) on `v` at `__p` into `errors`, in the
+/// annotation's words where it gives them (`code`/`message`): the one place
+/// such a rule becomes code, for `validate()` and for both of `from_json`'s
+/// readers. `None` for the rules that are not checks of the value itself,
+/// and for a `pattern` that did not translate (already a compile error).
+pub(crate) fn value_rule_call(
+    rule: &Rule,
+    v: TokenStream,
+    pattern: Option<&syn::Ident>,
+    errors: TokenStream,
+) -> Option<TokenStream> {
+    let krate = krate();
+    let span = rule.key().span();
+    let (overrides, call) = match rule {
+        Rule::Required(_, overrides) => (
+            overrides,
+            quote_spanned! {span=> #krate::rules::required::apply(#v, &__p, #errors); },
+        ),
+        Rule::Length(len) => {
+            let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
+            let max = len.max.as_ref().map_or(quote!(usize::MAX), |m| quote!(#m));
+            (
+                &len.overrides,
+                quote_spanned! {span=> #krate::rules::length::apply(#v, #min, #max, &__p, #errors); },
+            )
+        }
+        Rule::Pattern(rule) => {
+            let name = pattern?;
+            (
+                &rule.overrides,
+                quote_spanned! {span=> #krate::rules::pattern::apply(#v, &#name, &__p, #errors); },
+            )
+        }
+        Rule::OneOf(rule) => {
+            let values = &rule.values;
+            (
+                &rule.overrides,
+                quote_spanned! {span=>
+                    #krate::rules::one_of::apply(#v, &[#(#values),*], &__p, #errors);
+                },
+            )
+        }
+        Rule::Range(rule) => {
+            let (min, max) = rule.bounds_tokens();
+            (
+                &rule.overrides,
+                quote_spanned! {span=> #krate::rules::range::apply(#v, #min, #max, &__p, #errors); },
+            )
+        }
+        Rule::Table(rule) => {
+            let module = syn::Ident::new(rule.def.name, span);
+            let arg = rule.arg_then_comma();
+            (
+                &rule.overrides,
+                quote_spanned! {span=> #krate::rules::#module::apply(#v, #arg &__p, #errors); },
+            )
+        }
+        Rule::Custom(..)
+        | Rule::MustMatch(..)
+        | Rule::Nested(_)
+        | Rule::Sensitive(_)
+        | Rule::Inner(_)
+        | Rule::Keys(_) => return None,
+    };
+    Some(relabel(overrides, errors, call))
 }
 
 /// The runtime calls of one rule list on the value `receiver` names, at
@@ -428,47 +496,60 @@ fn rule_calls(
         Receiver::Item => quote_spanned!(span=> __item),
     };
 
-    if let Some(key) = &rules.required {
-        let span = key.span();
+    // One loop over the rules, in the order they are checked and reported
+    // (`attr::Rule::rank`): each value rule is one call into its runtime
+    // module (`value_rule_call`), then the user's checks.
+    for rule in &rules.list {
+        let span = rule.key().span();
         let v = value(span);
-        calls.push(relabel(
-            &rules.required_overrides,
-            quote!(__errors),
-            quote_spanned! {span=>
-                #krate::rules::required::apply(#v, &__p, __errors);
-            },
-        ));
+        match rule {
+            // The user's checks: not in the schema, so not in the default
+            // check (`Receiver::Local`) that decides whether the schema
+            // requires a member.
+            Rule::Custom(_, f) => {
+                if matches!(receiver, Receiver::Local) {
+                    continue;
+                }
+                let apply = if sensitive {
+                    quote!(apply_redacted)
+                } else {
+                    quote!(apply)
+                };
+                calls.push(quote_spanned! {span=>
+                    #krate::rules::custom::#apply(#v, #f, &__p, __errors);
+                });
+            }
+            Rule::MustMatch((_, other), overrides) => {
+                if !matches!(receiver, Receiver::SelfField) {
+                    continue;
+                }
+                let other_name = match others.iter().find(|f| f.ident == other) {
+                    Some(f) => f.json_name.clone(),
+                    None => other.to_string(),
+                };
+                calls.push(relabel(
+                    overrides,
+                    quote!(__errors),
+                    quote_spanned! {span=>
+                        #krate::rules::must_match::apply(#v, &self.#other, #other_name, &__p, __errors);
+                    },
+                ));
+            }
+            _ => calls.extend(value_rule_call(rule, v, pattern, quote!(__errors))),
+        }
     }
-    if let Some(len) = &rules.length {
-        let span = len.key.span();
-        let v = value(span);
-        let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
-        let max = len.max.as_ref().map_or(quote!(usize::MAX), |m| quote!(#m));
-        calls.push(relabel(
-            &len.overrides,
-            quote!(__errors),
-            quote_spanned! {span=>
-                #krate::rules::length::apply(#v, #min, #max, &__p, __errors);
-            },
-        ));
-    }
-    if let (Some(rule), Some(name)) = (&rules.pattern, pattern) {
-        let span = rule.key.span();
-        let v = value(span);
-        calls.push(relabel(
-            &rule.overrides,
-            quote!(__errors),
-            quote_spanned! {span=>
-                #krate::rules::pattern::apply(#v, &#name, &__p, __errors);
-            },
-        ));
-    }
-    // `length` then an ASCII-only class `pattern`: one pass decides when
-    // both pass (the common case); otherwise the two calls above report, in
-    // the same order as without the fusion. `Fused` picks the one-pass check
-    // only for string types, so a rule on another type is reported by the
-    // calls above exactly as before.
-    if let (Some(len), Some(name), true, 2) = (&rules.length, pattern, ascii_class, calls.len()) {
+    // `length` then an ASCII-only class `pattern` (the first two calls when
+    // there is no `required`): one pass decides when both pass (the common
+    // case); otherwise the two calls report, in the same order as without
+    // the fusion. `Fused` picks the one-pass check only for string types, so
+    // a rule on another type is reported by the calls exactly as before.
+    if let (None, Some(len), Some(_), Some(name), true) = (
+        rules.required(),
+        rules.length(),
+        rules.pattern(),
+        pattern,
+        ascii_class,
+    ) {
         let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
         let max = len.max.as_ref().map_or(quote!(usize::MAX), |m| quote!(#m));
         let field = match receiver {
@@ -477,86 +558,22 @@ fn rule_calls(
             Receiver::Newtype => quote!(&self.0),
             Receiver::Item => quote!(__item),
         };
-        let separate = std::mem::take(&mut calls);
-        calls.push(quote! {
-            {
-                #[allow(unused_imports)]
-                use #krate::rules::pattern::{FusedAny as _, FusedText as _};
-                if !(&#krate::rules::pattern::Fused(#field)).accepts(#min, #max, &#name) {
-                    #(#separate)*
+        let rest = calls.split_off(2);
+        let separate = std::mem::replace(&mut calls, rest);
+        calls.insert(
+            0,
+            quote! {
+                {
+                    #[allow(unused_imports)]
+                    use #krate::rules::pattern::{FusedAny as _, FusedText as _};
+                    if !(&#krate::rules::pattern::Fused(#field)).accepts(#min, #max, &#name) {
+                        #(#separate)*
+                    }
                 }
-            }
-        });
-    }
-    if let Some(rule) = &rules.one_of {
-        let span = rule.key.span();
-        let v = value(span);
-        let values = &rule.values;
-        calls.push(relabel(
-            &rule.overrides,
-            quote!(__errors),
-            quote_spanned! {span=>
-                #krate::rules::one_of::apply(#v, &[#(#values),*], &__p, __errors);
             },
-        ));
+        );
     }
-    if let Some(rule) = &rules.range {
-        let span = rule.key.span();
-        let v = value(span);
-        let (min, max) = rule.bounds_tokens();
-        calls.push(relabel(
-            &rule.overrides,
-            quote!(__errors),
-            quote_spanned! {span=>
-                #krate::rules::range::apply(#v, #min, #max, &__p, __errors);
-            },
-        ));
-    }
-    for rule in &rules.generic {
-        let span = rule.key.span();
-        let v = value(span);
-        let module = syn::Ident::new(rule.def.name, span);
-        let arg = rule.arg_then_comma();
-        calls.push(relabel(
-            &rule.overrides,
-            quote!(__errors),
-            quote_spanned! {span=>
-                #krate::rules::#module::apply(#v, #arg &__p, __errors);
-            },
-        ));
-    }
-    // The user's checks: not in the schema, so not in the default check
-    // (`Receiver::Local`) that decides whether the schema requires a member.
-    if let (Some((key, f)), Receiver::SelfField | Receiver::Newtype | Receiver::Item) =
-        (&rules.custom, receiver)
-    {
-        let span = key.span();
-        let v = value(span);
-        let apply = if sensitive {
-            quote!(apply_redacted)
-        } else {
-            quote!(apply)
-        };
-        calls.push(quote_spanned! {span=>
-            #krate::rules::custom::#apply(#v, #f, &__p, __errors);
-        });
-    }
-    if let (Some((key, other)), Receiver::SelfField) = (&rules.must_match, receiver) {
-        let span = key.span();
-        let v = value(span);
-        let other_name = match others.iter().find(|f| f.ident == other) {
-            Some(f) => f.json_name.clone(),
-            None => other.to_string(),
-        };
-        calls.push(relabel(
-            &rules.must_match_overrides,
-            quote!(__errors),
-            quote_spanned! {span=>
-                #krate::rules::must_match::apply(#v, &self.#other, #other_name, &__p, __errors);
-            },
-        ));
-    }
-    if let Some(key) = &rules.nested {
+    if let Some(key) = rules.nested() {
         let span = key.span();
         let v = value(span);
         calls.push(quote_spanned! {span=>
@@ -593,7 +610,7 @@ pub(crate) fn collection_calls(
 ) -> Vec<TokenStream> {
     let krate = krate();
     let mut calls = Vec::new();
-    if let Some((key, inner)) = &rules.inner {
+    if let Some((key, inner)) = rules.inner() {
         let span = key.span();
         let v = value(span);
         let body = item_calls(inner, sensitive);
@@ -603,7 +620,7 @@ pub(crate) fn collection_calls(
             });
         });
     }
-    if let Some((key, keys)) = &rules.keys {
+    if let Some((key, keys)) = rules.keys() {
         let span = key.span();
         let v = value(span);
         let body = item_calls(keys, sensitive);
@@ -623,15 +640,14 @@ pub(crate) fn collection_calls(
 fn item_calls(rules: &FieldRules, sensitive: bool) -> Vec<TokenStream> {
     let mut statics = Vec::new();
     let pattern = rules
-        .pattern
-        .as_ref()
+        .pattern()
         .and_then(|p| Some((p, access_key_pattern::translate(&p.lit.value()).ok()?)));
     let name = pattern.map(|(p, t)| {
         let name = format_ident!("__ITEM_PATTERN");
         statics.push(pattern_static(&name, &p.lit, &t));
         name
     });
-    statics.extend(rules.generic.iter().map(generic_arg_check));
+    statics.extend(rules.generic().map(generic_arg_check));
     let item = syn::Ident::new("__item", Span::call_site());
     let calls = rule_calls(
         rules,
@@ -657,63 +673,80 @@ fn item_calls(rules: &FieldRules, sensitive: bool) -> Vec<TokenStream> {
 fn schema_edits(rules: &FieldRules, pattern: Option<TokenStream>) -> Vec<TokenStream> {
     let krate = krate();
     let mut edits = Vec::new();
-    if let Some(len) = &rules.length {
-        let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
-        let max = len.max.as_ref().map_or(quote!(usize::MAX), |m| quote!(#m));
-        edits.push(quote!(#krate::rules::length::schema(&mut __s, #min, #max);));
-    }
-    if let Some(name) = pattern {
-        edits.push(quote!(#krate::rules::pattern::schema(&mut __s, &#name);));
-    }
-    if let Some(rule) = &rules.one_of {
-        let values = &rule.values;
-        edits.push(quote!(#krate::rules::one_of::schema(&mut __s, &[#(#values),*]);));
-    }
-    if let Some(rule) = &rules.range {
-        let bound = |b: &Option<crate::attr::NumLit>| match b {
-            Some(n) => {
-                let tokens = &n.tokens;
-                quote!(::core::option::Option::Some(#krate::__private::json!(#tokens)))
+    // One loop over the rules, in `validate()`'s order: each rule's schema
+    // form is one call into its runtime module (`rules::<name>::schema`).
+    for rule in &rules.list {
+        match rule {
+            Rule::Length(len) => {
+                let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
+                let max = len.max.as_ref().map_or(quote!(usize::MAX), |m| quote!(#m));
+                edits.push(quote!(#krate::rules::length::schema(&mut __s, #min, #max);));
             }
-            None => quote!(::core::option::Option::None),
-        };
-        let (min, max) = (bound(&rule.min), bound(&rule.max));
-        let (min_x, max_x) = (rule.min_exclusive, rule.max_exclusive);
-        edits.push(quote!(#krate::rules::range::schema(&mut __s, #min, #max, #min_x, #max_x);));
-    }
-    for rule in &rules.generic {
-        let module = syn::Ident::new(rule.def.name, rule.key.span());
-        let arg = rule.comma_then_arg();
-        edits.push(quote!(#krate::rules::#module::schema(&mut __s #arg);));
-    }
-    if let Some((_, f)) = &rules.custom {
-        let name = path_text(f);
-        edits.push(quote!(#krate::rules::custom::schema(&mut __s, #name);));
-    }
-    for (which, sub) in [("inner", &rules.inner), ("keys", &rules.keys)] {
-        let Some((_, sub)) = sub else { continue };
-        let module = syn::Ident::new(which, Span::call_site());
-        let (decl, name) = match sub
-            .pattern
-            .as_ref()
-            .and_then(|p| Some((p, access_key_pattern::translate(&p.lit.value()).ok()?)))
-        {
-            Some((p, t)) => {
-                let name = format_ident!("__ITEM_PATTERN");
-                (Some(pattern_static(&name, &p.lit, &t)), Some(quote!(#name)))
+            Rule::Pattern(_) => {
+                if let Some(name) = &pattern {
+                    edits.push(quote!(#krate::rules::pattern::schema(&mut __s, &#name);));
+                }
             }
-            None => (None, None),
-        };
-        let inner_edits = schema_edits(sub, name);
-        edits.push(quote! {
-            #krate::rules::#module::schema(&mut __s, |__outer| {
-                #decl
-                #[allow(unused_mut)]
-                let mut __s = ::core::mem::take(__outer);
-                #(#inner_edits)*
-                *__outer = __s;
-            });
-        });
+            Rule::OneOf(rule) => {
+                let values = &rule.values;
+                edits.push(quote!(#krate::rules::one_of::schema(&mut __s, &[#(#values),*]);));
+            }
+            Rule::Range(rule) => {
+                let bound = |b: &Option<crate::attr::NumLit>| match b {
+                    Some(n) => {
+                        let tokens = &n.tokens;
+                        quote!(::core::option::Option::Some(#krate::__private::json!(#tokens)))
+                    }
+                    None => quote!(::core::option::Option::None),
+                };
+                let (min, max) = (bound(&rule.min), bound(&rule.max));
+                let (min_x, max_x) = (rule.min_exclusive, rule.max_exclusive);
+                edits.push(
+                    quote!(#krate::rules::range::schema(&mut __s, #min, #max, #min_x, #max_x);),
+                );
+            }
+            Rule::Table(rule) => {
+                let module = syn::Ident::new(rule.def.name, rule.key.span());
+                let arg = rule.comma_then_arg();
+                edits.push(quote!(#krate::rules::#module::schema(&mut __s #arg);));
+            }
+            Rule::Custom(_, f) => {
+                let name = path_text(f);
+                edits.push(quote!(#krate::rules::custom::schema(&mut __s, #name);));
+            }
+            Rule::Inner((_, sub)) | Rule::Keys((_, sub)) => {
+                let which = if matches!(rule, Rule::Inner(_)) {
+                    "inner"
+                } else {
+                    "keys"
+                };
+                let module = syn::Ident::new(which, Span::call_site());
+                let (decl, name) = match sub
+                    .pattern()
+                    .and_then(|p| Some((p, access_key_pattern::translate(&p.lit.value()).ok()?)))
+                {
+                    Some((p, t)) => {
+                        let name = format_ident!("__ITEM_PATTERN");
+                        (Some(pattern_static(&name, &p.lit, &t)), Some(quote!(#name)))
+                    }
+                    None => (None, None),
+                };
+                let inner_edits = schema_edits(sub, name);
+                edits.push(quote! {
+                    #krate::rules::#module::schema(&mut __s, |__outer| {
+                        #decl
+                        #[allow(unused_mut)]
+                        let mut __s = ::core::mem::take(__outer);
+                        #(#inner_edits)*
+                        *__outer = __s;
+                    });
+                });
+            }
+            // In the field's schema elsewhere: `required` decides the
+            // object's `required` list, `must_match` and `sensitive` are
+            // comments added after the type's own, `nested` is the `$ref`.
+            Rule::Required(..) | Rule::MustMatch(..) | Rule::Nested(_) | Rule::Sensitive(_) => {}
+        }
     }
     edits
 }
@@ -731,11 +764,11 @@ fn field_statics(
 ) -> (Option<syn::Ident>, bool) {
     let name = pattern.map(|t| {
         let name = format_ident!("__PATTERN_{}", index);
-        let aws = &field.rules.pattern.as_ref().expect("pattern rule").lit;
+        let aws = &field.rules.pattern().expect("pattern rule").lit;
         statics.push(pattern_static(&name, aws, t));
         name
     });
-    statics.extend(field.rules.generic.iter().map(generic_arg_check));
+    statics.extend(field.rules.generic().map(generic_arg_check));
     let ascii_class = pattern
         .and_then(|t| t.class_repeat.as_ref())
         .is_some_and(|class| class.ascii_only());
@@ -761,21 +794,21 @@ fn field_schema_expr(
     let rules = &field.rules;
     let ty = field.option_inner.unwrap_or(field.ty);
     let mut edits = schema_edits(rules, pattern.map(|p| quote!(#p)));
-    if let Some((_, other)) = &rules.must_match {
+    if let Some((_, other)) = rules.must_match() {
         let name = others
             .iter()
             .find(|f| f.ident == other)
             .map_or_else(|| other.to_string(), |f| f.json_name.clone());
         edits.push(quote!(#krate::rules::must_match::schema(&mut __s, #name);));
     }
-    if rules.sensitive.is_some() {
+    if rules.sensitive().is_some() {
         edits.push(quote!(#krate::schema::sensitive(&mut __s);));
     }
     // An `Option` is nullable, unless `required` says it must be present
     // and not null.
     let wrap = field
         .option_inner
-        .filter(|_| rules.required.is_none())
+        .filter(|_| rules.required().is_none())
         .map(|_| quote!(let mut __s = #krate::schema::nullable(__s);));
     let describe = (!doc.is_empty()).then(|| quote!(#krate::schema::description(&mut __s, #doc);));
     quote! {

@@ -22,6 +22,7 @@ use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 
 use crate::ast::{Body, Container, Field, Variant};
+use crate::attr::Rule;
 use crate::valid::Patterns;
 
 pub fn expand(cont: &Container, patterns: &Patterns) -> TokenStream {
@@ -67,8 +68,8 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
         // `required(code = .., message = ..)`: the `required` that reading
         // the member records at its own path, in the annotation's words.
         let relabel_required = |check: TokenStream| -> TokenStream {
-            let o = &rules.required_overrides;
-            if rules.required.is_none() || (o.code.is_none() && o.message.is_none()) {
+            let o = &rules.required_overrides();
+            if rules.required().is_none() || (o.code.is_none() && o.message.is_none()) {
                 return check;
             }
             let opt = |l: &Option<syn::LitStr>| match l {
@@ -92,7 +93,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
             });
         }
 
-        let len = rules.length.as_ref().map(|len| {
+        let len = rules.length().map(|len| {
             let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
             let max = len.max.as_ref().map_or(quote!(usize::MAX), |m| quote!(#m));
             (min, max)
@@ -102,35 +103,18 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
         // `inner(..)`/`keys(..)`) read the member once as its field's type
         // and make the same calls as `validate()`, with the same spans (so a
         // rule on a type it cannot apply to is reported once).
-        let mut typed_calls = Vec::new();
-        if let Some(rule) = &rules.range {
-            let (min, max) = rule.bounds_tokens();
-            let span = rule.key.span();
-            let value = quote_spanned!(span=> &__typed);
-            typed_calls.push(crate::expand::relabel(
-                &rule.overrides,
-                quote!(__e),
-                quote_spanned! {span=>
-                    #krate::rules::range::apply(#value, #min, #max, &__p, __e);
-                },
-            ));
-        }
-        for rule in &rules.generic {
-            let span = rule.key.span();
-            let module = syn::Ident::new(rule.def.name, span);
-            let arg = rule.arg_then_comma();
-            let value = quote_spanned!(span=> &__typed);
-            typed_calls.push(crate::expand::relabel(
-                &rule.overrides,
-                quote!(__e),
-                quote_spanned! {span=>
-                    #krate::rules::#module::apply(#value, #arg &__p, __e);
-                },
-            ));
-        }
+        let typed_calls: Vec<TokenStream> = rules
+            .list
+            .iter()
+            .filter(|r| matches!(r, Rule::Range(_) | Rule::Table(_)))
+            .filter_map(|r| {
+                let value = quote_spanned!(r.key().span()=> &__typed);
+                crate::expand::value_rule_call(r, value, None, quote!(__e))
+            })
+            .collect();
         let collections = {
             let value = |span: proc_macro2::Span| quote_spanned!(span=> &__typed);
-            crate::expand::collection_calls(rules, &value, rules.sensitive.is_some())
+            crate::expand::collection_calls(rules, &value, rules.sensitive().is_some())
         };
         let mut typed_read = |calls: &[TokenStream], collections: &[TokenStream]| {
             if calls.is_empty() && collections.is_empty() {
@@ -155,11 +139,11 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
             })
         };
 
-        if rules.nested.is_some() {
+        if rules.nested().is_some() {
             let collections = typed_read(&[], &collections);
             // The items check themselves; only the item count is left, and
             // `validate()` reports it before the items.
-            let len = len.zip(rules.length.as_ref()).map(|((min, max), rule)| {
+            let len = len.zip(rules.length()).map(|((min, max), rule)| {
                 crate::expand::relabel(
                     &rule.overrides,
                     quote!(__e),
@@ -182,14 +166,14 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
         }
 
         let mut calls = Vec::new();
-        if let (Some((min, max)), Some(rule)) = (len, &rules.length) {
+        if let (Some((min, max)), Some(rule)) = (len, rules.length()) {
             calls.push(crate::expand::relabel(
                 &rule.overrides,
                 quote!(__e),
                 quote!(#rt::length(__m, #min, #max, &__p, __e);),
             ));
         }
-        if let (Some(rule), Some(_)) = (&rules.pattern, pattern) {
+        if let (Some(rule), Some(_)) = (rules.pattern(), pattern) {
             let static_name = format_ident!("__PATTERN_{}", i);
             calls.push(crate::expand::relabel(
                 &rule.overrides,
@@ -197,7 +181,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
                 quote!(#rt::pattern(__m, &#static_name, &__p, __e);),
             ));
         }
-        if let Some(rule) = &rules.one_of {
+        if let Some(rule) = rules.one_of() {
             let values = &rule.values;
             calls.push(crate::expand::relabel(
                 &rule.overrides,
@@ -236,8 +220,8 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
     for field in fields.iter().filter(|f| !f.skipped) {
         let member = field.ident;
         let segment = field.pointer_segment();
-        if let Some((key, f)) = &field.rules.custom {
-            let apply = if field.rules.sensitive.is_some() {
+        if let Some((key, f)) = field.rules.custom() {
+            let apply = if field.rules.sensitive().is_some() {
                 quote!(apply_redacted)
             } else {
                 quote!(apply)
@@ -246,13 +230,13 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
                 #krate::rules::custom::#apply(&__typed.#member, #f, &__path.segment(#segment), __e);
             });
         }
-        if let Some((key, other)) = &field.rules.must_match {
+        if let Some((key, other)) = field.rules.must_match() {
             let other_name = fields
                 .iter()
                 .find(|f| f.ident == other)
                 .map_or_else(|| other.to_string(), |f| f.json_name.clone());
             typed_checks.push(crate::expand::relabel(
-                &field.rules.must_match_overrides,
+                &field.rules.must_match_overrides(),
                 quote!(__e),
                 quote_spanned! {key.span()=>
                     #krate::rules::must_match::apply(
@@ -262,7 +246,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
             ));
         }
     }
-    let struct_apply = if fields.iter().any(|f| f.rules.sensitive.is_some()) {
+    let struct_apply = if fields.iter().any(|f| f.rules.sensitive().is_some()) {
         quote!(apply_redacted)
     } else {
         quote!(apply)
@@ -406,125 +390,62 @@ fn report(cont: &Container, fields: &[Field], patterns: &Patterns) -> Option<Tok
         // a type it cannot apply to is reported once, not once per impl.
         let rules = &field.rules;
         let value = |span: proc_macro2::Span| quote_spanned!(span=> __v);
-        let len = rules.length.as_ref().map(|len| {
-            let span = len.key.span();
-            let v = value(span);
-            let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
-            let max = len.max.as_ref().map_or(quote!(usize::MAX), |m| quote!(#m));
-            crate::expand::relabel(
-                &len.overrides,
-                quote!(__errors),
-                quote_spanned! {span=>
-                    #krate::rules::length::apply(#v, #min, #max, &__p, __errors);
-                },
-            )
-        });
         // `inner(..)`/`keys(..)`: the same loops as `validate()`.
-        let collections = crate::expand::collection_calls(rules, &value, rules.sensitive.is_some());
+        let collections =
+            crate::expand::collection_calls(rules, &value, rules.sensitive().is_some());
+        // The value rules, each the same call as `validate()` makes
+        // (`expand::value_rule_call`), in the same order. The user's own
+        // checks (`custom`, `must_match`) are not run on an object with
+        // problems: they read the whole value, as `from_json`'s full report
+        // always has.
+        let pattern_name = pattern.as_ref().map(|_| format_ident!("__PATTERN_{}", i));
+        let calls_of = |pick: fn(&Rule) -> bool| -> Vec<TokenStream> {
+            rules
+                .list
+                .iter()
+                .filter(|r| pick(r))
+                .filter_map(|r| {
+                    crate::expand::value_rule_call(
+                        r,
+                        value(r.key().span()),
+                        pattern_name.as_ref(),
+                        quote!(__errors),
+                    )
+                })
+                .collect()
+        };
         // `required` on an `Option`: a `null` was read as `None`.
-        let required_rule = rules.required.as_ref().map(|key| {
-            let span = key.span();
-            let v = value(span);
-            crate::expand::relabel(
-                &rules.required_overrides,
-                quote!(__errors),
-                quote_spanned! {span=>
-                    #krate::rules::required::apply(#v, &__p, __errors);
-                },
-            )
-        });
-        // The table rules (`contains`, formats, ...), as `validate()` calls
-        // them. The user's own checks (`custom`, `must_match`) are not run
-        // on an object with problems: they read the whole value, as
-        // `from_json`'s full report always has.
-        let generic: Vec<TokenStream> = rules
-            .generic
-            .iter()
-            .map(|rule| {
-                let span = rule.key.span();
-                let v = value(span);
-                let module = syn::Ident::new(rule.def.name, span);
-                let arg = rule.arg_then_comma();
-                crate::expand::relabel(
-                    &rule.overrides,
-                    quote!(__errors),
-                    quote_spanned! {span=>
-                        #krate::rules::#module::apply(#v, #arg &__p, __errors);
-                    },
-                )
-            })
-            .collect();
-        let checks = if let Some(key) = &rules.nested {
+        let required_rule = calls_of(|r| matches!(r, Rule::Required(..)));
+        let len = calls_of(|r| matches!(r, Rule::Length(_)));
+        let value_rules = calls_of(|r| !matches!(r, Rule::Required(..)));
+        let checks = if let Some(key) = rules.nested() {
             let span = key.span();
             let v = value(span);
             quote! {
-                #required_rule
-                #len
+                #(#required_rule)*
+                #(#len)*
                 #krate::Validate::validate_into(#v, &__p, __errors);
                 #(#collections)*
             }
         } else {
-            let pattern = match (&rules.pattern, pattern) {
-                (Some(rule), Some(_)) => {
-                    let static_name = format_ident!("__PATTERN_{}", i);
-                    let span = rule.key.span();
-                    let v = value(span);
-                    Some(crate::expand::relabel(
-                        &rule.overrides,
-                        quote!(__errors),
-                        quote_spanned! {span=>
-                            #krate::rules::pattern::apply(#v, &#static_name, &__p, __errors);
-                        },
-                    ))
-                }
-                _ => None,
-            };
-            let one_of = rules.one_of.as_ref().map(|rule| {
-                let span = rule.key.span();
-                let v = value(span);
-                let values = &rule.values;
-                crate::expand::relabel(
-                    &rule.overrides,
-                    quote!(__errors),
-                    quote_spanned! {span=>
-                        #krate::rules::one_of::apply(#v, &[#(#values),*], &__p, __errors);
-                    },
-                )
-            });
-            let range = rules.range.as_ref().map(|rule| {
-                let span = rule.key.span();
-                let v = value(span);
-                let (min, max) = rule.bounds_tokens();
-                crate::expand::relabel(
-                    &rule.overrides,
-                    quote!(__errors),
-                    quote_spanned! {span=>
-                        #krate::rules::range::apply(#v, #min, #max, &__p, __errors);
-                    },
-                )
-            });
             quote! {
-                #required_rule
+                #(#required_rule)*
                 (&&#rt::Probe::<#ty>::NEW).inner_rules(__v, &__p, __errors)?;
                 if __errors.is_empty() {
-                    #len
-                    #pattern
-                    #one_of
-                    #range
-                    #(#generic)*
+                    #(#value_rules)*
                     #(#collections)*
                 }
             }
         };
         // A `nested` field's item count is checked even when items are
         // bad (the slow path counts the array first): not known here.
-        let put_back = if rules.nested.is_some() && rules.length.is_some() {
+        let put_back = if rules.nested().is_some() && rules.length().is_some() {
             quote!(return ::core::result::Result::Err(#rt::Fail);)
         } else {
             quote!(__found.put_back(&__problems, __mark, __span);)
         };
         let missing = required.then(|| {
-            let o = &rules.required_overrides;
+            let o = &rules.required_overrides();
             let opt = |l: &Option<syn::LitStr>| match l {
                 Some(l) => quote!(::core::option::Option::Some(#l)),
                 None => quote!(::core::option::Option::None),

@@ -35,7 +35,7 @@ pub fn check(cx: &Ctxt, cont: &Container) -> Patterns {
                 format!("two fields are named `{}` in the payload", field.json_name),
             );
         }
-        if let Some((_, other)) = &rules.must_match {
+        if let Some((_, other)) = rules.must_match() {
             match fields.iter().find(|f| f.ident == other) {
                 None => cx.error_spanned_by(other, format!("no field `{other}` in this struct")),
                 Some(f) if f.skipped => cx.error_spanned_by(
@@ -48,7 +48,7 @@ pub fn check(cx: &Ctxt, cont: &Container) -> Patterns {
                 Some(_) => {}
             }
         }
-        if let (Some(key), None) = (&rules.required, field.option_inner) {
+        if let (Some(key), None) = (rules.required(), field.option_inner) {
             cx.error_spanned_by(
                 key,
                 "`required` is for `Option` fields (present and not null); this field is \
@@ -56,10 +56,10 @@ pub fn check(cx: &Ctxt, cont: &Container) -> Patterns {
             );
         }
         patterns.push(check_rules(cx, rules));
-        if let Some((_, inner)) = &rules.inner {
+        if let Some((_, inner)) = rules.inner() {
             check_nested(cx, inner, "inner");
         }
-        if let Some((_, keys)) = &rules.keys {
+        if let Some((_, keys)) = rules.keys() {
             check_nested(cx, keys, "keys");
         }
     }
@@ -69,7 +69,7 @@ pub fn check(cx: &Ctxt, cont: &Container) -> Patterns {
 /// The checks of one rule list that need no other field: bounds that cannot
 /// be met, duplicate enum values, the pattern's translation (returned).
 fn check_rules(cx: &Ctxt, rules: &FieldRules) -> Option<Translated> {
-    if let Some(len) = &rules.length {
+    if let Some(len) = rules.length() {
         let min = len.min.as_ref().map(|m| m.base10_parse::<usize>());
         let max = len.max.as_ref().map(|m| m.base10_parse::<usize>());
         if let Some(Err(e)) = &min {
@@ -90,7 +90,7 @@ fn check_rules(cx: &Ctxt, rules: &FieldRules) -> Option<Translated> {
             _ => {}
         }
     }
-    if let Some(range) = &rules.range {
+    if let Some(range) = rules.range() {
         match (&range.min, &range.max) {
             (None, None) => {
                 cx.error_spanned_by(&range.key, "`range` needs a lower bound (`min` or `exclusive_min`), an upper one (`max` or `exclusive_max`), or both")
@@ -116,7 +116,7 @@ fn check_rules(cx: &Ctxt, rules: &FieldRules) -> Option<Translated> {
             _ => {}
         }
     }
-    if let Some(one_of) = &rules.one_of {
+    if let Some(one_of) = rules.one_of() {
         if one_of.values.is_empty() {
             cx.error_spanned_by(&one_of.key, "`one_of` needs at least one value");
         }
@@ -128,8 +128,7 @@ fn check_rules(cx: &Ctxt, rules: &FieldRules) -> Option<Translated> {
         }
     }
     rules
-        .pattern
-        .as_ref()
+        .pattern()
         .and_then(|p| match pattern::translate(&p.lit.value()) {
             Ok(t) => Some(t),
             Err(e) => {
@@ -147,30 +146,24 @@ fn check_nested(cx: &Ctxt, rules: &FieldRules, what: &str) {
             cx.error_spanned_by(key, format!("`{key}` cannot go inside `{what}(..)`: {why}"));
         }
     };
-    refuse(rules.sensitive.as_ref(), "mark the whole field `sensitive`");
+    refuse(rules.sensitive(), "mark the whole field `sensitive`");
+    refuse(rules.required(), "items and values are always present");
     refuse(
-        rules.required.as_ref(),
-        "items and values are always present",
-    );
-    refuse(
-        rules.must_match.as_ref().map(|(k, _)| k),
+        rules.must_match().map(|(k, _)| k),
         "it compares whole fields",
     );
     if what == "keys" {
-        refuse(rules.nested.as_ref(), "map keys are strings");
-        refuse(rules.range.as_ref().map(|r| &r.key), "map keys are strings");
-        refuse(rules.inner.as_ref().map(|(k, _)| k), "map keys are strings");
-        refuse(rules.keys.as_ref().map(|(k, _)| k), "map keys are strings");
-        refuse(
-            rules.custom.as_ref().map(|(k, _)| k),
-            "use `custom` on the field",
-        );
+        refuse(rules.nested(), "map keys are strings");
+        refuse(rules.range().map(|r| &r.key), "map keys are strings");
+        refuse(rules.inner().map(|(k, _)| k), "map keys are strings");
+        refuse(rules.keys().map(|(k, _)| k), "map keys are strings");
+        refuse(rules.custom().map(|(k, _)| k), "use `custom` on the field");
     }
     check_rules(cx, rules);
-    if let Some((_, inner)) = &rules.inner {
+    if let Some((_, inner)) = rules.inner() {
         check_nested(cx, inner, "inner");
     }
-    if let Some((_, keys)) = &rules.keys {
+    if let Some((_, keys)) = rules.keys() {
         check_nested(cx, keys, "keys");
     }
 }
