@@ -185,6 +185,21 @@ impl Rule {
     }
 }
 
+/// `name: Variant -> Type`: `FieldRules::name()`, the field's rule of that
+/// one-field variant, if written.
+macro_rules! accessors {
+    ($($name:ident: $variant:ident -> $ty:ty,)*) => {
+        $(
+            pub fn $name(&self) -> Option<&$ty> {
+                self.find(|r| match r {
+                    Rule::$variant(x) => Some(x),
+                    _ => None,
+                })
+            }
+        )*
+    };
+}
+
 /// Every rule on one field, each at most once, in the order they are
 /// checked (see [`Rule::rank`]).
 #[derive(Default)]
@@ -215,46 +230,15 @@ impl FieldRules {
         self.list.iter().find_map(pick)
     }
 
-    pub fn length(&self) -> Option<&LengthRule> {
-        self.find(|r| match r {
-            Rule::Length(x) => Some(x),
-            _ => None,
-        })
-    }
-
-    pub fn range(&self) -> Option<&RangeRule> {
-        self.find(|r| match r {
-            Rule::Range(x) => Some(x),
-            _ => None,
-        })
-    }
-
-    pub fn pattern(&self) -> Option<&PatternRule> {
-        self.find(|r| match r {
-            Rule::Pattern(x) => Some(x),
-            _ => None,
-        })
-    }
-
-    pub fn one_of(&self) -> Option<&OneOfRule> {
-        self.find(|r| match r {
-            Rule::OneOf(x) => Some(x),
-            _ => None,
-        })
-    }
-
-    pub fn nested(&self) -> Option<&Ident> {
-        self.find(|r| match r {
-            Rule::Nested(x) => Some(x),
-            _ => None,
-        })
-    }
-
-    pub fn sensitive(&self) -> Option<&Ident> {
-        self.find(|r| match r {
-            Rule::Sensitive(x) => Some(x),
-            _ => None,
-        })
+    accessors! {
+        length: Length -> LengthRule,
+        range: Range -> RangeRule,
+        pattern: Pattern -> PatternRule,
+        one_of: OneOf -> OneOfRule,
+        nested: Nested -> Ident,
+        sensitive: Sensitive -> Ident,
+        inner: Inner -> (Ident, Box<FieldRules>),
+        keys: Keys -> (Ident, Box<FieldRules>),
     }
 
     pub fn required(&self) -> Option<&Ident> {
@@ -294,20 +278,6 @@ impl FieldRules {
             _ => None,
         })
         .unwrap_or_default()
-    }
-
-    pub fn inner(&self) -> Option<&(Ident, Box<FieldRules>)> {
-        self.find(|r| match r {
-            Rule::Inner(x) => Some(x),
-            _ => None,
-        })
-    }
-
-    pub fn keys(&self) -> Option<&(Ident, Box<FieldRules>)> {
-        self.find(|r| match r {
-            Rule::Keys(x) => Some(x),
-            _ => None,
-        })
     }
 
     /// The table rules, in the order written.

@@ -265,6 +265,16 @@ fn default_value(cont: &Container, field: &Field) -> Option<TokenStream> {
     }
 }
 
+/// The annotation's `code` and `message` as two `Option<&'static str>`
+/// expressions, what the runtime's relabeling takes.
+pub(crate) fn overrides_tokens(overrides: &crate::attr::Overrides) -> (TokenStream, TokenStream) {
+    let opt = |l: &Option<syn::LitStr>| match l {
+        Some(l) => quote!(::core::option::Option::Some(#l)),
+        None => quote!(::core::option::Option::None),
+    };
+    (opt(&overrides.code), opt(&overrides.message))
+}
+
 /// `call` with the annotation's `code`/`message` given to the violations
 /// it records into `errors` (unchanged when neither is written).
 pub(crate) fn relabel(
@@ -275,11 +285,7 @@ pub(crate) fn relabel(
     if overrides.code.is_none() && overrides.message.is_none() {
         return call;
     }
-    let opt = |l: &Option<syn::LitStr>| match l {
-        Some(l) => quote!(::core::option::Option::Some(#l)),
-        None => quote!(::core::option::Option::None),
-    };
-    let (code, message) = (opt(&overrides.code), opt(&overrides.message));
+    let (code, message) = overrides_tokens(overrides);
     quote! {
         {
             let __start = #errors.kept();

@@ -72,11 +72,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
             if rules.required().is_none() || (o.code.is_none() && o.message.is_none()) {
                 return check;
             }
-            let opt = |l: &Option<syn::LitStr>| match l {
-                Some(l) => quote!(::core::option::Option::Some(#l)),
-                None => quote!(::core::option::Option::None),
-            };
-            let (code, message) = (opt(&o.code), opt(&o.message));
+            let (code, message) = crate::expand::overrides_tokens(o);
             quote! {
                 {
                     let __start = __e.kept();
@@ -446,11 +442,7 @@ fn report(cont: &Container, fields: &[Field], patterns: &Patterns) -> Option<Tok
         };
         let missing = required.then(|| {
             let o = &rules.required_overrides();
-            let opt = |l: &Option<syn::LitStr>| match l {
-                Some(l) => quote!(::core::option::Option::Some(#l)),
-                None => quote!(::core::option::Option::None),
-            };
-            let (code, message) = (opt(&o.code), opt(&o.message));
+            let (code, message) = crate::expand::overrides_tokens(o);
             quote!(__found.add(&__p, #krate::__json::Constraint::Required.relabeled(#code, #message))?;)
         });
         places.push(quote! {

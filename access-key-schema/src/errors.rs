@@ -233,14 +233,9 @@ impl fmt::Display for Constraint {
                 "Member must be valid JSON: {reason} at line {line} column {column}"
             ),
             Constraint::UnknownField(known) => {
-                f.write_str("Member must not be present (known members: [")?;
-                for (i, v) in known.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(", ")?;
-                    }
-                    f.write_str(v)?;
-                }
-                f.write_str("])")
+                f.write_str("Member must not be present (known members: ")?;
+                write_list(known, f)?;
+                f.write_str(")")
             }
             Constraint::DuplicateField => f.write_str("Member must not appear more than once"),
             Constraint::Custom { message, .. } => f.write_str(message),
@@ -261,6 +256,18 @@ impl fmt::Display for Constraint {
             Constraint::Invalid => f.write_str("Member must be a valid value of its type"),
         }
     }
+}
+
+/// `[a, b, c]`: a list of names or values as AWS writes one in a message.
+pub(crate) fn write_list(items: &[&str], f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    f.write_str("[")?;
+    for (i, v) in items.iter().enumerate() {
+        if i > 0 {
+            f.write_str(", ")?;
+        }
+        f.write_str(v)?;
+    }
+    f.write_str("]")
 }
 
 /// A rendered JSON Pointer, stored without allocating when it is short (most

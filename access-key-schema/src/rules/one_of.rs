@@ -36,14 +36,8 @@ pub fn schema(schema: &mut Schema, values: &[&str]) {
 
 /// The AWS wording: `Member must satisfy enum value set: [A, B]`.
 pub(crate) fn fmt(values: &[&str], f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    f.write_str("Member must satisfy enum value set: [")?;
-    for (i, v) in values.iter().enumerate() {
-        if i > 0 {
-            f.write_str(", ")?;
-        }
-        f.write_str(v)?;
-    }
-    f.write_str("]")
+    f.write_str("Member must satisfy enum value set: ")?;
+    crate::errors::write_list(values, f)
 }
 
 #[cfg(test)]
