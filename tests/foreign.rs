@@ -285,3 +285,29 @@ fn the_jsonschema_crate_agrees_on_every_vector() {
         }
     }
 }
+
+/// schemars implements `JsonSchema` for three of them (features enabled for
+/// this test crate), with `format` and no pattern: the derive still emits
+/// the rules' schema, which decides.
+#[test]
+fn schemars_own_impls_do_not_replace_the_rules_schema() {
+    use schemars::{JsonSchema, SchemaGenerator};
+    let mut generator = SchemaGenerator::default();
+    let theirs = [
+        Uuid::json_schema(&mut generator),
+        <DateTime<Utc>>::json_schema(&mut generator),
+        jiff::Timestamp::json_schema(&mut generator),
+    ];
+    for s in &theirs {
+        assert!(s.get("pattern").is_none(), "{s:?}");
+    }
+    let ours = schema::schema_for::<Shapes>();
+    let props = &ours["properties"];
+    assert!(props["ids"]["items"]["pattern"].is_string());
+    assert!(props["maybe"]["anyOf"][0]["pattern"].is_string());
+    assert!(props["boxed"]["pattern"].is_string());
+    assert_eq!(
+        props["boxed"]["not"]["anyOf"][1]["pattern"],
+        "^9999-12-(?:29|30|31)"
+    );
+}
