@@ -208,7 +208,10 @@ pub trait JsonCheck {
 /// fails, to the **slow path**: the bytes are parsed into a
 /// `serde_json::Value` (recording repeated member names and refusing deep
 /// nesting), then [`JsonCheck::check_json`] walks it and records every
-/// problem. Both give the same report.
+/// problem. Both give the same report. For a type holding a foreign type
+/// (see [`foreign`](crate::foreign)), whose crate's `Deserialize` reads
+/// more than the schema's language, the serde tier is skipped: the check
+/// decides, and serde reads only a payload it found no problem in.
 ///
 /// # The report
 ///
@@ -222,7 +225,7 @@ pub trait JsonCheck {
 /// | `type` | wrong JSON type | `be of type string` (`object`, `array`, `integer`, `number`, `boolean`) |
 /// | `required` | a required member is absent or null | `not be null` |
 /// | `enum` | not a value of a fieldless enum | `satisfy enum value set: [Active, Inactive]` |
-/// | `format` | not a valid [`Timestamp`](crate::Timestamp) | `be a valid date-time` |
+/// | `format` | not a valid [`Timestamp`](crate::Timestamp); a foreign type's string outside its rule's language (see [`foreign`](crate::foreign)) | `be a valid date-time`, `be a valid uuid` |
 /// | `length`, `pattern`, `range`, ... | the field's rules | exactly as `validate()` reports them |
 /// | `unknown_field` | an undeclared member, with `deny_unknown_fields` | `not be present (known members: [..])` |
 /// | `invalid` | only if a hand-written `Deserialize` rejects what its `JsonCheck` accepts | `be a valid value of its type` |
