@@ -80,6 +80,11 @@ fn all_four_types_are_read_and_validated() {
         assert_eq!(read.seen[0].as_second(), 1_425_926_363);
         assert_eq!(read.seen[1].subsec_nanosecond(), 123_456_789);
         assert!(read.validate().is_ok());
+        // From a parsed value (the check decides, then serde reads it).
+        assert_eq!(
+            from_value::<ForeignTypes>(valid()).unwrap().into_inner(),
+            read
+        );
     }
 }
 
