@@ -80,6 +80,7 @@ fn check_of(name: &str) -> Check {
         "Survey" => report::<user::Survey>,
         "Booking" => report::<user::Booking>,
         "RoleRef" => report::<user::RoleRef>,
+        "ForeignTypes" => report::<user::ForeignTypes>,
         _ => panic!("unknown type {name}"),
     }
 }

@@ -4,6 +4,7 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
+use syn::spanned::Spanned;
 use syn::DeriveInput;
 
 use crate::ast::{Body, Container, Field, Variant};
@@ -817,10 +818,20 @@ fn field_schema_expr(
         .filter(|_| rules.required().is_none())
         .map(|_| quote!(let mut __s = #krate::schema::nullable(__s);));
     let describe = (!doc.is_empty()).then(|| quote!(#krate::schema::description(&mut __s, #doc);));
+    // `ForeignSchema` (the foreign types of the cargo features, which cannot
+    // implement `JsonSchema`) if the type has it, else `JsonSchema`; by
+    // auto-ref, spanned on the type for the error of a type with neither.
+    let schema_of = quote_spanned! {ty.span()=>
+        {
+            #[allow(unused_imports)]
+            use #krate::__private::{ViaForeignSchema as _, ViaJsonSchema as _};
+            (&#krate::__private::SchemaProbe::<#ty>::NEW).route().schema::<#ty>(__gen)
+        }
+    };
     quote! {
         {
             #[allow(unused_mut)]
-            let mut __s = __gen.subschema_for::<#ty>();
+            let mut __s = #schema_of;
             #(#edits)*
             #wrap
             #describe

@@ -54,6 +54,10 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
     let mut predicates = Vec::new();
     let mut checks = Vec::new();
     let mut known = Vec::new();
+    // `JsonCheck::SERDE_SAME` and `to_serde_form`: the fields' (a foreign
+    // type inside makes `from_json` decide by `check_json` before serde).
+    let mut serde_same = Vec::new();
+    let mut serde_forms = Vec::new();
     for (i, (field, pattern)) in fields.iter().zip(patterns).enumerate() {
         if field.skipped {
             continue;
@@ -87,7 +91,13 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
             predicates.push(quote_spanned! {ty.span()=>
                 for<'__json> #ty: #krate::JsonCheck
             });
+            serde_same.push(quote!(<#ty as #krate::JsonCheck>::SERDE_SAME));
         }
+        serde_forms.push(quote! {
+            if let ::core::option::Option::Some(__m) = __o.get_mut(#name) {
+                <#ty as #krate::JsonCheck>::to_serde_form(__m);
+            }
+        });
 
         let len = rules.length().map(|len| {
             let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
@@ -288,6 +298,15 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
             #existing
             #(#predicates,)*
         {
+            const SERDE_SAME: bool = true #(&& #serde_same)*;
+
+            #[allow(unused_variables)]
+            fn to_serde_form(__v: &mut #krate::__json::Value) {
+                if let (false, #krate::__json::Value::Object(__o)) = (Self::SERDE_SAME, __v) {
+                    #(#serde_forms)*
+                }
+            }
+
             fn check_json(
                 __v: &#krate::__json::Value,
                 __path: &#krate::Path<'_>,
@@ -480,7 +499,7 @@ fn report(cont: &Container, fields: &[Field], patterns: &Patterns) -> Option<Tok
                 __found: &mut #rt::Found,
             ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
                 #[allow(unused_imports)]
-                use #rt::{ViaReport as _, ViaSerdeReport as _};
+                use #rt::{ViaReport as _, ViaSerdeReport as _, ViaSerdeUnchecked as _};
                 let ::core::option::Option::Some(mut __o) = #rt::open_object(__r, __at, __found)? else {
                     return ::core::result::Result::Ok(::core::option::Option::None);
                 };
@@ -560,6 +579,11 @@ fn expand_newtype(cont: &Container, field: &Field) -> TokenStream {
             for<'__json> #ty: #krate::JsonCheck,
         {
             const NULLABLE: bool = <#ty as #krate::JsonCheck>::NULLABLE;
+            const SERDE_SAME: bool = <#ty as #krate::JsonCheck>::SERDE_SAME;
+
+            fn to_serde_form(__v: &mut #krate::__json::Value) {
+                <#ty as #krate::JsonCheck>::to_serde_form(__v);
+            }
 
             fn check_json(
                 __v: &#krate::__json::Value,

@@ -114,6 +114,7 @@ shapes!(
     user::Survey,
     user::Booking,
     user::RoleRef,
+    user::ForeignTypes,
 );
 
 /// The Rust verdict on a JSON payload as an [`AccessKey`].

@@ -15,7 +15,7 @@ pub use serde_json::Value;
 pub use super::fast::{Fail, Object, Probe, Reader};
 pub use super::report::{
     enum_value, open_object, repeated, report_document, wrong_type, Found, Others, Report,
-    ViaReport, ViaSerdeReport,
+    ViaReport, ViaSerdeReport, ViaSerdeUnchecked,
 };
 pub use super::strict::missing;
 pub use crate::errors::Constraint;

@@ -532,6 +532,15 @@ impl<T> Probe<T> {
     pub const NEW: Self = Probe(PhantomData);
 }
 
+// Copy, for `report::ViaSerdeUnchecked`'s by-value receiver.
+impl<T> Clone for Probe<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Probe<T> {}
+
 impl Reader<'_> {
     /// `true` or `false`.
     #[inline]

@@ -126,8 +126,30 @@ pub trait JsonCheck {
     /// `null` member of any other type is a `required` violation.
     const NULLABLE: bool = false;
 
+    /// Whether `Self`'s `Deserialize` accepts exactly the JSON values
+    /// `check_json` finds no problem in, with the same meaning. False for
+    /// the foreign types (`crate::foreign`), whose crates' parsers accept
+    /// more than this crate's languages (or another form altogether), and
+    /// for everything holding one: `from_json` then lets `check_json`
+    /// decide before serde reads the value, in the form
+    /// [`to_serde_form`](Self::to_serde_form) puts it in. Not meant to be
+    /// set by hand.
+    #[doc(hidden)]
+    const SERDE_SAME: bool = true;
+
     /// Records every problem of `value`, read as a `Self`, found at `path`.
     fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors);
+
+    /// Rewrites a `value` in which `check_json` found no problem into the
+    /// form `Self`'s `Deserialize` reads with the same meaning (a foreign
+    /// type's string into what its own `Serialize` writes); nothing for a
+    /// type whose [`SERDE_SAME`](Self::SERDE_SAME) is true. Not meant to be
+    /// called or implemented by hand.
+    #[doc(hidden)]
+    #[inline]
+    fn to_serde_form(value: &mut Value) {
+        let _ = value;
+    }
 
     /// The reporting read of a whole document (see `json::report`): `None`
     /// unless the derive implemented it, or when the reader gives up.
@@ -186,7 +208,10 @@ pub trait JsonCheck {
 /// fails, to the **slow path**: the bytes are parsed into a
 /// `serde_json::Value` (recording repeated member names and refusing deep
 /// nesting), then [`JsonCheck::check_json`] walks it and records every
-/// problem. Both give the same report.
+/// problem. Both give the same report. For a type holding a foreign type
+/// (see [`foreign`](crate::foreign)), whose crate's `Deserialize` reads
+/// more than the schema's language, the serde tier is skipped: the check
+/// decides, and serde reads only a payload it found no problem in.
 ///
 /// # The report
 ///
@@ -200,7 +225,7 @@ pub trait JsonCheck {
 /// | `type` | wrong JSON type | `be of type string` (`object`, `array`, `integer`, `number`, `boolean`) |
 /// | `required` | a required member is absent or null | `not be null` |
 /// | `enum` | not a value of a fieldless enum | `satisfy enum value set: [Active, Inactive]` |
-/// | `format` | not a valid [`Timestamp`](crate::Timestamp) | `be a valid date-time` |
+/// | `format` | not a valid [`Timestamp`](crate::Timestamp); a foreign type's string outside its rule's language (see [`foreign`](crate::foreign)) | `be a valid date-time`, `be a valid uuid` |
 /// | `length`, `pattern`, `range`, ... | the field's rules | exactly as `validate()` reports them |
 /// | `unknown_field` | an undeclared member, with `deny_unknown_fields` | `not be present (known members: [..])` |
 /// | `invalid` | only if a hand-written `Deserialize` rejects what its `JsonCheck` accepts | `be a valid value of its type` |
@@ -267,17 +292,43 @@ where
         Some(Err(report)) => return Err(report),
         None => {}
     }
-    if let Some(value) = strict::from_slice::<T>(bytes, depth) {
-        return finish(value, limits);
+    if T::SERDE_SAME {
+        if let Some(value) = strict::from_slice::<T>(bytes, depth) {
+            return finish(value, limits);
+        }
     }
     let report = ValidationErrors::with_max(limits.max_violations);
-    let (value, report) = match tree::parse(bytes, depth, report) {
+    let (mut value, report) = match tree::parse(bytes, depth, report) {
         Ok(parsed) => parsed,
         Err(problem) => return Err(single(problem)),
     };
+    if !T::SERDE_SAME && report.is_empty() {
+        // A foreign type inside: `check_json` decides, serde reads what it
+        // accepts, in the form the foreign crates' `Deserialize` reads.
+        if let Some(t) = decided_by_check::<T>(&mut value, depth) {
+            scrub(value);
+            return finish(t, limits);
+        }
+    }
     let report = walk::<T>(&value, report);
     scrub(value);
     Err(report)
+}
+
+/// For a `T` whose `Deserialize` is not its `check_json`'s language (see
+/// [`JsonCheck::SERDE_SAME`]): `T`, read by serde from `value` in its serde
+/// form, if `check_json` finds no problem in `value`.
+fn decided_by_check<T>(value: &mut Value, depth: usize) -> Option<T>
+where
+    T: DeserializeOwned + JsonCheck,
+{
+    let mut problems = ValidationErrors::with_max(1);
+    T::check_json(value, &Path::ROOT, &mut problems);
+    if !problems.is_empty() {
+        return None;
+    }
+    T::to_serde_form(value);
+    strict::from_value::<T>(value, depth)
 }
 
 /// Zeroizes every string value of the slow path's parsed copy before it is
@@ -328,7 +379,15 @@ where
         });
         return Err(single(Violation::new(path, Constraint::MaxDepth(depth))));
     }
-    match strict::from_value::<T>(value, depth) {
+    let read = if T::SERDE_SAME {
+        strict::from_value::<T>(value, depth)
+    } else {
+        let mut copy = value.clone();
+        let read = decided_by_check::<T>(&mut copy, depth);
+        scrub(copy);
+        read
+    };
+    match read {
         Some(t) => finish(t, limits),
         None => Err(walk::<T>(
             value,
@@ -536,21 +595,37 @@ impl JsonCheck for Value {
 
 impl<T: JsonCheck> JsonCheck for Option<T> {
     const NULLABLE: bool = true;
+    const SERDE_SAME: bool = T::SERDE_SAME;
     fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
         if !value.is_null() {
             T::check_json(value, path, errors);
+        }
+    }
+    fn to_serde_form(value: &mut Value) {
+        if !T::SERDE_SAME && !value.is_null() {
+            T::to_serde_form(value);
         }
     }
 }
 
 impl<T: JsonCheck + ?Sized> JsonCheck for Box<T> {
     const NULLABLE: bool = T::NULLABLE;
+    const SERDE_SAME: bool = T::SERDE_SAME;
     fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
         T::check_json(value, path, errors);
+    }
+    fn to_serde_form(value: &mut Value) {
+        T::to_serde_form(value);
     }
 }
 
 impl<T: JsonCheck> JsonCheck for Vec<T> {
+    const SERDE_SAME: bool = T::SERDE_SAME;
+    fn to_serde_form(value: &mut Value) {
+        if let (false, Value::Array(items)) = (T::SERDE_SAME, value) {
+            items.iter_mut().for_each(T::to_serde_form);
+        }
+    }
     fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
         match value {
             Value::Array(items) => {
@@ -580,13 +655,28 @@ impl JsonCheck for serde_json::Map<String, Value> {
     }
 }
 
+/// A map's values in their serde form (see [`JsonCheck::to_serde_form`]).
+fn member_forms<T: JsonCheck>(value: &mut Value) {
+    if let (false, Value::Object(map)) = (T::SERDE_SAME, value) {
+        map.values_mut().for_each(T::to_serde_form);
+    }
+}
+
 impl<V: JsonCheck, S: BuildHasher> JsonCheck for HashMap<String, V, S> {
+    const SERDE_SAME: bool = V::SERDE_SAME;
+    fn to_serde_form(value: &mut Value) {
+        member_forms::<V>(value);
+    }
     fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
         members::<V>(value, path, errors);
     }
 }
 
 impl<V: JsonCheck> JsonCheck for BTreeMap<String, V> {
+    const SERDE_SAME: bool = V::SERDE_SAME;
+    fn to_serde_form(value: &mut Value) {
+        member_forms::<V>(value);
+    }
     fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
         members::<V>(value, path, errors);
     }

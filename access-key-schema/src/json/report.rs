@@ -24,6 +24,7 @@ use std::borrow::Cow;
 
 use super::fast::{Fail, Object, Probe, Reader};
 use super::strict::Keys;
+use super::JsonCheck;
 use crate::errors::{Constraint, ValidationErrors, Violation};
 use crate::path::Path;
 use crate::{SecretString, Timestamp, Validate};
@@ -459,7 +460,10 @@ pub trait ViaSerdeReport<'de, T> {
     ) -> Result<(), Fail>;
 }
 
-impl<'de, T: serde::Deserialize<'de>> ViaSerdeReport<'de, T> for Probe<T> {
+/// A type whose `Deserialize` is not its `JsonCheck`'s language (a foreign
+/// type inside, see `JsonCheck::SERDE_SAME`) is never read by serde here:
+/// the reader gives up, and `from_json` decides by `check_json`.
+impl<'de, T: serde::Deserialize<'de> + JsonCheck> ViaSerdeReport<'de, T> for Probe<T> {
     #[inline]
     fn member(
         &self,
@@ -480,6 +484,9 @@ impl<'de, T: serde::Deserialize<'de>> ViaSerdeReport<'de, T> for Probe<T> {
         _at: &Path<'_>,
         _found: &mut Found,
     ) -> Result<Option<T>, Fail> {
+        if !T::SERDE_SAME {
+            return Err(Fail);
+        }
         r.serde().map(Some)
     }
 
@@ -489,6 +496,61 @@ impl<'de, T: serde::Deserialize<'de>> ViaSerdeReport<'de, T> for Probe<T> {
         _at: &Path<'_>,
         _errors: &mut ValidationErrors,
     ) -> Result<(), Fail> {
+        Err(Fail)
+    }
+}
+
+/// See [`Probe`]: a field type with neither [`Report`] nor `JsonCheck`
+/// (one more auto-deref away). The struct then has no `JsonCheck`, so its
+/// reader never runs; it only has to compile. Gives up.
+pub trait ViaSerdeUnchecked<'de, T> {
+    /// Gives up.
+    ///
+    /// # Errors
+    ///
+    /// Always.
+    fn member(
+        self,
+        r: &mut Reader<'de>,
+        at: &Path<'_>,
+        found: &mut Found,
+    ) -> Result<Option<T>, Fail>;
+
+    /// Gives up.
+    ///
+    /// # Errors
+    ///
+    /// Always.
+    fn report(
+        self,
+        r: &mut Reader<'de>,
+        at: &Path<'_>,
+        found: &mut Found,
+    ) -> Result<Option<T>, Fail>;
+
+    /// Gives up.
+    ///
+    /// # Errors
+    ///
+    /// Always.
+    fn inner_rules(
+        self,
+        value: &T,
+        at: &Path<'_>,
+        errors: &mut ValidationErrors,
+    ) -> Result<(), Fail>;
+}
+
+impl<'de, T> ViaSerdeUnchecked<'de, T> for Probe<T> {
+    fn member(self, _: &mut Reader<'de>, _: &Path<'_>, _: &mut Found) -> Result<Option<T>, Fail> {
+        Err(Fail)
+    }
+
+    fn report(self, _: &mut Reader<'de>, _: &Path<'_>, _: &mut Found) -> Result<Option<T>, Fail> {
+        Err(Fail)
+    }
+
+    fn inner_rules(self, _: &T, _: &Path<'_>, _: &mut ValidationErrors) -> Result<(), Fail> {
         Err(Fail)
     }
 }

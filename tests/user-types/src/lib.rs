@@ -251,3 +251,30 @@ pub fn channels_fit_the_rate(c: &SensorConfig) -> Result<(), access_key_schema::
         ))
     }
 }
+
+/// Foreign types, each behind access-key-schema's feature of its crate's
+/// name: read in the `uuid` and `date_time` rules' languages, never by
+/// their crates' looser parsers; the schema is the rules'. `attempts`
+/// (an integer) makes the vectors take the serde tier too (`5.0`). `starts`
+/// is optional so that some payloads (those without it) are read by plain
+/// serde too, which cannot read RFC 3339 into a `time::OffsetDateTime`.
+#[derive(Validate, Serialize, Deserialize, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ForeignTypes {
+    /// `uuid::Uuid`.
+    pub id: uuid::Uuid,
+    /// An optional `uuid::Uuid`.
+    pub parent: Option<uuid::Uuid>,
+    /// `chrono::DateTime<Utc>`.
+    pub created: chrono::DateTime<chrono::Utc>,
+    /// An optional `time::OffsetDateTime`, written in the language (time's
+    /// own `Serialize` is not RFC 3339).
+    #[serde(serialize_with = "access_key_schema::foreign::time::serialize_option")]
+    pub starts: Option<time::OffsetDateTime>,
+    /// `jiff::Timestamp`s.
+    #[validate(length(max = 3))]
+    pub seen: Vec<jiff::Timestamp>,
+    /// A rule of our own next to them.
+    #[validate(range(max = 10))]
+    pub attempts: u32,
+}
