@@ -29,6 +29,8 @@ pub fn expand(cont: &Container, patterns: &Patterns) -> TokenStream {
         Body::Struct(fields) => expand_struct(cont, fields, patterns),
         Body::Enum(variants) => expand_enum(cont, variants),
         Body::Newtype(field) => expand_newtype(cont, field),
+        // Emitted with the rest of the enum's code (`expand::expand_tagged`).
+        Body::Tagged(..) => TokenStream::new(),
     }
 }
 

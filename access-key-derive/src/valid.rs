@@ -17,7 +17,56 @@ pub fn check(cx: &Ctxt, cont: &Container) -> Patterns {
         Body::Struct(fields) => fields,
         Body::Newtype(field) => std::slice::from_ref(&**field),
         Body::Enum(_) => return Vec::new(),
+        Body::Tagged(tagging, variants) => return check_variants(cx, tagging, variants),
     };
+    check_fields(cx, fields)
+}
+
+/// Each variant's fields checked as a struct's are, their patterns in one
+/// list (variant by variant, field by field: the emitters count the same
+/// way), plus what only a variant's field can get wrong.
+fn check_variants(
+    cx: &Ctxt,
+    tagging: &crate::ast::Tagging,
+    variants: &[crate::ast::Variant],
+) -> Patterns {
+    let mut patterns = Vec::new();
+    let mut names = BTreeSet::new();
+    for v in variants {
+        if !names.insert(v.json_name.clone()) {
+            cx.error_spanned_by(
+                v.ident,
+                format!("two variants are named `{}` in the payload", v.json_name),
+            );
+        }
+        for field in &v.fields {
+            if let Some((key, _)) = &field.rules.must_match {
+                cx.error_spanned_by(
+                    key,
+                    "`must_match` is for struct fields; in an enum variant use `custom` on the field",
+                );
+            }
+            if field.default.is_some() && !field.skipped && !field.rules.is_empty() {
+                cx.error_spanned_by(
+                    field.ident,
+                    "a serde `default` on an enum variant's field with `#[validate(..)]` rules is not supported: the schema could not say whether the default passes them",
+                );
+            }
+            if let crate::ast::Tagging::Internal(tag) = tagging {
+                if !field.newtype && !field.skipped && field.json_name == *tag {
+                    cx.error_spanned_by(
+                        field.ident,
+                        format!("this field's member name is the enum's tag `{tag}`"),
+                    );
+                }
+            }
+        }
+        patterns.extend(check_fields(cx, &v.fields));
+    }
+    patterns
+}
+
+fn check_fields(cx: &Ctxt, fields: &[crate::ast::Field]) -> Patterns {
     let mut names = BTreeSet::new();
     let mut patterns = Vec::with_capacity(fields.len());
     for field in fields {

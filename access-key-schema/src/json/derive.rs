@@ -18,6 +18,9 @@ pub use super::report::{
     ViaReport, ViaSerdeReport,
 };
 pub use super::strict::missing;
+pub use super::tagged::{
+    adjacent_variant, external_variant, internal_variant, tagged_document, without,
+};
 pub use crate::errors::Constraint;
 
 use super::JsonCheck;

@@ -9,6 +9,7 @@ pub mod derive;
 mod fast;
 mod report;
 mod strict;
+mod tagged;
 mod tree;
 
 use std::borrow::Cow;
