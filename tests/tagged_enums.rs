@@ -305,3 +305,114 @@ fn transparent_structs_are_their_field() {
         one("", "Member must have value less than or equal to 9")
     );
 }
+
+#[derive(Validate, Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct Order {
+    #[validate(length(min = 1))]
+    pub id: String,
+    pub payment: Payment,
+    pub refund: Option<External>,
+}
+
+#[test]
+fn enums_inside_a_struct_report_at_the_members_path() {
+    assert!(
+        agree::<Order>(json!({"id": "a", "payment": {"kind": "Cash", "amount": 5.0}})).is_empty()
+    );
+    assert_eq!(
+        agree::<Order>(
+            json!({"id": "", "payment": {"kind": "Cash", "amount": 0}, "refund": {"Cash": {"amount": 0}}})
+        ),
+        vec![
+            (
+                "/id".to_owned(),
+                "Member must have length greater than or equal to 1".to_owned()
+            ),
+            ("/payment/amount".to_owned(), MIN_1.to_owned()),
+            ("/refund/Cash/amount".to_owned(), MIN_1.to_owned()),
+        ]
+    );
+    assert_eq!(
+        agree::<Order>(json!({"id": "a", "payment": {"amount": 3}})),
+        one("/payment/kind", "Member must not be null")
+    );
+}
+
+#[derive(Validate, Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Meta {
+    #[validate(length(min = 2, max = 10))]
+    pub meta_field: String,
+    #[validate(range(max = 5))]
+    pub version: Option<u8>,
+}
+
+#[derive(Validate, Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct Document {
+    #[validate(length(min = 1))]
+    pub title: String,
+    #[serde(flatten)]
+    #[validate(nested)]
+    pub meta: Meta,
+}
+
+#[derive(Validate, Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct Shelf {
+    #[validate(nested)]
+    pub documents: Vec<Document>,
+}
+
+#[test]
+fn flattened_members_are_the_outer_objects() {
+    let s = schema::schema_for::<Document>();
+    assert_eq!(s["properties"]["metaField"]["minLength"], json!(2));
+    assert_eq!(s["required"], json!(["title", "metaField"]));
+    assert!(agree::<Document>(json!({"title": "t", "metaField": "ab"})).is_empty());
+    assert!(agree::<Document>(
+        json!({"title": "t", "metaField": "ab", "version": 5.0, "other": 1})
+    )
+    .is_empty());
+    assert_eq!(
+        agree::<Document>(json!({"title": "", "metaField": "a", "version": 6})),
+        vec![
+            (
+                "/title".to_owned(),
+                "Member must have length greater than or equal to 1".to_owned()
+            ),
+            (
+                "/metaField".to_owned(),
+                "Member must have length greater than or equal to 2".to_owned()
+            ),
+            (
+                "/version".to_owned(),
+                "Member must have value less than or equal to 5".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(
+        agree::<Document>(json!({"title": "t"})),
+        one("/metaField", "Member must not be null")
+    );
+    assert_eq!(
+        agree::<Shelf>(json!({"documents": [{"title": "t", "metaField": "abcdefghijk"}]})),
+        one(
+            "/documents/0/metaField",
+            "Member must have length less than or equal to 10"
+        )
+    );
+    assert!(agree::<Shelf>(
+        json!({"documents": [{"title": "t", "metaField": "ab", "version": 1.0}]})
+    )
+    .is_empty());
+    let d = Document {
+        title: "t".into(),
+        meta: Meta {
+            meta_field: "a".into(),
+            version: None,
+        },
+    };
+    assert_eq!(
+        d.validate().unwrap_err().violations()[0].path(),
+        "/metaField"
+    );
+}

@@ -65,6 +65,9 @@ pub struct Field<'a> {
     pub required: bool,
     /// `#[serde(skip)]`: never in the payload.
     pub skipped: bool,
+    /// `#[serde(flatten)]`: its members are this object's (no member
+    /// name, no path segment of its own).
+    pub flatten: Option<syn::Path>,
     /// What an absent member becomes: `None` for serde's own behaviour
     /// (`None` for an `Option`, else missing), `Some(None)` for
     /// `Default::default()`, `Some(Some(f))` for `f()`. Ignores the
@@ -78,7 +81,7 @@ impl Field<'_> {
     /// The member's JSON Pointer segment: `/` and the name with `~` escaped
     /// as `~0` and `/` as `~1` (RFC 6901), for `Path::segment`.
     pub fn pointer_segment(&self) -> String {
-        if self.newtype {
+        if self.newtype || self.flatten.is_some() {
             return String::new();
         }
         let mut out = String::with_capacity(self.json_name.len() + 1);
@@ -257,7 +260,7 @@ impl<'a> Field<'a> {
     /// The one field of `struct Name(T)`: the type's value itself.
     fn newtype(cx: &Ctxt, field: &'a syn::Field) -> Field<'a> {
         let member = attr::serde_member(cx, &field.attrs);
-        if member.rename.is_some() || member.default || member.skip {
+        if member.rename.is_some() || member.default || member.skip || member.flatten.is_some() {
             cx.error_spanned_by(
                 &field.ty,
                 "a newtype's field has no member name, default or skip: it is the value",
@@ -275,6 +278,7 @@ impl<'a> Field<'a> {
             option_inner: option_inner(&field.ty),
             json_name: String::new(),
             skipped: false,
+            flatten: None,
             default: None,
             rules: attr::field_rules(cx, &field.attrs),
             doc: attr::doc(&field.attrs),
@@ -299,8 +303,10 @@ impl<'a> Field<'a> {
             ty: &field.ty,
             newtype: false,
             named: false,
-            required: (option_inner.is_none() && !member.default && !container.default)
-                || (option_inner.is_some() && rules.required.is_some()),
+            required: member.flatten.is_none()
+                && ((option_inner.is_none() && !member.default && !container.default)
+                    || (option_inner.is_some() && rules.required.is_some())),
+            flatten: member.flatten,
             option_inner,
             json_name,
             skipped: member.skip,

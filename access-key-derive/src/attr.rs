@@ -550,6 +550,8 @@ pub struct SerdeMember {
     /// `default = "path"`: the function giving the default.
     pub default_fn: Option<syn::ExprPath>,
     pub skip: bool,
+    /// `#[serde(flatten)]`: the field's members sit in this object.
+    pub flatten: Option<syn::Path>,
 }
 
 /// `rename = ".."` or `rename(deserialize = "..")`: the name payloads use.
@@ -663,6 +665,7 @@ pub fn serde_member(cx: &Ctxt, attrs: &[Attribute]) -> SerdeMember {
                     }
                 }
                 SKIP | SKIP_DESERIALIZING => out.skip = true,
+                FLATTEN => out.flatten = Some(meta.path.clone()),
                 n if SERDE_UNSUPPORTED.contains(&n) => unsupported(cx, &meta, n)?,
                 n if SERDE_HARMLESS.contains(&n) => skip_value(&meta)?,
                 _ => skip_value(&meta)?,

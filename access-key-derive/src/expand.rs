@@ -148,6 +148,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &valid::Patterns)
     let mut statics = Vec::new();
     let mut checks = Vec::new();
     let mut schemas = Vec::new();
+    let mut flattens = Vec::new();
     let mut required = Vec::new();
     for (i, (field, pattern)) in fields.iter().zip(patterns).enumerate() {
         if field.skipped {
@@ -191,6 +192,23 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &valid::Patterns)
             }
         }
         checks.push(check);
+        if field.flatten.is_some() {
+            // Its members are this object's, as the payload has them.
+            let ty = field.ty;
+            statics.push(quote_spanned! {ty.span()=>
+                const _: fn() = || {
+                    fn __flatten<T: ?::core::marker::Sized + #krate::tagged::Flatten>() {}
+                    __flatten::<#ty>();
+                };
+            });
+            flattens.push(quote! {
+                {
+                    let __inner = __gen.subschema_for::<#ty>();
+                    #krate::tagged::flatten(__gen, &mut __object, __inner);
+                }
+            });
+            continue;
+        }
         schemas.push(field_schema(field, fields, pattern_static.as_ref()));
     }
     // A struct-level check sees every field: with a `sensitive` one, its
@@ -214,12 +232,28 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &valid::Patterns)
     let schema_header = schema_impl_header(cont);
     let names = schema_names(cont);
     let (plain_impl, plain_ty, plain_where) = cont.generics.split_for_impl();
+    // Its members, for a struct that flattens it (not when it flattens one
+    // itself: the list would not be known here).
+    let flatten_impl = fields.iter().all(|f| f.flatten.is_none()).then(|| {
+        let members = fields
+            .iter()
+            .filter(|f| !f.skipped)
+            .map(|f| f.json_name.as_str());
+        quote! {
+            #[automatically_derived]
+            impl #plain_impl #krate::tagged::Flatten for #ident #plain_ty #plain_where {
+                const MEMBERS: &'static [&'static str] = &[#(#members),*];
+            }
+        }
+    });
     quote! {
         #(#statics)*
 
         // An object: it may sit next to an internally tagged enum's tag.
         #[automatically_derived]
         impl #plain_impl #krate::tagged::ObjectPayload for #ident #plain_ty #plain_where {}
+
+        #flatten_impl
 
         #[automatically_derived]
         impl #impl_generics #krate::Validate for #ident #ty_generics #where_clause {
@@ -244,6 +278,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &valid::Patterns)
                 #(#required)*
                 #[allow(unused_mut)]
                 let mut __object = #krate::schema::object(__props, &__required, #deny, #doc);
+                #(#flattens)*
                 #(#struct_comments)*
                 __object
             }
@@ -1215,6 +1250,34 @@ fn expand_tagged(
                 ::core::result::Result<Self, #krate::ValidationErrors>,
             > {
                 #rt::tagged_document::<Self>(__bytes, __max_depth, __max_violations)
+            }
+        }
+
+        // Inside a struct's reader: read as a value, checked, then typed
+        // (serde's own read of internal tagging would not take `5.0` for an
+        // integer).
+        #[automatically_derived]
+        impl<'__de> #rt::Report<'__de> for #ident
+        where
+            #(#predicates,)*
+            for<'__json> #ident: #rt::DeserializeOwned,
+        {
+            fn report(
+                __r: &mut #rt::Reader<'__de>,
+                __at: &#krate::Path<'_>,
+                __found: &mut #rt::Found,
+            ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
+                #rt::report_checked::<Self>(__r, __at, __found)
+            }
+
+            #[inline]
+            fn inner_rules(
+                &self,
+                __at: &#krate::Path<'_>,
+                __errors: &mut #krate::ValidationErrors,
+            ) -> ::core::result::Result<(), #rt::Fail> {
+                #krate::Validate::validate_into(self, __at, __errors);
+                ::core::result::Result::Ok(())
             }
         }
     }

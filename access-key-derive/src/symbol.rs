@@ -45,6 +45,7 @@ pub const TRANSPARENT: &str = "transparent";
 pub const TAG: &str = "tag";
 pub const CONTENT: &str = "content";
 pub const UNTAGGED: &str = "untagged";
+pub const FLATTEN: &str = "flatten";
 
 /// serde attributes that do not change the accepted payload; read past.
 pub const SERDE_HARMLESS: &[&str] = &[

@@ -17,6 +17,52 @@ use serde_json::{Map, Value};
 )]
 pub trait ObjectPayload {}
 
+/// What `#[serde(flatten)]` may flatten: a struct deriving `Validate`
+/// (its members known, so the schema can list them and `from_json` can
+/// give it only its own). `#[derive(Validate)]` implements it for every
+/// struct with named fields that does not flatten one itself.
+#[diagnostic::on_unimplemented(
+    message = "`#[serde(flatten)]` with `Validate` needs a struct deriving `Validate`, not `{Self}`",
+    label = "its members become the outer object's, so they must be known",
+    note = "a map would take every member the struct does not name, and a struct that flattens another is not supported"
+)]
+pub trait Flatten {
+    /// The member names it reads.
+    const MEMBERS: &'static [&'static str];
+}
+
+/// `object` with the members of `inner` (a flattened struct's schema, or
+/// the `$ref` to it) added, as serde reads them: properties and required
+/// members merged into the outer object's.
+pub fn flatten(generator: &SchemaGenerator, object: &mut Schema, inner: Schema) {
+    let mut inner = object_of(generator, inner);
+    let Some(outer) = object.as_object_mut() else {
+        return;
+    };
+    if let Some(Value::Object(props)) = inner.remove("properties") {
+        let into = outer
+            .entry("properties")
+            .or_insert_with(|| Value::Object(Map::new()));
+        if let Value::Object(into) = into {
+            for (k, v) in props {
+                into.entry(k).or_insert(v);
+            }
+        }
+    }
+    if let Some(Value::Array(required)) = inner.remove("required") {
+        let into = outer
+            .entry("required")
+            .or_insert_with(|| Value::Array(Vec::new()));
+        if let Value::Array(into) = into {
+            for r in required {
+                if !into.contains(&r) {
+                    into.push(r);
+                }
+            }
+        }
+    }
+}
+
 fn constant(name: &str) -> Value {
     serde_json::json!({"type": "string", "const": name})
 }

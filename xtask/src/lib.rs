@@ -114,6 +114,11 @@ shapes!(
     user::Survey,
     user::Booking,
     user::RoleRef,
+    user::Payment,
+    user::Refund,
+    user::Transfer,
+    user::Checkout,
+    user::AuditedDoc,
 );
 
 /// The Rust verdict on a JSON payload as an [`AccessKey`].

@@ -19,7 +19,8 @@ pub use super::report::{
 };
 pub use super::strict::missing;
 pub use super::tagged::{
-    adjacent_variant, external_variant, internal_variant, tagged_document, without,
+    adjacent_variant, external_variant, internal_variant, only, report_checked, tagged_document,
+    without,
 };
 pub use crate::errors::Constraint;
 

@@ -12,6 +12,8 @@
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
+use super::fast::{Fail, Reader};
+use super::report::Found;
 use super::JsonCheck;
 use crate::errors::{Constraint, ValidationErrors, Violation};
 use crate::path::Path;
@@ -161,6 +163,17 @@ pub fn without(map: &Map<String, Value>, tag: &str) -> Value {
     Value::Object(out)
 }
 
+/// The members of `map` named in `members`: what a flattened struct
+/// reads (serde gives it only its own).
+pub fn only(map: &Map<String, Value>, members: &[&str]) -> Value {
+    Value::Object(
+        map.iter()
+            .filter(|(k, _)| members.contains(&k.as_str()))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+    )
+}
+
 /// Every whole float written as an integer (`5.0` as `5`), as the strict
 /// reader reads them for integer types; `f32`/`f64` read both alike.
 fn whole_floats_as_integers(value: &mut Value) {
@@ -205,6 +218,33 @@ pub fn tagged_document<T: JsonCheck + DeserializeOwned>(
         T::deserialize(&value).ok().map(Ok)
     } else {
         Some(Err(report))
+    };
+    super::scrub(value);
+    out
+}
+
+/// The reader's read of an enum with data inside a document (its
+/// `Report`): the value read as a `Value` (repeated members and depth
+/// refused, as the strict reader refuses them), checked by `T`'s
+/// `check_json` at `at` (its problems recorded), then read as `T`.
+///
+/// # Errors
+///
+/// What the strict reader refuses, too many problems, or a `Deserialize`
+/// stricter than `T`'s check: the tiers after the reader decide.
+pub fn report_checked<'de, T: JsonCheck + DeserializeOwned>(
+    r: &mut Reader<'de>,
+    at: &Path<'_>,
+    found: &mut Found,
+) -> Result<Option<T>, Fail> {
+    let mut value: Value = r.serde()?;
+    let mut errors = ValidationErrors::new();
+    T::check_json(&value, at, &mut errors);
+    let out = if errors.is_empty() {
+        whole_floats_as_integers(&mut value);
+        T::deserialize(&value).map(Some).map_err(|_| Fail)
+    } else {
+        found.extend(errors).map(|()| None)
     };
     super::scrub(value);
     out
