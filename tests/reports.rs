@@ -80,6 +80,11 @@ fn check_of(name: &str) -> Check {
         "Survey" => report::<user::Survey>,
         "Booking" => report::<user::Booking>,
         "RoleRef" => report::<user::RoleRef>,
+        "Payment" => report::<user::Payment>,
+        "Refund" => report::<user::Refund>,
+        "Transfer" => report::<user::Transfer>,
+        "Checkout" => report::<user::Checkout>,
+        "AuditedDoc" => report::<user::AuditedDoc>,
         _ => panic!("unknown type {name}"),
     }
 }
