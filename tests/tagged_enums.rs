@@ -416,3 +416,32 @@ fn flattened_members_are_the_outer_objects() {
         "/metaField"
     );
 }
+
+#[test]
+fn reports_read_in_aws_wording_with_the_variants_paths() {
+    let e = from_str::<Payment>(r#"{"kind": "Cash", "amount": 0}"#).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "1 validation error detected: Value at '/amount' failed to satisfy constraint: \
+         Member must have value greater than or equal to 1"
+    );
+    let e = from_str::<External>(r#"{"Cash": {"amount": 0}}"#).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "1 validation error detected: Value at '/Cash/amount' failed to satisfy constraint: \
+         Member must have value greater than or equal to 1"
+    );
+    let e = from_str::<External>(r#"["Cash"]"#).unwrap_err();
+    assert_eq!(e.violations()[0].code(), "type");
+    let e = from_str::<External>(r#""Cash""#).unwrap_err();
+    assert_eq!(e.violations()[0].code(), "variant");
+    assert_eq!(
+        e.violations()[0].constraint().to_string(),
+        "Member must be one variant: a string of [Free] or an object of one member of [Card, Cash, Voucher]"
+    );
+    // Malformed and repeated members: reports, never a panic.
+    let e = from_str::<Payment>(r#"{"kind": "Cash", "amount": 1, "amount": 2}"#).unwrap_err();
+    assert_eq!(e.violations()[0].code(), "duplicate_field");
+    let e = from_str::<Adjacent>(r#"{"t": "cash", "c": {"amount": 1"#).unwrap_err();
+    assert_eq!(e.violations()[0].code(), "syntax");
+}
