@@ -445,3 +445,30 @@ fn reports_read_in_aws_wording_with_the_variants_paths() {
     let e = from_str::<Adjacent>(r#"{"t": "cash", "c": {"amount": 1"#).unwrap_err();
     assert_eq!(e.violations()[0].code(), "syntax");
 }
+
+#[derive(Validate, Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct Generic<T> {
+    #[validate(nested)]
+    pub items: Vec<T>,
+}
+
+#[test]
+fn whole_floats_in_serdes_buffered_content_read_as_integers_everywhere() {
+    // The serde tier and the slow path (a generic struct has no reader).
+    let text = r#"{"items": [{"kind": "Cash", "amount": 5.0}]}"#;
+    assert!(from_str::<Generic<Payment>>(text).is_ok());
+    let text = r#"{"items": [{"kind": "Cash", "amount": 0.0}]}"#;
+    assert_eq!(
+        report::<Generic<Payment>>(text),
+        one("/items/0/amount", MIN_1)
+    );
+    let text = r#"{"items": [{"title": "t", "metaField": "ab", "version": 2.0}]}"#;
+    assert!(from_str::<Generic<Document>>(text).is_ok());
+    // `from_value`.
+    let v = json!({"kind": "Cash", "amount": 5.0});
+    assert!(access_key_schema::from_value::<Payment>(v).is_ok());
+    let v = json!({"kind": "Cash", "amount": 5.5});
+    let e = access_key_schema::from_value::<Payment>(v).unwrap_err();
+    assert_eq!(e.violations()[0].path(), "/amount");
+    assert_eq!(e.violations()[0].code(), "type");
+}

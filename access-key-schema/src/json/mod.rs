@@ -277,8 +277,14 @@ where
         Err(problem) => return Err(single(problem)),
     };
     let report = walk::<T>(&value, report);
+    // serde's buffered `Content` (internal or adjacent tagging, `flatten`)
+    // refuses `5.0` for an integer the check accepted (see `tagged`).
+    let retried = tagged::retry::<T>(&value, &report, depth);
     scrub(value);
-    Err(report)
+    match retried {
+        Some(value) => finish(value, limits),
+        None => Err(report),
+    }
 }
 
 /// Zeroizes every string value of the slow path's parsed copy before it is
@@ -331,10 +337,13 @@ where
     }
     match strict::from_value::<T>(value, depth) {
         Some(t) => finish(t, limits),
-        None => Err(walk::<T>(
-            value,
-            ValidationErrors::with_max(limits.max_violations),
-        )),
+        None => {
+            let report = walk::<T>(value, ValidationErrors::with_max(limits.max_violations));
+            match tagged::retry::<T>(value, &report, depth) {
+                Some(value) => finish(value, limits),
+                None => Err(report),
+            }
+        }
     }
 }
 

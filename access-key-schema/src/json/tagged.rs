@@ -250,6 +250,30 @@ pub fn report_checked<'de, T: JsonCheck + DeserializeOwned>(
     out
 }
 
+/// The slow path's second try: when its check found nothing but `invalid`
+/// (serde refused what the check accepts), `value` read again with whole
+/// floats written as integers, since serde's buffered `Content` (internal
+/// and adjacent tagging, `flatten`, wherever they sit) refuses `5.0` for an
+/// integer the schema accepts.
+pub(super) fn retry<T: DeserializeOwned>(
+    value: &Value,
+    report: &ValidationErrors,
+    max_depth: usize,
+) -> Option<T> {
+    let only_invalid = report.len() == 1
+        && report.omitted() == 0
+        && report.violations()[0].code() == "invalid"
+        && report.violations()[0].path().is_empty();
+    if !only_invalid {
+        return None;
+    }
+    let mut value = value.clone();
+    whole_floats_as_integers(&mut value);
+    let out = super::strict::from_value(&value, max_depth);
+    super::scrub(value);
+    out
+}
+
 fn single(v: Violation) -> ValidationErrors {
     let mut errors = ValidationErrors::new();
     errors.push(v);
