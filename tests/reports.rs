@@ -81,6 +81,11 @@ fn check_of(name: &str) -> Check {
         "Booking" => report::<user::Booking>,
         "RoleRef" => report::<user::RoleRef>,
         "ForeignTypes" => report::<user::ForeignTypes>,
+        "Payment" => report::<user::Payment>,
+        "Refund" => report::<user::Refund>,
+        "Transfer" => report::<user::Transfer>,
+        "Checkout" => report::<user::Checkout>,
+        "AuditedDoc" => report::<user::AuditedDoc>,
         _ => panic!("unknown type {name}"),
     }
 }

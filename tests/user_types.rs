@@ -25,6 +25,20 @@ fn pairs(e: &ValidationErrors) -> Vec<(String, &'static str)> {
 fn agree<T: Validate + DeserializeOwned + access_key_schema::JsonCheck>(
     name: &str,
 ) -> (usize, usize) {
+    agree_with::<T>(name, false)
+}
+
+/// The codes of a payload's shape, not of its rules.
+const SHAPE_CODES: &[&str] = &["type", "required", "unknown_field", "variant", "enum"];
+
+/// [`agree`]; with `lenient_serde`, plain serde reads shapes `from_json`
+/// refuses (an enum with data: `{"Unit": null}`, an internally tagged
+/// variant from its buffered content), so a `validate()` that passes is
+/// only compared with a report of rules.
+fn agree_with<T: Validate + DeserializeOwned + access_key_schema::JsonCheck>(
+    name: &str,
+    lenient_serde: bool,
+) -> (usize, usize) {
     let path = xtask::workspace_root().join(format!("schema/{name}.vectors.json"));
     let file: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     let cases = file["cases"].as_array().unwrap();
@@ -55,6 +69,11 @@ fn agree<T: Validate + DeserializeOwned + access_key_schema::JsonCheck>(
                     compared += 1;
                 }
                 (Err(_), Err(_)) => {}
+                (Ok(()), Err(b))
+                    if lenient_serde
+                        && b.violations()
+                            .iter()
+                            .any(|v| SHAPE_CODES.contains(&v.code())) => {}
                 _ => panic!(
                     "{name}: validate() {} but from_json {} on {}",
                     by_validate.is_ok(),
@@ -87,13 +106,21 @@ fn every_user_type_vector_agrees_between_from_json_and_validate() {
         ("Booking", agree::<user::Booking>("Booking")),
         ("RoleRef", agree::<user::RoleRef>("RoleRef")),
         ("ForeignTypes", agree::<user::ForeignTypes>("ForeignTypes")),
+        ("Payment", agree_with::<user::Payment>("Payment", true)),
+        ("Refund", agree_with::<user::Refund>("Refund", true)),
+        ("Transfer", agree_with::<user::Transfer>("Transfer", true)),
+        ("Checkout", agree_with::<user::Checkout>("Checkout", true)),
+        (
+            "AuditedDoc",
+            agree_with::<user::AuditedDoc>("AuditedDoc", true),
+        ),
     ] {
         println!("{name}: {cases} cases");
         total += cases;
     }
     assert_eq!(
         xtask::USER_SHAPES.len(),
-        10,
+        15,
         "a user shape was added: add it above"
     );
     assert!(total > 1000, "{total}");

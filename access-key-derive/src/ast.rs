@@ -23,6 +23,29 @@ pub enum Body<'a> {
     Newtype(Box<Field<'a>>),
     /// A fieldless enum: serialized as one of these strings.
     Enum(Vec<Variant<'a>>),
+    /// An enum with data (or a tagged one): each variant's payload in the
+    /// wire shape its tagging gives it.
+    Tagged(Tagging, Vec<Variant<'a>>),
+}
+
+/// serde's enum representations that keep one meaning.
+pub enum Tagging {
+    /// `{"Variant": payload}`, or `"Variant"` for a unit variant.
+    External,
+    /// `#[serde(tag = "t")]`: `{"t": "Variant", ..fields}`.
+    Internal(String),
+    /// `#[serde(tag = "t", content = "c")]`: `{"t": "Variant", "c": payload}`.
+    Adjacent(String, String),
+}
+
+/// The form of a variant.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Unit,
+    /// `Card(Card)`: its one field is the payload.
+    Newtype,
+    /// `Cash { amount: u32 }`: an object of its fields.
+    Struct,
 }
 
 pub struct Field<'a> {
@@ -34,11 +57,17 @@ pub struct Field<'a> {
     pub json_name: String,
     /// The one field of a newtype: no member name, no path segment.
     pub newtype: bool,
+    /// The one field of a `#[serde(transparent)]` struct with a named
+    /// field: read as `self.name`, not `self.0`.
+    pub named: bool,
     /// Must be present: not an `Option` and no serde default, or an
     /// `Option` with the `required` rule.
     pub required: bool,
     /// `#[serde(skip)]`: never in the payload.
     pub skipped: bool,
+    /// `#[serde(flatten)]`: its members are this object's (no member
+    /// name, no path segment of its own).
+    pub flatten: Option<syn::Path>,
     /// What an absent member becomes: `None` for serde's own behaviour
     /// (`None` for an `Option`, else missing), `Some(None)` for
     /// `Default::default()`, `Some(Some(f))` for `f()`. Ignores the
@@ -52,7 +81,7 @@ impl Field<'_> {
     /// The member's JSON Pointer segment: `/` and the name with `~` escaped
     /// as `~0` and `/` as `~1` (RFC 6901), for `Path::segment`.
     pub fn pointer_segment(&self) -> String {
-        if self.newtype {
+        if self.newtype || self.flatten.is_some() {
             return String::new();
         }
         let mut out = String::with_capacity(self.json_name.len() + 1);
@@ -71,6 +100,10 @@ impl Field<'_> {
 pub struct Variant<'a> {
     pub ident: &'a Ident,
     pub json_name: String,
+    pub style: Style,
+    /// The fields of a struct variant, or the one field of a newtype
+    /// variant; empty for a unit variant.
+    pub fields: Vec<Field<'a>>,
 }
 
 impl<'a> Container<'a> {
@@ -82,35 +115,73 @@ impl<'a> Container<'a> {
             cx.error_spanned_by(&custom[0].0, "`custom` on a type is for structs");
         }
         let data = match &input.data {
-            Data::Struct(s) => match &s.fields {
-                Fields::Named(named) => Body::Struct(
-                    named
-                        .named
-                        .iter()
-                        .map(|f| Field::from_ast(cx, f, &serde))
-                        .collect(),
-                ),
-                Fields::Unnamed(unnamed) if unnamed.unnamed.len() == 1 => {
-                    Body::Newtype(Box::new(Field::newtype(cx, &unnamed.unnamed[0])))
-                }
-                _ => {
+            Data::Struct(s) if serde.transparent.is_some() => {
+                let fields: Vec<&syn::Field> = s.fields.iter().collect();
+                if fields.len() != 1 {
                     cx.error_spanned_by(
-                        &input.ident,
-                        "`Validate` supports structs with named fields, newtypes (`struct Id(String);`) and fieldless enums",
+                        serde.transparent.as_ref(),
+                        "`#[serde(transparent)]` with `Validate` needs a struct of exactly one field: that field is the value",
                     );
                     return None;
                 }
-            },
+                let mut field = Field::newtype(cx, fields[0]);
+                if let Some(name) = &fields[0].ident {
+                    field.ident = name;
+                    field.named = true;
+                }
+                Body::Newtype(Box::new(field))
+            }
+            Data::Struct(s) => {
+                if let Some(tag) = &serde.tag {
+                    cx.error_spanned_by(tag, "`tag` with `Validate` is for enums");
+                }
+                match &s.fields {
+                    Fields::Named(named) => Body::Struct(
+                        named
+                            .named
+                            .iter()
+                            .map(|f| Field::from_ast(cx, f, &serde))
+                            .collect(),
+                    ),
+                    Fields::Unnamed(unnamed) if unnamed.unnamed.len() == 1 => {
+                        Body::Newtype(Box::new(Field::newtype(cx, &unnamed.unnamed[0])))
+                    }
+                    _ => {
+                        cx.error_spanned_by(
+                            &input.ident,
+                            "`Validate` supports structs with named fields, newtypes (`struct Id(String);`) and enums",
+                        );
+                        return None;
+                    }
+                }
+            }
             Data::Enum(e) => {
+                if let Some(t) = &serde.transparent {
+                    cx.error_spanned_by(t, "`transparent` is for structs of one field");
+                }
+                let tagging = match (&serde.tag, &serde.content) {
+                    (None, None) => Tagging::External,
+                    (Some(tag), None) => Tagging::Internal(tag.value()),
+                    (Some(tag), Some(content)) => {
+                        if tag.value() == content.value() {
+                            cx.error_spanned_by(content, "`content` must differ from `tag`");
+                        }
+                        Tagging::Adjacent(tag.value(), content.value())
+                    }
+                    (None, Some(content)) => {
+                        cx.error_spanned_by(content, "`content` needs `tag` (adjacent tagging)");
+                        Tagging::External
+                    }
+                };
+                // Fields of struct variants: named as written (an enum's
+                // `rename_all` renames variants), unknown members as the
+                // container says.
+                let variant_serde = SerdeContainer {
+                    deny_unknown_fields: serde.deny_unknown_fields,
+                    ..SerdeContainer::default()
+                };
                 let mut variants = Vec::new();
                 for v in &e.variants {
-                    if !matches!(v.fields, Fields::Unit) {
-                        cx.error_spanned_by(
-                            &v.ident,
-                            "`Validate` on an enum needs fieldless variants (serialized as strings)",
-                        );
-                        continue;
-                    }
                     for a in v
                         .attrs
                         .iter()
@@ -122,6 +193,27 @@ impl<'a> Container<'a> {
                     if member.skip {
                         continue;
                     }
+                    let (style, fields) = match &v.fields {
+                        Fields::Unit => (Style::Unit, Vec::new()),
+                        Fields::Unnamed(u) if u.unnamed.len() == 1 => {
+                            (Style::Newtype, vec![Field::newtype(cx, &u.unnamed[0])])
+                        }
+                        Fields::Unnamed(_) => {
+                            cx.error_spanned_by(
+                                &v.fields,
+                                "`Validate` does not support tuple variants of several fields (serde reads them as arrays); use a struct variant",
+                            );
+                            continue;
+                        }
+                        Fields::Named(named) => (
+                            Style::Struct,
+                            named
+                                .named
+                                .iter()
+                                .map(|f| Field::from_ast(cx, f, &variant_serde))
+                                .collect(),
+                        ),
+                    };
                     let json_name = member.rename.unwrap_or_else(|| {
                         let name = v.ident.to_string();
                         match serde.rename_all {
@@ -132,9 +224,21 @@ impl<'a> Container<'a> {
                     variants.push(Variant {
                         ident: &v.ident,
                         json_name,
+                        style,
+                        fields,
                     });
                 }
-                Body::Enum(variants)
+                if serde.tag.is_none() && variants.iter().all(|v| v.style == Style::Unit) {
+                    Body::Enum(variants)
+                } else {
+                    if !input.generics.params.is_empty() {
+                        cx.error_spanned_by(
+                            &input.generics,
+                            "`Validate` does not support generic enums with data",
+                        );
+                    }
+                    Body::Tagged(tagging, variants)
+                }
             }
             Data::Union(_) => {
                 cx.error_spanned_by(&input.ident, "`Validate` cannot be derived for a union");
@@ -156,7 +260,7 @@ impl<'a> Field<'a> {
     /// The one field of `struct Name(T)`: the type's value itself.
     fn newtype(cx: &Ctxt, field: &'a syn::Field) -> Field<'a> {
         let member = attr::serde_member(cx, &field.attrs);
-        if member.rename.is_some() || member.default || member.skip {
+        if member.rename.is_some() || member.default || member.skip || member.flatten.is_some() {
             cx.error_spanned_by(
                 &field.ty,
                 "a newtype's field has no member name, default or skip: it is the value",
@@ -169,10 +273,12 @@ impl<'a> Field<'a> {
             ident,
             ty: &field.ty,
             newtype: true,
+            named: false,
             required: true,
             option_inner: option_inner(&field.ty),
             json_name: String::new(),
             skipped: false,
+            flatten: None,
             default: None,
             rules: attr::field_rules(cx, &field.attrs),
             doc: attr::doc(&field.attrs),
@@ -196,8 +302,11 @@ impl<'a> Field<'a> {
             ident,
             ty: &field.ty,
             newtype: false,
-            required: (option_inner.is_none() && !member.default && !container.default)
-                || (option_inner.is_some() && rules.required().is_some()),
+            named: false,
+            required: member.flatten.is_none()
+                && ((option_inner.is_none() && !member.default && !container.default)
+                    || (option_inner.is_some() && rules.required().is_some())),
+            flatten: member.flatten,
             option_inner,
             json_name,
             skipped: member.skip,

@@ -767,6 +767,13 @@ pub struct SerdeContainer {
     /// `default = "path"` on the container: the function giving the
     /// default value whose fields fill absent members.
     pub default_fn: Option<syn::ExprPath>,
+    /// `#[serde(transparent)]`: the one field is the value (as a newtype).
+    pub transparent: Option<syn::Path>,
+    /// `#[serde(tag = "..")]`: internally (or, with `content`, adjacently)
+    /// tagged enum; the literal keeps the span.
+    pub tag: Option<LitStr>,
+    /// `#[serde(content = "..")]`: adjacently tagged enum.
+    pub content: Option<LitStr>,
 }
 
 /// The `#[serde(..)]` options of a field or variant that change the payload.
@@ -777,6 +784,8 @@ pub struct SerdeMember {
     /// `default = "path"`: the function giving the default.
     pub default_fn: Option<syn::ExprPath>,
     pub skip: bool,
+    /// `#[serde(flatten)]`: the field's members sit in this object.
+    pub flatten: Option<syn::Path>,
 }
 
 /// `rename = ".."` or `rename(deserialize = "..")`: the name payloads use.
@@ -847,6 +856,17 @@ pub fn serde_container(cx: &Ctxt, attrs: &[Attribute]) -> SerdeContainer {
                         out.default_fn = Some(lit.parse()?);
                     }
                 }
+                TRANSPARENT => out.transparent = Some(meta.path.clone()),
+                TAG => out.tag = Some(meta.value()?.parse()?),
+                CONTENT => out.content = Some(meta.value()?.parse()?),
+                UNTAGGED => cx.error_spanned_by(
+                    &meta.path,
+                    "`#[serde(untagged)]` is not supported with `Validate`: serde takes the first \
+                     variant that happens to deserialize while a JSON Schema `oneOf` needs exactly \
+                     one branch to match, so a payload could have two meanings; use \
+                     `#[serde(tag = \"..\")]` (internally) or `tag` + `content` (adjacently \
+                     tagged) instead",
+                ),
                 n if SERDE_UNSUPPORTED.contains(&n) => unsupported(cx, &meta, n)?,
                 _ => skip_value(&meta)?,
             }
@@ -879,6 +899,7 @@ pub fn serde_member(cx: &Ctxt, attrs: &[Attribute]) -> SerdeMember {
                     }
                 }
                 SKIP | SKIP_DESERIALIZING => out.skip = true,
+                FLATTEN => out.flatten = Some(meta.path.clone()),
                 n if SERDE_UNSUPPORTED.contains(&n) => unsupported(cx, &meta, n)?,
                 n if SERDE_HARMLESS.contains(&n) => skip_value(&meta)?,
                 _ => skip_value(&meta)?,

@@ -7,7 +7,7 @@ use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::DeriveInput;
 
-use crate::ast::{Body, Container, Field, Variant};
+use crate::ast::{Body, Container, Field, Style, Tagging, Variant};
 use crate::attr::{FieldRules, Rule};
 use crate::ctxt::Ctxt;
 use crate::valid;
@@ -26,6 +26,7 @@ pub fn derive(input: &DeriveInput) -> Result<TokenStream, Vec<syn::Error>> {
         Body::Struct(fields) => expand_struct(&cont, fields, &patterns),
         Body::Enum(variants) => expand_enum(&cont, variants),
         Body::Newtype(field) => expand_newtype(&cont, field, &patterns),
+        Body::Tagged(tagging, variants) => expand_tagged(&cont, tagging, variants, &patterns),
     };
     let json_impl = crate::expand_json::expand(&cont, &patterns);
     Ok(quote! {
@@ -147,6 +148,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &valid::Patterns)
     let mut statics = Vec::new();
     let mut checks = Vec::new();
     let mut schemas = Vec::new();
+    let mut flattens = Vec::new();
     let mut required = Vec::new();
     for (i, (field, pattern)) in fields.iter().zip(patterns).enumerate() {
         if field.skipped {
@@ -190,6 +192,23 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &valid::Patterns)
             }
         }
         checks.push(check);
+        if field.flatten.is_some() {
+            // Its members are this object's, as the payload has them.
+            let ty = field.ty;
+            statics.push(quote_spanned! {ty.span()=>
+                const _: fn() = || {
+                    fn __flatten<T: ?::core::marker::Sized + #krate::tagged::Flatten>() {}
+                    __flatten::<#ty>();
+                };
+            });
+            flattens.push(quote! {
+                {
+                    let __inner = __gen.subschema_for::<#ty>();
+                    #krate::tagged::flatten(__gen, &mut __object, __inner);
+                }
+            });
+            continue;
+        }
         schemas.push(field_schema(field, fields, pattern_static.as_ref()));
     }
     // A struct-level check sees every field: with a `sensitive` one, its
@@ -212,8 +231,29 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &valid::Patterns)
     let doc = &cont.doc;
     let schema_header = schema_impl_header(cont);
     let names = schema_names(cont);
+    let (plain_impl, plain_ty, plain_where) = cont.generics.split_for_impl();
+    // Its members, for a struct that flattens it (not when it flattens one
+    // itself: the list would not be known here).
+    let flatten_impl = fields.iter().all(|f| f.flatten.is_none()).then(|| {
+        let members = fields
+            .iter()
+            .filter(|f| !f.skipped)
+            .map(|f| f.json_name.as_str());
+        quote! {
+            #[automatically_derived]
+            impl #plain_impl #krate::tagged::Flatten for #ident #plain_ty #plain_where {
+                const MEMBERS: &'static [&'static str] = &[#(#members),*];
+            }
+        }
+    });
     quote! {
         #(#statics)*
+
+        // An object: it may sit next to an internally tagged enum's tag.
+        #[automatically_derived]
+        impl #plain_impl #krate::tagged::ObjectPayload for #ident #plain_ty #plain_where {}
+
+        #flatten_impl
 
         #[automatically_derived]
         impl #impl_generics #krate::Validate for #ident #ty_generics #where_clause {
@@ -238,6 +278,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &valid::Patterns)
                 #(#required)*
                 #[allow(unused_mut)]
                 let mut __object = #krate::schema::object(__props, &__required, #deny, #doc);
+                #(#flattens)*
                 #(#struct_comments)*
                 __object
             }
@@ -374,6 +415,8 @@ enum Receiver {
     /// An item, map value or key inside `inner(..)`/`keys(..)`: `__item`,
     /// already a reference.
     Item,
+    /// A field of an enum variant, bound by reference by name in a `match`.
+    Bound,
 }
 
 fn field_check(
@@ -501,6 +544,13 @@ fn rule_calls(
         Receiver::Local => quote_spanned!(span=> &__default),
         Receiver::Newtype => quote_spanned!(span=> &self.0),
         Receiver::Item => quote_spanned!(span=> __item),
+        Receiver::Bound => {
+            let name = member.to_string();
+            match name.strip_prefix("r#") {
+                Some(raw) => syn::Ident::new_raw(raw, span).into_token_stream(),
+                None => syn::Ident::new(&name, span).into_token_stream(),
+            }
+        }
     };
 
     // One loop over the rules, in the order they are checked and reported
@@ -564,6 +614,7 @@ fn rule_calls(
             Receiver::Local => quote!(&__default),
             Receiver::Newtype => quote!(&self.0),
             Receiver::Item => quote!(__item),
+            Receiver::Bound => quote!(#member),
         };
         let rest = calls.split_off(2);
         let separate = std::mem::replace(&mut calls, rest);
@@ -851,13 +902,13 @@ fn expand_newtype(cont: &Container, field: &Field, patterns: &valid::Patterns) -
     let mut statics = Vec::new();
     let pattern = patterns.first().and_then(Option::as_ref);
     let (pattern_name, ascii_class) = field_statics(field, 0, pattern, &mut statics);
-    let check = field_check(
-        field,
-        fields,
-        pattern_name.as_ref(),
-        ascii_class,
-        Receiver::Newtype,
-    );
+    // `#[serde(transparent)] struct Name { field: T }` reads `self.field`.
+    let receiver = if field.named {
+        Receiver::SelfField
+    } else {
+        Receiver::Newtype
+    };
+    let check = field_check(field, fields, pattern_name.as_ref(), ascii_class, receiver);
     let schema = field_schema_expr(field, fields, pattern_name.as_ref(), &cont.doc);
     let schema_header = schema_impl_header(cont);
     let names = schema_names(cont);
@@ -909,6 +960,391 @@ fn expand_enum(cont: &Container, variants: &[Variant<'_>]) -> TokenStream {
             #names
             fn json_schema(_: &mut #krate::__private::SchemaGenerator) -> #krate::__private::Schema {
                 #krate::schema::string_enum(<Self as #krate::EnumValues>::VALUES, #doc)
+            }
+        }
+    }
+}
+
+/// The JSON Pointer segment of a variant's payload: `/Name` (external
+/// tagging), `/content` (adjacent), none (internal: its members sit next
+/// to the tag).
+fn variant_segment(tagging: &Tagging, variant: &Variant) -> String {
+    let name = match tagging {
+        Tagging::External => &variant.json_name,
+        Tagging::Adjacent(_, content) => content,
+        Tagging::Internal(_) => return String::new(),
+    };
+    escaped_segment(name)
+}
+
+fn escaped_segment(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 1);
+    out.push('/');
+    for c in name.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An enum with data: `validate()` checks the fields of the variant the
+/// value is, at paths through the variant's wire shape; the schema is a
+/// `oneOf` of one branch per variant, each pinned by a `const`; `from_json`
+/// checks the parsed document (`check_json`, the same rules) before it
+/// reads it (`__json::tagged_document`).
+fn expand_tagged(
+    cont: &Container,
+    tagging: &Tagging,
+    variants: &[Variant],
+    patterns: &valid::Patterns,
+) -> TokenStream {
+    let krate = krate();
+    let rt = quote!(#krate::__json);
+    let ident = cont.ident;
+    let deny = cont.serde.deny_unknown_fields;
+    let mut statics = Vec::new();
+    let mut validate_arms = Vec::new();
+    let mut schemas = Vec::new();
+    let mut check_arms = Vec::new();
+    let mut predicates = Vec::new();
+    let mut names = Vec::new();
+    let mut units = Vec::new();
+    let mut index = 0;
+    for (vi, v) in variants.iter().enumerate() {
+        let fields = &v.fields;
+        let mut pats = Vec::new();
+        for f in fields {
+            pats.push(field_statics(
+                f,
+                index,
+                patterns.get(index).and_then(Option::as_ref),
+                &mut statics,
+            ));
+            index += 1;
+        }
+        let vident = v.ident;
+        let name = v.json_name.as_str();
+        names.push(name);
+        units.push(v.style == Style::Unit);
+        let segment = variant_segment(tagging, v);
+        let live: Vec<(&Field, &(Option<syn::Ident>, bool))> = fields
+            .iter()
+            .zip(&pats)
+            .filter(|(f, _)| !f.skipped)
+            .collect();
+        for (f, _) in &live {
+            let ty = f.ty;
+            predicates.push(quote_spanned! {ty.span()=> for<'__json> #ty: #krate::JsonCheck});
+            predicates.push(
+                quote_spanned! {ty.span()=> for<'__json> #ty: #krate::__json::DeserializeOwned},
+            );
+        }
+
+        // validate()
+        let checks = live
+            .iter()
+            .map(|(f, (p, a))| field_check(f, fields, p.as_ref(), *a, Receiver::Bound));
+        let bindings = live.iter().map(|(f, _)| f.ident);
+        let pattern = match v.style {
+            Style::Unit => quote!(Self::#vident),
+            Style::Newtype => quote!(Self::#vident(value)),
+            Style::Struct => quote!(Self::#vident { #(#bindings,)* .. }),
+        };
+        validate_arms.push(quote! {
+            #[allow(unused_variables)]
+            #pattern => {
+                let __path = &__path.segment(#segment);
+                #(#checks)*
+            }
+        });
+
+        // The schema.
+        let payload = match v.style {
+            Style::Unit => quote!(::core::option::Option::None),
+            Style::Newtype => {
+                let (f, (p, _)) = live[0];
+                let schema = field_schema_expr(f, fields, p.as_ref(), &f.doc);
+                quote!(::core::option::Option::Some(#schema))
+            }
+            Style::Struct => {
+                let props = live
+                    .iter()
+                    .map(|(f, (p, _))| field_schema(f, fields, p.as_ref()));
+                let required = live
+                    .iter()
+                    .filter(|(f, _)| f.required)
+                    .map(|(f, _)| f.json_name.as_str());
+                quote! {
+                    ::core::option::Option::Some({
+                        let mut __props = ::std::vec::Vec::new();
+                        #(#props)*
+                        #krate::schema::object(__props, &[#(#required),*], #deny, "")
+                    })
+                }
+            }
+        };
+        let branch = match tagging {
+            Tagging::External => quote!(#krate::tagged::external(#name, __payload)),
+            Tagging::Internal(tag) => {
+                quote!(#krate::tagged::internal(__gen, #tag, #name, __payload))
+            }
+            Tagging::Adjacent(tag, content) => {
+                quote!(#krate::tagged::adjacent(#tag, #content, #name, __payload, #deny))
+            }
+        };
+        schemas.push(quote! {
+            {
+                let __payload: ::core::option::Option<#krate::__private::Schema> = #payload;
+                __variants.push(#branch);
+            }
+        });
+        if let (Tagging::Internal(_), Style::Newtype) = (tagging, v.style) {
+            let ty = fields[0].ty;
+            statics.push(quote_spanned! {ty.span()=>
+                const _: fn() = || {
+                    fn __object_payload<T: ?::core::marker::Sized + #krate::tagged::ObjectPayload>() {}
+                    __object_payload::<#ty>();
+                };
+            });
+        }
+
+        // check_json: the variant's payload `__pv` at `__vp`.
+        let field_checks: Vec<TokenStream> = live
+            .iter()
+            .map(|(f, (p, a))| {
+                let ty = f.ty;
+                let fname = f.json_name.as_str();
+                let fsegment = f.pointer_segment();
+                let required = f.required;
+                let member = f.ident;
+                let calls = rule_calls(
+                    &f.rules,
+                    f.ident,
+                    fields,
+                    p.as_ref(),
+                    *a,
+                    Receiver::Bound,
+                    f.rules.sensitive().is_some(),
+                );
+                let typed = quote! {
+                    if let ::core::option::Option::Some(__t) = #rt::typed::<#ty>(__m) {
+                        let #member = &__t;
+                        let __errors = &mut *__e;
+                        #(#calls)*
+                    }
+                };
+                if f.newtype {
+                    quote! {
+                        {
+                            let __p = __vp.segment(#fsegment);
+                            let __m = __pv;
+                            let __before = __e.len();
+                            <#ty as #krate::JsonCheck>::check_json(__m, &__p, __e);
+                            if __e.len() == __before {
+                                #typed
+                            }
+                        }
+                    }
+                } else {
+                    quote! {
+                        {
+                            let __p = __vp.segment(#fsegment);
+                            if let ::core::option::Option::Some(__m) =
+                                #rt::field::<#ty>(__o, #fname, #required, &__p, __e)
+                            {
+                                #typed
+                            }
+                        }
+                    }
+                }
+            })
+            .collect();
+        let mut known: Vec<&str> = Vec::new();
+        if let Tagging::Internal(tag) = tagging {
+            known.push(tag);
+        }
+        known.extend(live.iter().map(|(f, _)| f.json_name.as_str()));
+        let unknown = deny.then(|| quote!(#rt::unknown(__o, &[#(#known),*], __vp, __e);));
+        let body = match (tagging, v.style) {
+            (_, Style::Unit) => quote!(),
+            (Tagging::Internal(tag), Style::Newtype) => quote! {
+                let __stripped = #rt::without(__map, #tag);
+                let __pv = &__stripped;
+                let __vp = __path;
+                #(#field_checks)*
+            },
+            (Tagging::Internal(_), Style::Struct) => quote! {
+                let __o = __map;
+                let __vp = __path;
+                #(#field_checks)*
+                #unknown
+            },
+            (_, Style::Newtype) => quote! {
+                let ::core::option::Option::Some(__pv) = __payload else { return };
+                let __vp = &__path.segment(#segment);
+                #(#field_checks)*
+            },
+            (_, Style::Struct) => quote! {
+                let ::core::option::Option::Some(__pv) = __payload else { return };
+                let __vp = &__path.segment(#segment);
+                let ::core::option::Option::Some(__o) = #rt::object(__pv, __vp, __e) else { return };
+                #(#field_checks)*
+                #unknown
+            },
+        };
+        check_arms.push(quote! {
+            #vi => { #body }
+        });
+    }
+    let locate = match tagging {
+        Tagging::External => {
+            let unit: Vec<&str> = names
+                .iter()
+                .zip(&units)
+                .filter(|(_, u)| **u)
+                .map(|(n, _)| *n)
+                .collect();
+            let data: Vec<&str> = names
+                .iter()
+                .zip(&units)
+                .filter(|(_, u)| !**u)
+                .map(|(n, _)| *n)
+                .collect();
+            let mut expected = Vec::new();
+            if !unit.is_empty() {
+                expected.push(format!("a string of [{}]", unit.join(", ")));
+            }
+            if !data.is_empty() {
+                expected.push(format!("an object of one member of [{}]", data.join(", ")));
+            }
+            let expected = expected.join(" or ");
+            quote! {
+                let ::core::option::Option::Some((__i, __payload)) =
+                    #rt::external_variant(__v, __NAMES, __UNITS, #expected, __path, __e)
+                else {
+                    return;
+                };
+            }
+        }
+        Tagging::Internal(tag) => {
+            let tag_segment = escaped_segment(tag);
+            quote! {
+                let ::core::option::Option::Some((__i, __map)) =
+                    #rt::internal_variant(__v, #tag, #tag_segment, __NAMES, __path, __e)
+                else {
+                    return;
+                };
+            }
+        }
+        Tagging::Adjacent(tag, content) => {
+            let segments = [escaped_segment(tag), escaped_segment(content)];
+            let deny = if deny {
+                quote!(::core::option::Option::Some(&[#tag, #content]))
+            } else {
+                quote!(::core::option::Option::None)
+            };
+            quote! {
+                let ::core::option::Option::Some((__i, __payload)) = #rt::adjacent_variant(
+                    __v, #tag, #content, [#(#segments),*], __NAMES, __UNITS, #deny, __path, __e,
+                ) else {
+                    return;
+                };
+            }
+        }
+    };
+    let doc = &cont.doc;
+    let schema_header = schema_impl_header(cont);
+    let schema_names = schema_names(cont);
+    quote! {
+        #(#statics)*
+
+        #[automatically_derived]
+        impl #krate::Validate for #ident {
+            fn validate_into(
+                &self,
+                __path: &#krate::Path<'_>,
+                __errors: &mut #krate::ValidationErrors,
+            ) {
+                #[allow(unreachable_patterns)]
+                match self {
+                    #(#validate_arms)*
+                    _ => {}
+                }
+            }
+        }
+
+        #[automatically_derived]
+        #schema_header {
+            #schema_names
+            fn json_schema(__gen: &mut #krate::__private::SchemaGenerator) -> #krate::__private::Schema {
+                let mut __variants = ::std::vec::Vec::new();
+                #(#schemas)*
+                #krate::tagged::one_of(__variants, #doc)
+            }
+        }
+
+        #[automatically_derived]
+        impl #krate::JsonCheck for #ident
+        where
+            #(#predicates,)*
+            for<'__json> #ident: #rt::DeserializeOwned,
+        {
+            fn check_json(
+                __v: &#rt::Value,
+                __path: &#krate::Path<'_>,
+                __e: &mut #krate::ValidationErrors,
+            ) {
+                const __NAMES: &[&str] = &[#(#names),*];
+                #[allow(dead_code)]
+                const __UNITS: &[bool] = &[#(#units),*];
+                #locate
+                #[allow(unused_variables)]
+                match __i {
+                    #(#check_arms)*
+                    _ => {}
+                }
+            }
+
+            #[inline]
+            fn read_report(
+                __bytes: &[u8],
+                __max_depth: usize,
+                __max_violations: usize,
+            ) -> ::core::option::Option<
+                ::core::result::Result<Self, #krate::ValidationErrors>,
+            > {
+                #rt::tagged_document::<Self>(__bytes, __max_depth, __max_violations)
+            }
+        }
+
+        // Inside a struct's reader: read as a value, checked, then typed
+        // (serde's own read of internal tagging would not take `5.0` for an
+        // integer).
+        #[automatically_derived]
+        impl<'__de> #rt::Report<'__de> for #ident
+        where
+            #(#predicates,)*
+            for<'__json> #ident: #rt::DeserializeOwned,
+        {
+            fn report(
+                __r: &mut #rt::Reader<'__de>,
+                __at: &#krate::Path<'_>,
+                __found: &mut #rt::Found,
+            ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
+                #rt::report_checked::<Self>(__r, __at, __found)
+            }
+
+            #[inline]
+            fn inner_rules(
+                &self,
+                __at: &#krate::Path<'_>,
+                __errors: &mut #krate::ValidationErrors,
+            ) -> ::core::result::Result<(), #rt::Fail> {
+                #krate::Validate::validate_into(self, __at, __errors);
+                ::core::result::Result::Ok(())
             }
         }
     }

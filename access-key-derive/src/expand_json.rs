@@ -30,6 +30,8 @@ pub fn expand(cont: &Container, patterns: &Patterns) -> TokenStream {
         Body::Struct(fields) => expand_struct(cont, fields, patterns),
         Body::Enum(variants) => expand_enum(cont, variants),
         Body::Newtype(field) => expand_newtype(cont, field),
+        // Emitted with the rest of the enum's code (`expand::expand_tagged`).
+        Body::Tagged(..) => TokenStream::new(),
     }
 }
 
@@ -60,6 +62,22 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
     let mut serde_forms = Vec::new();
     for (i, (field, pattern)) in fields.iter().zip(patterns).enumerate() {
         if field.skipped {
+            continue;
+        }
+        if field.flatten.is_some() {
+            // The flattened struct checks its own members of this object.
+            let ty = field.ty;
+            if !mentions(ty.to_token_stream(), ident) {
+                predicates.push(quote_spanned! {ty.span()=>
+                    for<'__json> #ty: #krate::JsonCheck
+                });
+            }
+            checks.push(quote! {
+                {
+                    let __flat = #rt::only(__o, <#ty as #krate::tagged::Flatten>::MEMBERS);
+                    <#ty as #krate::JsonCheck>::check_json(&__flat, __path, __e);
+                }
+            });
             continue;
         }
         let ty = field.ty;
@@ -274,7 +292,51 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
     });
 
     let report = report(cont, fields, patterns);
-    let report_override = report.is_some().then(read_report_override);
+    let mut report_override = report.is_some().then(read_report_override);
+    // serde reads a flattened struct from its buffered `Content` (no `5.0`
+    // for an integer there): the document is checked first, then read, as
+    // an enum with data is.
+    let flattened = (has_flatten(cont) && cont.generics.params.is_empty()).then(|| {
+        predicates.push(quote!(for<'__json> #ident: #rt::DeserializeOwned));
+        report_override = Some(quote! {
+            #[inline]
+            fn read_report(
+                __bytes: &[u8],
+                __max_depth: usize,
+                __max_violations: usize,
+            ) -> ::core::option::Option<
+                ::core::result::Result<Self, #krate::ValidationErrors>,
+            > {
+                #rt::tagged_document::<Self>(__bytes, __max_depth, __max_violations)
+            }
+        });
+        quote! {
+            #[automatically_derived]
+            impl<'__de> #rt::Report<'__de> for #ident
+            where
+                Self: #krate::JsonCheck,
+                for<'__json> #ident: #rt::DeserializeOwned,
+            {
+                fn report(
+                    __r: &mut #rt::Reader<'__de>,
+                    __at: &#krate::Path<'_>,
+                    __found: &mut #rt::Found,
+                ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
+                    #rt::report_checked::<Self>(__r, __at, __found)
+                }
+
+                #[inline]
+                fn inner_rules(
+                    &self,
+                    __at: &#krate::Path<'_>,
+                    __errors: &mut #krate::ValidationErrors,
+                ) -> ::core::result::Result<(), #rt::Fail> {
+                    #krate::Validate::validate_into(self, __at, __errors);
+                    ::core::result::Result::Ok(())
+                }
+            }
+        }
+    });
     if report.is_some() {
         // The reader's needs (see `reader_bounds`), for the types that do
         // not name the struct; higher-ranked as above, so a field type
@@ -324,6 +386,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
         }
 
         #report
+        #flattened
     }
 }
 
@@ -555,7 +618,13 @@ fn read_report_override() -> TokenStream {
 /// structs (the readers would need their parameters) nor a container
 /// `#[serde(default)]`; those keep serde's visitor.
 fn gets_readers(cont: &Container) -> bool {
-    cont.generics.params.is_empty() && !cont.serde.default
+    cont.generics.params.is_empty() && !cont.serde.default && !has_flatten(cont)
+}
+
+/// Whether a struct has a `#[serde(flatten)]` field (no member reader:
+/// serde buffers what its own fields do not name).
+fn has_flatten(cont: &Container) -> bool {
+    matches!(&cont.data, Body::Struct(fields) if fields.iter().any(|f| f.flatten.is_some()))
 }
 
 /// A newtype on the slow path: its field's check, then (when that found

@@ -41,6 +41,11 @@ pub const SKIP: &str = "skip";
 pub const SKIP_DESERIALIZING: &str = "skip_deserializing";
 pub const SERIALIZE: &str = "serialize";
 pub const DESERIALIZE: &str = "deserialize";
+pub const TRANSPARENT: &str = "transparent";
+pub const TAG: &str = "tag";
+pub const CONTENT: &str = "content";
+pub const UNTAGGED: &str = "untagged";
+pub const FLATTEN: &str = "flatten";
 
 /// serde attributes that do not change the accepted payload; read past.
 pub const SERDE_HARMLESS: &[&str] = &[

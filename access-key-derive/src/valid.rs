@@ -17,7 +17,121 @@ pub fn check(cx: &Ctxt, cont: &Container) -> Patterns {
         Body::Struct(fields) => fields,
         Body::Newtype(field) => std::slice::from_ref(&**field),
         Body::Enum(_) => return Vec::new(),
+        Body::Tagged(tagging, variants) => return check_variants(cx, tagging, variants),
     };
+    for field in fields {
+        if let Some(flatten) = &field.flatten {
+            check_flatten(cx, cont, field, flatten);
+        }
+    }
+    check_fields(cx, fields)
+}
+
+/// `#[serde(flatten)]` keeps one meaning only for a struct deriving
+/// `Validate` (its members known, so the schema can list them), in a struct
+/// that accepts unknown members (serde's rule) and fills absent members
+/// field by field.
+fn check_flatten(cx: &Ctxt, cont: &Container, field: &crate::ast::Field, flatten: &syn::Path) {
+    if cont.serde.deny_unknown_fields {
+        cx.error_spanned_by(
+            flatten,
+            "serde does not support `#[serde(flatten)]` with `#[serde(deny_unknown_fields)]` on the struct: the flattened struct's members would be unknown to this one; remove one of them",
+        );
+    }
+    if cont.serde.default {
+        cx.error_spanned_by(
+            flatten,
+            "`#[serde(flatten)]` with a container `#[serde(default)]` is not supported with `Validate`: the schema could not say which flattened members may be absent",
+        );
+    }
+    if field.option_inner.is_some() {
+        cx.error_spanned_by(
+            field.ty,
+            "`#[serde(flatten)]` of an `Option` is not supported with `Validate`: serde reads `None` whenever a member of the inner struct is missing or wrong, so a payload has two readings; flatten the struct itself and make its fields `Option`s",
+        );
+    }
+    if let syn::Type::Path(p) = field.ty {
+        if let Some(last) = p.path.segments.last() {
+            let name = last.ident.to_string();
+            if ["HashMap", "BTreeMap", "IndexMap", "Map", "Value"].contains(&name.as_str()) {
+                cx.error_spanned_by(
+                    field.ty,
+                    "`#[serde(flatten)]` of a map is not supported with `Validate`: the map takes every member the struct does not name, so which rules a member meets would depend on the other fields' names; flatten a struct deriving `Validate`",
+                );
+            }
+        }
+    }
+    let rules = &field.rules;
+    if rules.length().is_some()
+        || rules.pattern().is_some()
+        || rules.one_of().is_some()
+        || rules.range().is_some()
+        || !rules.generic().next().is_none()
+        || rules.sensitive().is_some()
+        || rules.required().is_some()
+        || rules.custom().is_some()
+        || rules.must_match().is_some()
+        || rules.inner().is_some()
+        || rules.keys().is_some()
+    {
+        cx.error_spanned_by(
+            field.ident,
+            "only `nested` goes with `#[serde(flatten)]`: the flattened struct's own annotations are its rules",
+        );
+    }
+}
+
+/// Each variant's fields checked as a struct's are, their patterns in one
+/// list (variant by variant, field by field: the emitters count the same
+/// way), plus what only a variant's field can get wrong.
+fn check_variants(
+    cx: &Ctxt,
+    tagging: &crate::ast::Tagging,
+    variants: &[crate::ast::Variant],
+) -> Patterns {
+    let mut patterns = Vec::new();
+    let mut names = BTreeSet::new();
+    for v in variants {
+        if !names.insert(v.json_name.clone()) {
+            cx.error_spanned_by(
+                v.ident,
+                format!("two variants are named `{}` in the payload", v.json_name),
+            );
+        }
+        for field in &v.fields {
+            if let Some((key, _)) = field.rules.must_match() {
+                cx.error_spanned_by(
+                    key,
+                    "`must_match` is for struct fields; in an enum variant use `custom` on the field",
+                );
+            }
+            if let Some(flatten) = &field.flatten {
+                cx.error_spanned_by(
+                    flatten,
+                    "`#[serde(flatten)]` inside an enum variant is not supported with `Validate`",
+                );
+            }
+            if field.default.is_some() && !field.skipped && !field.rules.is_empty() {
+                cx.error_spanned_by(
+                    field.ident,
+                    "a serde `default` on an enum variant's field with `#[validate(..)]` rules is not supported: the schema could not say whether the default passes them",
+                );
+            }
+            if let crate::ast::Tagging::Internal(tag) = tagging {
+                if !field.newtype && !field.skipped && field.json_name == *tag {
+                    cx.error_spanned_by(
+                        field.ident,
+                        format!("this field's member name is the enum's tag `{tag}`"),
+                    );
+                }
+            }
+        }
+        patterns.extend(check_fields(cx, &v.fields));
+    }
+    patterns
+}
+
+fn check_fields(cx: &Ctxt, fields: &[crate::ast::Field]) -> Patterns {
     let mut names = BTreeSet::new();
     let mut patterns = Vec::with_capacity(fields.len());
     for field in fields {
@@ -29,7 +143,7 @@ pub fn check(cx: &Ctxt, cont: &Container) -> Patterns {
                  `#[validate(..)]` rules or the skip",
             );
         }
-        if !field.skipped && !names.insert(field.json_name.clone()) {
+        if !field.skipped && field.flatten.is_none() && !names.insert(field.json_name.clone()) {
             cx.error_spanned_by(
                 field.ident,
                 format!("two fields are named `{}` in the payload", field.json_name),

@@ -17,6 +17,8 @@ mod path;
 pub mod rules;
 pub mod schema;
 mod secret;
+#[doc(hidden)]
+pub mod tagged;
 mod timestamp;
 pub mod vectors;
 

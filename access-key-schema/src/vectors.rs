@@ -24,6 +24,10 @@
 //!   another case, and an unknown member; maps: awkward keys and a bad value
 //!   at the first, middle and last key; arrays: item counts around the
 //!   bounds and a bad item at the first, middle and last position;
+//! - a `oneOf` of variants (an enum with data): each variant's valid value
+//!   and every probe above inside it (its tag's value and absence among
+//!   them), each variant tagged as another and with another's members, and
+//!   values of other JSON types;
 //! - `date-time`: the RFC 3339 family (offsets, fractions, leap days and
 //!   seconds, separators, out-of-range fields);
 //! - seeded random combinations of the above (a fixed-seed generator:
@@ -473,8 +477,124 @@ impl<'a> Walker<'a> {
             .clone()
     }
 
+    /// The branches of a `oneOf` of several non-null subschemas (an enum
+    /// with data: one branch per variant), with whether `null` is accepted
+    /// too (`anyOf [oneOf.., null]` of an `Option`).
+    fn branches(&self, s: &'a Value) -> Option<(Vec<&'a Value>, bool)> {
+        let map = self.resolve(s).as_object()?;
+        for key in ["anyOf", "oneOf"] {
+            let Some(all) = map.get(key).and_then(Value::as_array) else {
+                continue;
+            };
+            let (nulls, others): (Vec<&Value>, Vec<&Value>) = all
+                .iter()
+                .partition(|b| self.resolve(b).get("type") == Some(&json!("null")));
+            if others.len() == 1 {
+                return self
+                    .branches(others[0])
+                    .map(|(b, nullable)| (b, nullable || !nulls.is_empty()));
+            }
+            if key == "oneOf" && others.len() > 1 {
+                return Some((others, !nulls.is_empty()));
+            }
+        }
+        None
+    }
+
+    /// The probes of a `oneOf` of variants at `path`: each variant's valid
+    /// value and, walked on its own, every single edit of it (a wrong or
+    /// missing tag among them); each variant tagged as another, and with
+    /// another's members added; values of other JSON types.
+    fn one_of_probes(
+        &mut self,
+        path: &[Seg],
+        branches: &[&'a Value],
+        nullable: bool,
+        depth: usize,
+    ) {
+        let bases: Vec<Value> = branches.iter().map(|b| self.valid(b, depth)).collect();
+        for (i, (branch, base)) in branches.iter().zip(&bases).enumerate() {
+            self.set(path, base.clone(), format!("variant {i}"));
+            let mut sub = Walker {
+                root: self.root,
+                options: self.options,
+                hirs: std::mem::take(&mut self.hirs),
+                edits: Vec::new(),
+            };
+            sub.walk(&mut Vec::new(), branch, depth, base);
+            self.hirs = sub.hirs;
+            for e in sub.edits {
+                if let Some(v) = apply(base, &e.path, &e.edit) {
+                    self.set(
+                        path,
+                        v,
+                        format!("variant {i}{}: {}", pointer(&e.path), e.what),
+                    );
+                }
+            }
+            let Some(obj) = base.as_object() else {
+                continue;
+            };
+            let branch = self.view(branch);
+            let required = branch.required();
+            let mut minimal = obj.clone();
+            minimal.retain(|k, _| required.contains(&k.as_str()));
+            self.set(
+                path,
+                Value::Object(minimal),
+                format!("variant {i}, required members only"),
+            );
+            for (j, other) in bases.iter().enumerate().filter(|(j, _)| *j != i) {
+                let Some(other_obj) = other.as_object() else {
+                    continue;
+                };
+                let mut merged = obj.clone();
+                for (k, v) in other_obj {
+                    merged.entry(k.clone()).or_insert_with(|| v.clone());
+                }
+                self.set(
+                    path,
+                    Value::Object(merged),
+                    format!("variant {i} with the members of variant {j}"),
+                );
+                // The members pinned by a `const` in variant `j` (its tag)
+                // given variant `j`'s value.
+                let other_view = self.view(branches[j]);
+                let mut retagged = obj.clone();
+                let mut changed = false;
+                if let Some(props) = other_view.properties() {
+                    for (k, ps) in props {
+                        if let (Some(c), true) =
+                            (self.resolve(ps).get("const"), obj.contains_key(k))
+                        {
+                            retagged.insert(k.clone(), c.clone());
+                            changed = true;
+                        }
+                    }
+                }
+                if changed {
+                    self.set(
+                        path,
+                        Value::Object(retagged),
+                        format!("variant {i} tagged as variant {j}"),
+                    );
+                }
+            }
+        }
+        for (name, value) in wrong_typed() {
+            if name == "null" && nullable {
+                self.set(path, value, "null (nullable)");
+            } else if !bases.contains(&value) {
+                self.set(path, value, format!("{name} (not a variant)"));
+            }
+        }
+    }
+
     /// A valid value of `s` (as far as the schema says; the verdict decides).
     fn valid(&mut self, s: &'a Value, depth: usize) -> Value {
+        if let Some((branches, _)) = self.branches(s) {
+            return self.valid(branches[0], depth);
+        }
         let v = self.view(s);
         if let Some(first) = v
             .get("enum")
@@ -675,6 +795,10 @@ impl<'a> Walker<'a> {
         let Some(here) = lookup(base, path).cloned() else {
             return;
         };
+        if let Some((branches, nullable)) = self.branches(s) {
+            self.one_of_probes(path, &branches, nullable, depth);
+            return;
+        }
         let v = self.view(s);
         // Wrong types, and null.
         for (name, value) in wrong_typed() {
@@ -1591,6 +1715,38 @@ mod tests {
                 assert!(crate::Timestamp::parse(&s).is_ok(), "{s:?}");
             }
         }
+    }
+
+    #[test]
+    fn one_of_variants_are_probed_one_by_one() {
+        let tag = |name: &str| json!({"type": "string", "const": name});
+        let schema = json!({
+            "type": "object",
+            "properties": {"pay": {"oneOf": [
+                {"type": "object", "properties": {"kind": tag("Cash"),
+                    "amount": {"type": "integer", "minimum": 1}}, "required": ["kind", "amount"]},
+                {"type": "object", "properties": {"kind": tag("Card"),
+                    "number": {"type": "string", "minLength": 4}}, "required": ["kind", "number"]},
+            ]}},
+            "required": ["pay"],
+        });
+        let probes = payloads(&schema, &Options::default());
+        let has = |p: Value| probes.iter().any(|x| x.payload == p);
+        // Each variant, valid.
+        assert!(has(json!({"pay": {"kind": "Cash", "amount": 1}})));
+        assert!(has(json!({"pay": {"kind": "Card", "number": "abcd"}})));
+        // Inside a variant: its bound, its tag missing.
+        assert!(has(json!({"pay": {"kind": "Cash", "amount": 0}})));
+        assert!(has(json!({"pay": {"amount": 1}})));
+        assert!(has(json!({"pay": {"kind": "Card", "number": "aaa"}})));
+        // A wrong tag, and another variant's members.
+        assert!(has(json!({"pay": {"kind": "Card", "amount": 1}})));
+        assert!(has(
+            json!({"pay": {"kind": "Cash", "amount": 1, "number": "abcd"}})
+        ));
+        // Not an object at all.
+        assert!(has(json!({"pay": 7})));
+        assert!(has(json!({"pay": null})));
     }
 
     #[test]

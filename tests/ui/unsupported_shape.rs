@@ -17,7 +17,7 @@ struct Tuple(String);
 
 #[derive(Validate)]
 enum WithData {
-    A(String),
+    A(String, u8),
 }
 
 #[derive(Validate)]

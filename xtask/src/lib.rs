@@ -115,6 +115,11 @@ shapes!(
     user::Booking,
     user::RoleRef,
     user::ForeignTypes,
+    user::Payment,
+    user::Refund,
+    user::Transfer,
+    user::Checkout,
+    user::AuditedDoc,
 );
 
 /// The Rust verdict on a JSON payload as an [`AccessKey`].

@@ -18,6 +18,10 @@ pub use super::report::{
     ViaReport, ViaSerdeReport, ViaSerdeUnchecked,
 };
 pub use super::strict::missing;
+pub use super::tagged::{
+    adjacent_variant, external_variant, internal_variant, only, report_checked, tagged_document,
+    without,
+};
 pub use crate::errors::Constraint;
 
 use super::JsonCheck;

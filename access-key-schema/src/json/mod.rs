@@ -9,6 +9,7 @@ pub mod derive;
 mod fast;
 mod report;
 mod strict;
+mod tagged;
 mod tree;
 
 use std::borrow::Cow;
@@ -311,8 +312,14 @@ where
         }
     }
     let report = walk::<T>(&value, report);
+    // serde's buffered `Content` (internal or adjacent tagging, `flatten`)
+    // refuses `5.0` for an integer the check accepted (see `tagged`).
+    let retried = tagged::retry::<T>(&value, &report, depth);
     scrub(value);
-    Err(report)
+    match retried {
+        Some(value) => finish(value, limits),
+        None => Err(report),
+    }
 }
 
 /// For a `T` whose `Deserialize` is not its `check_json`'s language (see
@@ -389,10 +396,13 @@ where
     };
     match read {
         Some(t) => finish(t, limits),
-        None => Err(walk::<T>(
-            value,
-            ValidationErrors::with_max(limits.max_violations),
-        )),
+        None => {
+            let report = walk::<T>(value, ValidationErrors::with_max(limits.max_violations));
+            match tagged::retry::<T>(value, &report, depth) {
+                Some(value) => finish(value, limits),
+                None => Err(report),
+            }
+        }
     }
 }
 

@@ -277,7 +277,10 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<'_, 'de, D> {
         _variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.de.deserialize_str(EnumFromStr(visitor))
+        // A string (a unit variant), or an object of exactly one member
+        // (a variant with data, see `MapEnum`), read through the wrapper.
+        let (de, wrap) = self.split(EnumFromStr(visitor));
+        de.deserialize_any(wrap)
     }
 
     #[inline]
@@ -479,6 +482,113 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for EnumFromStr<V> {
     #[inline]
     fn visit_string<E: de::Error>(self, v: String) -> Result<V::Value, E> {
         self.0.visit_enum(StringDeserializer::<E>::new(v))
+    }
+
+    #[inline]
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.visit_map_enum(map)
+    }
+}
+
+impl<'de, V: Visitor<'de>> EnumFromStr<V> {
+    /// An externally tagged variant with data: `{"Variant": payload}`.
+    #[inline]
+    fn visit_map_enum<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.0.visit_enum(MapEnum(map))
+    }
+}
+
+/// `{"Variant": payload}` as serde_json reads it (exactly one member), but
+/// through the strict wrapper's map; a unit variant is a string only.
+struct MapEnum<A>(A);
+
+impl<'de, A: MapAccess<'de>> EnumAccess<'de> for MapEnum<A> {
+    type Error = A::Error;
+    type Variant = Self;
+
+    fn variant_seed<T: DeserializeSeed<'de>>(
+        mut self,
+        seed: T,
+    ) -> Result<(T::Value, Self), A::Error> {
+        match self.0.next_key_seed(seed)? {
+            Some(v) => Ok((v, self)),
+            None => Err(de::Error::invalid_length(0, &"an object of one member")),
+        }
+    }
+}
+
+impl<'de, A: MapAccess<'de>> MapEnum<A> {
+    fn end(&mut self) -> Result<(), A::Error> {
+        match self.0.next_key::<de::IgnoredAny>()? {
+            None => Ok(()),
+            Some(_) => Err(de::Error::invalid_length(2, &"an object of one member")),
+        }
+    }
+}
+
+/// The variant's payload deserialized as a struct or a tuple.
+struct VariantSeed<V> {
+    visitor: V,
+    fields: Option<&'static [&'static str]>,
+    len: usize,
+}
+
+impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for VariantSeed<V> {
+    type Value = V::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<V::Value, D::Error> {
+        match self.fields {
+            Some(fields) => de.deserialize_struct("", fields, self.visitor),
+            None => de.deserialize_tuple(self.len, self.visitor),
+        }
+    }
+}
+
+impl<'de, A: MapAccess<'de>> VariantAccess<'de> for MapEnum<A> {
+    type Error = A::Error;
+
+    fn unit_variant(self) -> Result<(), A::Error> {
+        Err(de::Error::invalid_type(
+            de::Unexpected::Map,
+            &"a unit variant's name as a string",
+        ))
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(
+        mut self,
+        seed: T,
+    ) -> Result<T::Value, A::Error> {
+        let value = self.0.next_value_seed(seed)?;
+        self.end()?;
+        Ok(value)
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(
+        mut self,
+        len: usize,
+        visitor: V,
+    ) -> Result<V::Value, A::Error> {
+        let value = self.0.next_value_seed(VariantSeed {
+            visitor,
+            fields: None,
+            len,
+        })?;
+        self.end()?;
+        Ok(value)
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        mut self,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, A::Error> {
+        let value = self.0.next_value_seed(VariantSeed {
+            visitor,
+            fields: Some(fields),
+            len: 0,
+        })?;
+        self.end()?;
+        Ok(value)
     }
 }
 

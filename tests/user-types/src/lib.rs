@@ -278,3 +278,121 @@ pub struct ForeignTypes {
     #[validate(range(max = 10))]
     pub attempts: u32,
 }
+
+/// A card: a nested struct an enum variant holds (enums with data).
+#[derive(Validate, Serialize, Deserialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentCard {
+    /// The card number, digits only.
+    #[validate(length(equal = 16), pattern = "[0-9]+")]
+    pub number: String,
+    /// Month of expiry.
+    #[validate(range(min = 1, max = 12))]
+    pub expiry_month: u8,
+}
+
+/// How an order is paid: internally tagged, the contract spelling
+/// (`{"kind": "Cash", "amount": 5}`).
+#[derive(Validate, Serialize, Deserialize, Debug)]
+#[serde(tag = "kind")]
+pub enum Payment {
+    /// By card.
+    Card(#[validate(nested)] PaymentCard),
+    /// In cash, a positive amount.
+    Cash {
+        /// Whole units.
+        #[validate(range(min = 1))]
+        amount: u32,
+    },
+    /// Nothing to pay.
+    Free,
+}
+
+/// A refund: externally tagged (serde's default), variants renamed.
+#[derive(Validate, Serialize, Deserialize, Debug)]
+#[serde(rename_all = "snake_case")]
+pub enum Refund {
+    /// Back to the card.
+    ToCard(#[validate(nested)] PaymentCard),
+    /// As store credit, with a reason.
+    Credit {
+        /// Whole units, at most 1000.
+        #[validate(range(min = 1, max = 1000))]
+        amount: u32,
+        /// Why.
+        #[validate(length(min = 1, max = 20))]
+        reason: Option<String>,
+    },
+    /// A voucher code.
+    Voucher(#[validate(length(min = 4, max = 8), pattern = "[A-Z0-9]+")] String),
+    /// Refused.
+    Declined,
+}
+
+/// A bank transfer: adjacently tagged, unknown members refused.
+#[derive(Validate, Serialize, Deserialize, Debug)]
+#[serde(tag = "type", content = "data", deny_unknown_fields)]
+pub enum Transfer {
+    /// Within the country.
+    Domestic {
+        /// Sort code.
+        #[validate(pattern = "[0-9]{6}")]
+        sort_code: String,
+        /// Account number.
+        #[validate(length(min = 8, max = 8))]
+        account: String,
+    },
+    /// An IBAN.
+    International(#[validate(length(min = 15, max = 34), pattern = "[A-Z0-9]+")] String),
+    /// Not yet chosen.
+    Pending,
+}
+
+/// A coupon code: `#[serde(transparent)]` over a named field.
+#[derive(Validate, Serialize, Deserialize, Debug)]
+#[serde(transparent)]
+pub struct Coupon {
+    /// Upper-case letters and digits.
+    #[validate(length(min = 3, max = 10), pattern = "[A-Z0-9]+")]
+    pub code: String,
+}
+
+/// A checkout: enums with data and a transparent struct as members.
+#[derive(Validate, Serialize, Deserialize, Debug)]
+pub struct Checkout {
+    /// How it is paid.
+    pub payment: Payment,
+    /// A refund, if any.
+    pub refund: Option<Refund>,
+    /// A coupon, if any.
+    pub coupon: Option<Coupon>,
+}
+
+/// Who wrote what, when: the members `#[serde(flatten)]` puts next to a
+/// document's own.
+#[derive(Validate, Serialize, Deserialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditMeta {
+    /// Author's handle.
+    #[validate(length(min = 2, max = 16), pattern = "[a-z0-9_]+")]
+    pub author: String,
+    /// Revision number.
+    #[validate(range(min = 1, max = 999))]
+    pub revision: u16,
+    /// A note.
+    #[validate(length(max = 40))]
+    pub note: Option<String>,
+}
+
+/// A document whose audit members sit at its top level
+/// (`{"title": .., "author": .., "revision": ..}`).
+#[derive(Validate, Serialize, Deserialize, Debug)]
+pub struct AuditedDoc {
+    /// The title.
+    #[validate(length(min = 1, max = 60))]
+    pub title: String,
+    /// The audit members, flattened.
+    #[serde(flatten)]
+    #[validate(nested)]
+    pub meta: AuditMeta,
+}

@@ -1,0 +1,474 @@
+//! Enums with data in each serde tagging, and `#[serde(transparent)]`:
+//! `validate()`, `from_json` (paths and wording) and the schema (checked by
+//! the `jsonschema` crate) agree on every payload.
+
+use access_key_schema::{from_str, schema, Validate};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+#[derive(Validate, Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Card {
+    #[validate(length(equal = 16), pattern = "[0-9]+")]
+    pub number: String,
+    #[validate(range(min = 1, max = 12))]
+    pub expiry_month: u8,
+}
+
+/// External tagging (serde's default).
+#[derive(Validate, Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub enum External {
+    Card(#[validate(nested)] Card),
+    Cash {
+        #[validate(range(min = 1))]
+        amount: u32,
+    },
+    Voucher(#[validate(length(min = 3, max = 8))] String),
+    Free,
+}
+
+/// Internal tagging, as in the issue's contract.
+#[derive(Validate, Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(tag = "kind")]
+pub enum Payment {
+    Card(#[validate(nested)] Card),
+    Cash {
+        #[validate(range(min = 1))]
+        amount: u32,
+    },
+    Free,
+}
+
+/// Adjacent tagging, variants renamed.
+#[derive(Validate, Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(
+    tag = "t",
+    content = "c",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+pub enum Adjacent {
+    Cash {
+        #[validate(range(min = 1))]
+        amount: u32,
+        note: Option<String>,
+    },
+    #[serde(rename = "voucher_code")]
+    Voucher(#[validate(length(min = 3, max = 8))] String),
+    Free,
+}
+
+#[derive(Validate, Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(transparent)]
+pub struct Named {
+    #[validate(length(min = 3, max = 8))]
+    pub value: String,
+}
+
+#[derive(Validate, Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(transparent)]
+pub struct Tuple(#[validate(range(max = 9))] u8);
+
+/// `from_json`'s report as `(path, message)` pairs; empty when accepted.
+fn report<T>(text: &str) -> Vec<(String, String)>
+where
+    T: Validate + serde::de::DeserializeOwned + access_key_schema::JsonCheck,
+{
+    match from_str::<T>(text) {
+        Ok(_) => Vec::new(),
+        Err(e) => e
+            .violations()
+            .iter()
+            .map(|v| (v.path().to_owned(), v.constraint().to_string()))
+            .collect(),
+    }
+}
+
+/// The schema's verdict on `payload`.
+fn schema_accepts<T: access_key_schema::schemars::JsonSchema>(payload: &Value) -> bool {
+    let s = schema::schema_for::<T>();
+    jsonschema::draft202012::new(&s)
+        .expect("a valid schema")
+        .is_valid(payload)
+}
+
+/// `from_json`, the schema and (for accepted payloads) `validate()` of the
+/// deserialized value agree on `payload`; returns the report.
+fn agree<T>(payload: Value) -> Vec<(String, String)>
+where
+    T: Validate
+        + serde::de::DeserializeOwned
+        + access_key_schema::JsonCheck
+        + access_key_schema::schemars::JsonSchema,
+{
+    let text = payload.to_string();
+    let found = report::<T>(&text);
+    assert_eq!(
+        found.is_empty(),
+        schema_accepts::<T>(&payload),
+        "from_json and the schema disagree on {text}: {found:?}"
+    );
+    // Plain serde reads more shapes than `from_json` (`{"Free": null}`), so
+    // `validate()` is compared where the report is about rules only.
+    let shape = [
+        "Member must be of type",
+        "Member must not be null",
+        "Member must be one variant",
+        "Member must satisfy enum",
+        "Member must not be present",
+    ];
+    let about_rules = found
+        .iter()
+        .all(|(_, m)| !shape.iter().any(|s| m.starts_with(s)));
+    if let (true, Ok(value)) = (about_rules, serde_json::from_value::<T>(payload.clone())) {
+        let direct: Vec<(String, String)> = match value.validate() {
+            Ok(()) => Vec::new(),
+            Err(e) => e
+                .violations()
+                .iter()
+                .map(|v| (v.path().to_owned(), v.constraint().to_string()))
+                .collect(),
+        };
+        assert_eq!(direct, found, "validate() and from_json differ on {text}");
+    }
+    found
+}
+
+fn one(path: &str, message: &str) -> Vec<(String, String)> {
+    vec![(path.to_owned(), message.to_owned())]
+}
+
+const MIN_1: &str = "Member must have value greater than or equal to 1";
+
+#[test]
+fn external_tagging_paths_go_through_the_variant_name() {
+    assert!(agree::<External>(json!({"Cash": {"amount": 5}})).is_empty());
+    assert!(agree::<External>(json!("Free")).is_empty());
+    assert!(
+        agree::<External>(json!({"Card": {"number": "4111111111111111", "expiryMonth": 3}}))
+            .is_empty()
+    );
+    assert_eq!(
+        agree::<External>(json!({"Cash": {"amount": 0}})),
+        one("/Cash/amount", MIN_1)
+    );
+    assert_eq!(
+        agree::<External>(json!({"Card": {"number": "41111111111111x1", "expiryMonth": 13}})),
+        vec![
+            (
+                "/Card/number".to_owned(),
+                "Member must satisfy regular expression pattern: [0-9]+".to_owned()
+            ),
+            (
+                "/Card/expiryMonth".to_owned(),
+                "Member must have value less than or equal to 12".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(
+        agree::<External>(json!({"Voucher": "ab"})),
+        one(
+            "/Voucher",
+            "Member must have length greater than or equal to 3"
+        )
+    );
+    // Shapes: a unit variant as an object, two members, an unknown one.
+    assert_eq!(
+        agree::<External>(json!({"Free": null})),
+        one("", "Member must be of type string")
+    );
+    assert_eq!(agree::<External>(json!("Cash"))[0].0, "");
+    assert_eq!(
+        agree::<External>(json!({"Cash": {"amount": 1}, "Free": null}))[0].0,
+        ""
+    );
+    assert_eq!(agree::<External>(json!({"Gift": 1}))[0].0, "/Gift");
+    assert_eq!(
+        agree::<External>(json!({"Cash": {}})),
+        one("/Cash/amount", "Member must not be null")
+    );
+    assert_eq!(agree::<External>(json!({"Cash": {"amount": 5.0}})), vec![]);
+    assert_eq!(
+        agree::<External>(json!(7)),
+        one("", "Member must be of type object")
+    );
+}
+
+#[test]
+fn internal_tagging_paths_are_the_members_next_to_the_tag() {
+    assert!(agree::<Payment>(json!({"kind": "Cash", "amount": 5})).is_empty());
+    assert!(agree::<Payment>(json!({"kind": "Free"})).is_empty());
+    assert!(agree::<Payment>(
+        json!({"kind": "Card", "number": "4111111111111111", "expiryMonth": 3})
+    )
+    .is_empty());
+    assert_eq!(
+        agree::<Payment>(json!({"kind": "Cash", "amount": 0})),
+        one("/amount", MIN_1)
+    );
+    assert_eq!(
+        agree::<Payment>(json!({"kind": "Card", "number": "4111", "expiryMonth": 3})),
+        one(
+            "/number",
+            "Member must have length greater than or equal to 16"
+        )
+    );
+    assert_eq!(
+        agree::<Payment>(json!({"amount": 5})),
+        one("/kind", "Member must not be null")
+    );
+    assert_eq!(
+        agree::<Payment>(json!({"kind": "Gift"})),
+        one(
+            "/kind",
+            "Member must satisfy enum value set: [Card, Cash, Free]"
+        )
+    );
+    assert_eq!(
+        agree::<Payment>(json!({"kind": 1})),
+        one("/kind", "Member must be of type string")
+    );
+    // A whole float for an integer, as everywhere else.
+    assert!(agree::<Payment>(json!({"kind": "Cash", "amount": 5.0})).is_empty());
+    // Fields of another variant do not make the tag's variant valid.
+    assert_eq!(
+        agree::<Payment>(json!({"kind": "Cash", "number": "4111111111111111", "expiryMonth": 3})),
+        one("/amount", "Member must not be null")
+    );
+}
+
+#[test]
+fn adjacent_tagging_paths_go_through_the_content_member() {
+    assert!(agree::<Adjacent>(json!({"t": "cash", "c": {"amount": 5}})).is_empty());
+    assert!(agree::<Adjacent>(json!({"t": "free"})).is_empty());
+    assert!(agree::<Adjacent>(json!({"t": "voucher_code", "c": "abcd"})).is_empty());
+    assert_eq!(
+        agree::<Adjacent>(json!({"t": "cash", "c": {"amount": 0}})),
+        one("/c/amount", MIN_1)
+    );
+    assert_eq!(
+        agree::<Adjacent>(json!({"t": "voucher_code", "c": "ab"})),
+        one("/c", "Member must have length greater than or equal to 3")
+    );
+    assert_eq!(
+        agree::<Adjacent>(json!({"t": "cash"})),
+        one("/c", "Member must not be null")
+    );
+    assert_eq!(
+        agree::<Adjacent>(json!({"t": "Cash", "c": {"amount": 1}}))[0].0,
+        "/t"
+    );
+    assert_eq!(
+        agree::<Adjacent>(json!({"t": "cash", "c": {"amount": 1}, "x": 1}))[0].0,
+        "/x"
+    );
+    assert_eq!(
+        agree::<Adjacent>(json!({"t": "cash", "c": {"amount": 1, "x": 1}}))[0].0,
+        "/c/x"
+    );
+}
+
+#[test]
+fn the_schema_pins_each_branch_with_a_const() {
+    let s = schema::schema_for::<Payment>();
+    let branches = s["oneOf"].as_array().expect("oneOf");
+    assert_eq!(branches.len(), 3);
+    for (branch, name) in branches.iter().zip(["Card", "Cash", "Free"]) {
+        assert_eq!(branch["properties"]["kind"]["const"], json!(name));
+        assert_eq!(branch["required"][0], json!("kind"));
+    }
+    let s = schema::schema_for::<External>();
+    assert_eq!(s["oneOf"][3], json!({"type": "string", "const": "Free"}));
+    assert_eq!(s["oneOf"][1]["required"], json!(["Cash"]));
+    let s = schema::schema_for::<Adjacent>();
+    assert_eq!(
+        s["oneOf"][1]["properties"]["t"]["const"],
+        json!("voucher_code")
+    );
+}
+
+#[test]
+fn transparent_structs_are_their_field() {
+    assert_eq!(schema::schema_for::<Named>()["minLength"], json!(3));
+    assert!(agree::<Named>(json!("abcd")).is_empty());
+    assert_eq!(
+        agree::<Named>(json!("ab")),
+        one("", "Member must have length greater than or equal to 3")
+    );
+    assert_eq!(
+        Named { value: "ab".into() }.validate().unwrap_err().len(),
+        1
+    );
+    assert!(agree::<Tuple>(json!(9)).is_empty());
+    assert_eq!(
+        agree::<Tuple>(json!(10)),
+        one("", "Member must have value less than or equal to 9")
+    );
+}
+
+#[derive(Validate, Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct Order {
+    #[validate(length(min = 1))]
+    pub id: String,
+    pub payment: Payment,
+    pub refund: Option<External>,
+}
+
+#[test]
+fn enums_inside_a_struct_report_at_the_members_path() {
+    assert!(
+        agree::<Order>(json!({"id": "a", "payment": {"kind": "Cash", "amount": 5.0}})).is_empty()
+    );
+    assert_eq!(
+        agree::<Order>(
+            json!({"id": "", "payment": {"kind": "Cash", "amount": 0}, "refund": {"Cash": {"amount": 0}}})
+        ),
+        vec![
+            (
+                "/id".to_owned(),
+                "Member must have length greater than or equal to 1".to_owned()
+            ),
+            ("/payment/amount".to_owned(), MIN_1.to_owned()),
+            ("/refund/Cash/amount".to_owned(), MIN_1.to_owned()),
+        ]
+    );
+    assert_eq!(
+        agree::<Order>(json!({"id": "a", "payment": {"amount": 3}})),
+        one("/payment/kind", "Member must not be null")
+    );
+}
+
+#[derive(Validate, Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Meta {
+    #[validate(length(min = 2, max = 10))]
+    pub meta_field: String,
+    #[validate(range(max = 5))]
+    pub version: Option<u8>,
+}
+
+#[derive(Validate, Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct Document {
+    #[validate(length(min = 1))]
+    pub title: String,
+    #[serde(flatten)]
+    #[validate(nested)]
+    pub meta: Meta,
+}
+
+#[derive(Validate, Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct Shelf {
+    #[validate(nested)]
+    pub documents: Vec<Document>,
+}
+
+#[test]
+fn flattened_members_are_the_outer_objects() {
+    let s = schema::schema_for::<Document>();
+    assert_eq!(s["properties"]["metaField"]["minLength"], json!(2));
+    assert_eq!(s["required"], json!(["title", "metaField"]));
+    assert!(agree::<Document>(json!({"title": "t", "metaField": "ab"})).is_empty());
+    assert!(agree::<Document>(
+        json!({"title": "t", "metaField": "ab", "version": 5.0, "other": 1})
+    )
+    .is_empty());
+    assert_eq!(
+        agree::<Document>(json!({"title": "", "metaField": "a", "version": 6})),
+        vec![
+            (
+                "/title".to_owned(),
+                "Member must have length greater than or equal to 1".to_owned()
+            ),
+            (
+                "/metaField".to_owned(),
+                "Member must have length greater than or equal to 2".to_owned()
+            ),
+            (
+                "/version".to_owned(),
+                "Member must have value less than or equal to 5".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(
+        agree::<Document>(json!({"title": "t"})),
+        one("/metaField", "Member must not be null")
+    );
+    assert_eq!(
+        agree::<Shelf>(json!({"documents": [{"title": "t", "metaField": "abcdefghijk"}]})),
+        one(
+            "/documents/0/metaField",
+            "Member must have length less than or equal to 10"
+        )
+    );
+    assert!(agree::<Shelf>(
+        json!({"documents": [{"title": "t", "metaField": "ab", "version": 1.0}]})
+    )
+    .is_empty());
+    let d = Document {
+        title: "t".into(),
+        meta: Meta {
+            meta_field: "a".into(),
+            version: None,
+        },
+    };
+    assert_eq!(
+        d.validate().unwrap_err().violations()[0].path(),
+        "/metaField"
+    );
+}
+
+#[test]
+fn reports_read_in_aws_wording_with_the_variants_paths() {
+    let e = from_str::<Payment>(r#"{"kind": "Cash", "amount": 0}"#).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "1 validation error detected: Value at '/amount' failed to satisfy constraint: \
+         Member must have value greater than or equal to 1"
+    );
+    let e = from_str::<External>(r#"{"Cash": {"amount": 0}}"#).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "1 validation error detected: Value at '/Cash/amount' failed to satisfy constraint: \
+         Member must have value greater than or equal to 1"
+    );
+    let e = from_str::<External>(r#"["Cash"]"#).unwrap_err();
+    assert_eq!(e.violations()[0].code(), "type");
+    let e = from_str::<External>(r#""Cash""#).unwrap_err();
+    assert_eq!(e.violations()[0].code(), "variant");
+    assert_eq!(
+        e.violations()[0].constraint().to_string(),
+        "Member must be one variant: a string of [Free] or an object of one member of [Card, Cash, Voucher]"
+    );
+    // Malformed and repeated members: reports, never a panic.
+    let e = from_str::<Payment>(r#"{"kind": "Cash", "amount": 1, "amount": 2}"#).unwrap_err();
+    assert_eq!(e.violations()[0].code(), "duplicate_field");
+    let e = from_str::<Adjacent>(r#"{"t": "cash", "c": {"amount": 1"#).unwrap_err();
+    assert_eq!(e.violations()[0].code(), "syntax");
+}
+
+#[derive(Validate, Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct Generic<T> {
+    #[validate(nested)]
+    pub items: Vec<T>,
+}
+
+#[test]
+fn whole_floats_in_serdes_buffered_content_read_as_integers_everywhere() {
+    // The serde tier and the slow path (a generic struct has no reader).
+    let text = r#"{"items": [{"kind": "Cash", "amount": 5.0}]}"#;
+    assert!(from_str::<Generic<Payment>>(text).is_ok());
+    let text = r#"{"items": [{"kind": "Cash", "amount": 0.0}]}"#;
+    assert_eq!(
+        report::<Generic<Payment>>(text),
+        one("/items/0/amount", MIN_1)
+    );
+    let text = r#"{"items": [{"title": "t", "metaField": "ab", "version": 2.0}]}"#;
+    assert!(from_str::<Generic<Document>>(text).is_ok());
+    // `from_value`.
+    let v = json!({"kind": "Cash", "amount": 5.0});
+    assert!(access_key_schema::from_value::<Payment>(v).is_ok());
+    let v = json!({"kind": "Cash", "amount": 5.5});
+    let e = access_key_schema::from_value::<Payment>(v).unwrap_err();
+    assert_eq!(e.violations()[0].path(), "/amount");
+    assert_eq!(e.violations()[0].code(), "type");
+}
