@@ -496,7 +496,12 @@ for p in patterns:
             for f in fills:
                 for suf in suffixes:
                     s = pre + f * n + suf
-                    t = time.perf_counter(); rx.search(s); w = max(w, time.perf_counter() - t)
+                    # The fastest of three runs: a preemption spike on a
+                    # loaded machine is not the engine's time.
+                    best = float("inf")
+                    for _ in range(3):
+                        t = time.perf_counter(); rx.search(s); best = min(best, time.perf_counter() - t)
+                    w = max(w, best)
         worst[n] = w
     print(json.dumps({"pattern": p, "small": worst[10000], "large": worst[100000]}), flush=True)
 "#;
@@ -513,8 +518,13 @@ for (const p of patterns) {
     let w = 0;
     for (const pre of prefixes) for (const f of fills) for (const suf of suffixes) {
       const s = pre + f.repeat(n) + suf;
-      const t = process.hrtime.bigint(); rx.test(s);
-      w = Math.max(w, Number(process.hrtime.bigint() - t) / 1e9);
+      // The fastest of three runs (a preemption spike is not the engine's).
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t = process.hrtime.bigint(); rx.test(s);
+        best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e9);
+      }
+      w = Math.max(w, best);
     }
     worst[n] = w;
   }
@@ -550,6 +560,8 @@ fn run_engine(program: &str, args: &[&str], patterns: &str) -> Option<String> {
 
 #[test]
 fn emitted_patterns_stay_linear_in_python_and_javascript() {
+    // Serial: the other tests here measure the process's peak heap.
+    let _g = serial();
     let patterns = emitted_patterns();
     assert!(patterns.len() >= 5, "{patterns:?}");
     let input = serde_json::to_string(&patterns).unwrap();
@@ -588,6 +600,8 @@ fn emitted_patterns_stay_linear_in_python_and_javascript() {
 #[test]
 fn emitted_patterns_have_no_nested_unbounded_repetition() {
     use regex_syntax::ast::{Ast, RepetitionKind, RepetitionRange};
+    // Serial: the other tests here measure the process's peak heap.
+    let _g = serial();
     fn walk(ast: &Ast, inside: bool) -> bool {
         match ast {
             Ast::Repetition(r) => {
