@@ -293,17 +293,17 @@ pub fn report_document<'de, T: Report<'de> + Validate>(
     max_violations: usize,
 ) -> Option<Result<T, ValidationErrors>> {
     let Some(text) = simdutf8::basic::from_utf8(bytes).ok() else {
-        return malformed(bytes, max_depth);
+        return malformed(bytes, max_depth, None);
     };
     let mut r = Reader::new(text, max_depth);
     let mut found = Found::default();
     r.ws();
     let Ok(value) = T::report(&mut r, &Path::ROOT, &mut found) else {
-        return malformed(bytes, max_depth);
+        return malformed(bytes, max_depth, r.resume_point());
     };
     r.ws();
     if !r.at_end() {
-        return malformed(bytes, max_depth);
+        return malformed(bytes, max_depth, r.resume_point());
     }
     if found.items.is_empty() && found.repeated.is_empty() {
         // `Ok(None)` always records a problem.
@@ -326,11 +326,19 @@ pub fn report_document<'de, T: Report<'de> + Validate>(
 
 /// When the reader gives up: the document's `syntax` or `limit` problem
 /// (reported alone) if it has one, found as the slow path's parser finds
-/// it, without building its value; `None` (the tiers after the reader
-/// decide) if not.
+/// it, without building its value, and from `resume` on when the reader
+/// got that far (see `tree::problem_after`); `None` (the tiers after the
+/// reader decide) if not.
 #[cold]
-fn malformed<T>(bytes: &[u8], max_depth: usize) -> Option<Result<T, ValidationErrors>> {
-    let problem = super::tree::problem(bytes, max_depth)?;
+fn malformed<T>(
+    bytes: &[u8],
+    max_depth: usize,
+    resume: Option<usize>,
+) -> Option<Result<T, ValidationErrors>> {
+    let problem = match resume {
+        Some(at) => super::tree::problem_after(bytes, max_depth, at)?,
+        None => super::tree::problem(bytes, max_depth)?,
+    };
     let mut report = ValidationErrors::new();
     report.push(problem);
     Some(Err(report))
@@ -657,5 +665,88 @@ impl<'de, T: Report<'de>> Report<'de> for Vec<T> {
             item.inner_rules(&at.index(i), errors)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{AccessKey, ListAccessKeysResponse};
+
+    /// The `syntax`/`limit` problem the reader reports for `bytes`, if any.
+    fn reported<T: for<'de> Report<'de> + Validate>(
+        bytes: &[u8],
+        depth: usize,
+    ) -> Option<Violation> {
+        match report_document::<T>(bytes, depth, 100)? {
+            Ok(_) => None,
+            Err(report) => {
+                let v = report.violations().first()?.clone();
+                matches!(v.code(), "syntax" | "limit").then(|| {
+                    assert_eq!(report.len(), 1, "reported alone");
+                    v
+                })
+            }
+        }
+    }
+
+    /// Every truncation and many one-byte edits of documents laid out over
+    /// several lines, with unknown members holding every kind of value: the
+    /// reader's `syntax`/`limit` problem, found from where it stopped
+    /// (`tree::problem_after`), is the whole document's (`tree::problem`),
+    /// position, reason and path alike.
+    #[test]
+    fn a_malformed_document_is_reported_as_the_whole_parse_reports_it() {
+        let docs: &[&[u8]] = &[
+            b"{\"AccessKeyId\": \"AKIAIOSFODNN7EXAMPLE\",\n  \"SecretAccessKey\": \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\",\n\t\"Status\":\"Active\" , \"UserName\" :\"B\\u006fb\",\r\n \"X\": [1, -2.5e3, {\"a\": [[true]], \"b\": null}],\n \"CreateDate\": \"2015-03-09T18:39:23Z\"}\n",
+            b"{\"Status\": \"Active\",\n\"Y\": {\"c\": \"\\\"\"}, \"Z\": 1e400, \"AccessKeyId\": \"AKIAIOSFODNN7EXAMPLE\"}",
+            b"{\"AccessKeyMetadata\": [{\"UserName\": \"Bob\"},\n {\"Status\": \"Active\"}], \"IsTruncated\": false,\n \"Marker\": \"m\"}",
+        ];
+        let edits = b"\"{}[],:\n 0-.ex\\\x01";
+        let mut checked = 0;
+        for doc in docs {
+            let mut variants: Vec<Vec<u8>> = (0..=doc.len()).map(|n| doc[..n].to_vec()).collect();
+            for i in 0..doc.len() {
+                for &b in edits {
+                    let mut edited = doc.to_vec();
+                    edited[i] = b;
+                    variants.push(edited);
+                }
+                let mut removed = doc.to_vec();
+                removed.remove(i);
+                variants.push(removed);
+            }
+            for bytes in &variants {
+                for depth in [2, 3, 64] {
+                    let whole = super::super::tree::problem(bytes, depth);
+                    for ours in [
+                        reported::<AccessKey>(bytes, depth),
+                        reported::<ListAccessKeysResponse>(bytes, depth),
+                    ] {
+                        if ours.is_some() || whole.is_some() {
+                            checked += 1;
+                        }
+                        if let Some(ours) = ours {
+                            assert_eq!(
+                                Some(&ours),
+                                whole.as_ref(),
+                                "{}",
+                                String::from_utf8_lossy(bytes)
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
+
+    #[test]
+    fn positions_translate_both_ways() {
+        let text = b"a\nbc\n\nd";
+        for i in 0..=text.len() {
+            let (line, column) = super::super::tree::position_of(text, i);
+            assert_eq!(super::super::tree::index_of(text, line, column), Some(i));
+        }
     }
 }
