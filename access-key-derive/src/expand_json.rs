@@ -525,6 +525,7 @@ fn report(cont: &Container, fields: &[Field], patterns: &Patterns) -> Option<Tok
                 }
                 let __problems = __found.take(__mark);
                 #(#places)*
+                __found.close(__problems);
                 __others.record(__at, &[#(#known),*], __found)?;
                 ::core::result::Result::Ok(::core::option::Option::None)
             }

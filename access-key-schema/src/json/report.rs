@@ -58,7 +58,7 @@ impl Found {
     #[cold]
     pub fn add(&mut self, at: &Path<'_>, constraint: Constraint) -> Result<(), Fail> {
         self.check_room()?;
-        self.items.push(Violation::new(at.render(), constraint));
+        self.items.push(Violation::at(at, constraint));
         Ok(())
     }
 
@@ -71,7 +71,7 @@ impl Found {
     pub fn repeated(&mut self, at: &Path<'_>) -> Result<(), Fail> {
         self.check_room()?;
         self.repeated
-            .push(Violation::new(at.render(), Constraint::DuplicateField));
+            .push(Violation::at(at, Constraint::DuplicateField));
         Ok(())
     }
 
@@ -83,33 +83,60 @@ impl Found {
         }
     }
 
-    /// Takes the problems recorded since `mark`, in document order, for
-    /// the struct that recorded them to put back in declaration order.
+    /// The problems recorded since `mark`, in document order, for the
+    /// struct that recorded them to put back in declaration order after
+    /// them ([`Found::put_back`]), then remove ([`Found::close`]).
     #[cold]
-    pub fn take(&mut self, mark: usize) -> Vec<Violation> {
-        self.items.split_off(mark)
+    pub fn take(&mut self, mark: usize) -> Taken {
+        Taken {
+            mark,
+            end: self.items.len(),
+        }
     }
 
-    /// Puts back `problems[from - mark..to - mark]` (see [`Found::take`]).
+    /// Puts a copy of the problems `from..to` of `taken` (marks taken while
+    /// they were recorded) at the end.
     #[cold]
-    pub fn put_back(&mut self, problems: &[Violation], mark: usize, (from, to): (usize, usize)) {
-        self.items
-            .extend_from_slice(&problems[from - mark..to - mark]);
+    pub fn put_back(&mut self, taken: &Taken, _mark: usize, (from, to): (usize, usize)) {
+        debug_assert!(taken.mark <= from && to <= taken.end);
+        self.items.extend_from_within(from..to);
     }
 
-    /// Records every violation of `errors`.
+    /// Removes the problems of `taken`, all put back where they belong.
+    #[cold]
+    pub fn close(&mut self, taken: Taken) {
+        self.items.drain(taken.mark..taken.end);
+    }
+
+    /// Records every violation of `errors` (usually none: a well-read
+    /// field of an object with problems elsewhere).
     ///
     /// # Errors
     ///
     /// Too many problems.
-    #[cold]
+    #[inline]
     pub fn extend(&mut self, errors: ValidationErrors) -> Result<(), Fail> {
+        if errors.is_empty() {
+            return Ok(());
+        }
+        self.extend_with(errors)
+    }
+
+    #[cold]
+    fn extend_with(&mut self, errors: ValidationErrors) -> Result<(), Fail> {
         for v in errors {
             self.check_room()?;
             self.items.push(v);
         }
         Ok(())
     }
+}
+
+/// The problems a struct or an array recorded while it was read, in
+/// document order, being put back in report order (see [`Found::take`]).
+pub struct Taken {
+    mark: usize,
+    end: usize,
 }
 
 /// A type the reader reads while recording every problem.
@@ -309,19 +336,25 @@ pub fn report_document<'de, T: Report<'de> + Validate>(
         // `Ok(None)` always records a problem.
         return value.map(Ok);
     }
-    let mut report = ValidationErrors::with_max(max_violations);
-    for v in found.repeated {
-        report.push(v);
-    }
+    let mut problems = found.repeated;
     match value {
-        Some(value) => value.validate_into(&Path::ROOT, &mut report),
+        Some(value) => {
+            let mut report = ValidationErrors::from_violations(problems, max_violations);
+            value.validate_into(&Path::ROOT, &mut report);
+            Some(Err(report))
+        }
         None => {
-            for v in found.items {
-                report.push(v);
+            if problems.is_empty() {
+                problems = found.items;
+            } else {
+                problems.extend(found.items);
             }
+            Some(Err(ValidationErrors::from_violations(
+                problems,
+                max_violations,
+            )))
         }
     }
-    Some(Err(report))
 }
 
 /// When the reader gives up: the document's `syntax` or `limit` problem
@@ -657,6 +690,7 @@ impl<'de, T: Report<'de>> Report<'de> for Vec<T> {
                 Err(span) => found.put_back(&problems, mark, *span),
             }
         }
+        found.close(problems);
         Ok(None)
     }
 
