@@ -84,28 +84,38 @@ impl Found {
     }
 
     /// The problems recorded since `mark`, in document order, for the
-    /// struct that recorded them to put back in declaration order after
-    /// them ([`Found::put_back`]), then remove ([`Found::close`]).
+    /// struct that recorded them to put back in declaration order
+    /// ([`Found::put_back`]), then remove ([`Found::close`]).
     #[cold]
     pub fn take(&mut self, mark: usize) -> Taken {
         Taken {
             mark,
+            kept: mark,
             end: self.items.len(),
         }
     }
 
-    /// Puts a copy of the problems `from..to` of `taken` (marks taken while
-    /// they were recorded) at the end.
+    /// Puts the problems `from..to` of `taken` (marks taken while they were
+    /// recorded) next: left where they are while the ones before them
+    /// are too and nothing was added after them (usually: one member
+    /// with a problem), else a copy of them at the end.
     #[cold]
-    pub fn put_back(&mut self, taken: &Taken, _mark: usize, (from, to): (usize, usize)) {
+    pub fn put_back(&mut self, taken: &mut Taken, _mark: usize, (from, to): (usize, usize)) {
         debug_assert!(taken.mark <= from && to <= taken.end);
-        self.items.extend_from_within(from..to);
+        if from == taken.kept && self.items.len() == taken.end {
+            taken.kept = to;
+        } else {
+            self.items.extend_from_within(from..to);
+        }
     }
 
-    /// Removes the problems of `taken`, all put back where they belong.
+    /// Removes the problems of `taken` that were not left in place: each
+    /// has been put back at the end.
     #[cold]
     pub fn close(&mut self, taken: Taken) {
-        self.items.drain(taken.mark..taken.end);
+        if taken.kept < taken.end {
+            self.items.drain(taken.kept..taken.end);
+        }
     }
 
     /// Records every violation of `errors` (usually none: a well-read
@@ -136,6 +146,8 @@ impl Found {
 /// document order, being put back in report order (see [`Found::take`]).
 pub struct Taken {
     mark: usize,
+    /// The problems `mark..kept` are in report order where they are.
+    kept: usize,
     end: usize,
 }
 
@@ -679,7 +691,7 @@ impl<'de, T: Report<'de>> Report<'de> for Vec<T> {
         }
         // The slow path checks every item: the rules inside the items that
         // read well go in their places among the others' problems.
-        let problems = found.take(mark);
+        let mut problems = found.take(mark);
         for (i, part) in parts.iter().enumerate() {
             match part {
                 Ok(item) => {
@@ -687,7 +699,7 @@ impl<'de, T: Report<'de>> Report<'de> for Vec<T> {
                     item.inner_rules(&at.index(i), &mut errors)?;
                     found.extend(errors)?;
                 }
-                Err(span) => found.put_back(&problems, mark, *span),
+                Err(span) => found.put_back(&mut problems, mark, *span),
             }
         }
         found.close(problems);
