@@ -53,8 +53,11 @@ struct State {
 }
 
 impl State {
+    /// Notes where the first error surfaced. Only when building: the
+    /// reading-only pass keeps no path (its `limit` problem is found again
+    /// with one, see [`problem`]), so it neither renders nor keeps a stack.
     fn failed<T, E>(&mut self, result: Result<T, E>) -> Result<T, E> {
-        if result.is_err() && self.failed_at.is_none() {
+        if self.build && result.is_err() && self.failed_at.is_none() {
             self.failed_at = Some(render(&self.stack));
         }
         result
@@ -103,10 +106,20 @@ const RESUMED: &[u8] = b"{\"\":\"\"";
 /// the whole document.
 pub(crate) fn problem_after(bytes: &[u8], max_depth: usize, resume: usize) -> Option<Violation> {
     let rest = bytes.get(resume..)?;
-    let mut doc = Vec::with_capacity(RESUMED.len() + rest.len());
-    doc.extend_from_slice(RESUMED);
-    doc.extend_from_slice(rest);
-    let found = run(&doc, max_depth, ValidationErrors::new(), false).err()?;
+    // Usually the last member or two: on the stack.
+    let mut short = [0; 256];
+    let mut long = Vec::new();
+    let doc = match short.get_mut(..RESUMED.len() + rest.len()) {
+        Some(doc) => doc,
+        None => {
+            long.resize(RESUMED.len() + rest.len(), 0);
+            &mut long[..]
+        }
+    };
+    doc[..RESUMED.len()].copy_from_slice(RESUMED);
+    doc[RESUMED.len()..].copy_from_slice(rest);
+    let doc = &*doc;
+    let found = run(doc, max_depth, ValidationErrors::new(), false).err()?;
     let Constraint::Syntax {
         reason,
         line,
@@ -115,7 +128,7 @@ pub(crate) fn problem_after(bytes: &[u8], max_depth: usize, resume: usize) -> Op
     else {
         return problem(bytes, max_depth);
     };
-    let Some(at) = index_of(&doc, line, column)
+    let Some(at) = index_of(doc, line, column)
         .and_then(|i| i.checked_sub(RESUMED.len()))
         .map(|i| i + resume)
     else {
@@ -397,6 +410,16 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
     fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<Value, A::Error> {
         let depth = self.deeper()?;
         let mut items = Vec::new();
+        if !self.state.build {
+            while seq
+                .next_element_seed(ValueSeed {
+                    state: &mut *self.state,
+                    depth,
+                })?
+                .is_some()
+            {}
+            return Ok(Value::Null);
+        }
         loop {
             self.state.stack.push(Seg::Index(items.len()));
             let next = seq.next_element_seed(ValueSeed {
@@ -406,8 +429,7 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
             let next = self.state.failed(next);
             self.state.stack.pop();
             match next? {
-                Some(item) if self.state.build => items.push(item),
-                Some(_) => {}
+                Some(item) => items.push(item),
                 None => return Ok(Value::Array(items)),
             }
         }
@@ -415,16 +437,20 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
 
     fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Value, A::Error> {
         let depth = self.deeper()?;
-        let mut object = Map::new();
-        loop {
+        if !self.state.build {
             // Only reading: the name is parsed (same errors) but not kept;
             // a `limit` problem is found again with names (see `problem`).
-            let key = if self.state.build {
-                map.next_key::<String>()?
-            } else {
-                map.next_key_seed(AnyName)?.map(|()| String::new())
-            };
-            let Some(key) = key else {
+            while map.next_key_seed(AnyName)?.is_some() {
+                map.next_value_seed(ValueSeed {
+                    state: &mut *self.state,
+                    depth,
+                })?;
+            }
+            return Ok(Value::Null);
+        }
+        let mut object = Map::new();
+        loop {
+            let Some(key) = map.next_key::<String>()? else {
                 break;
             };
             self.state.stack.push(Seg::Key(key));
@@ -437,9 +463,6 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
                 unreachable!("the key pushed above");
             };
             let value = value?;
-            if !self.state.build {
-                continue;
-            }
             if object.contains_key(&key) {
                 // Past the report's cap the pointer is not even rendered.
                 let at = if self.state.duplicates.is_full() {
