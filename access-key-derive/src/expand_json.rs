@@ -520,7 +520,7 @@ fn report(cont: &Container, fields: &[Field], patterns: &Patterns) -> Option<Tok
         let put_back = if rules.nested().is_some() && rules.length().is_some() {
             quote!(return ::core::result::Result::Err(#rt::Fail);)
         } else {
-            quote!(__found.put_back(&__problems, __mark, __span);)
+            quote!(__found.put_back(&mut __problems, __mark, __span);)
         };
         let missing = required.then(|| {
             let o = &rules.required_overrides();
@@ -578,8 +578,10 @@ fn report(cont: &Container, fields: &[Field], patterns: &Patterns) -> Option<Tok
                 if __found.mark() == __mark && !__others.any_denied() #(#clean)* {
                     return ::core::result::Result::Ok(::core::option::Option::Some(#ident { #(#inits,)* }));
                 }
-                let __problems = __found.take(__mark);
+                #[allow(unused_mut)]
+                let mut __problems = __found.take(__mark);
                 #(#places)*
+                __found.close(__problems);
                 __others.record(__at, &[#(#known),*], __found)?;
                 ::core::result::Result::Ok(::core::option::Option::None)
             }

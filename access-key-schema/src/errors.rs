@@ -395,6 +395,16 @@ impl Violation {
         }
     }
 
+    /// A violation at `path`, rendered as [`ValidationErrors::add`] renders
+    /// it (inline or static, without allocating when it is short).
+    #[inline]
+    pub(crate) fn at(path: &Path<'_>, constraint: Constraint) -> Self {
+        Violation {
+            path: PathText::render(path),
+            constraint,
+        }
+    }
+
     /// JSON Pointer of serialized member names: `/UserName`, `/Children/2/Name`.
     pub fn path(&self) -> &str {
         self.path.as_str()
@@ -484,6 +494,19 @@ impl ValidationErrors {
     #[inline]
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// The report of `violations` in order, kept as [`push`](Self::push)
+    /// would keep them one by one into [`with_max`](Self::with_max)`(max)`.
+    pub(crate) fn from_violations(mut violations: Vec<Violation>, max: usize) -> Self {
+        let max = max.max(1);
+        let omitted = violations.len().saturating_sub(max);
+        violations.truncate(max);
+        ValidationErrors {
+            violations,
+            omitted,
+            max,
+        }
     }
 
     /// An empty report that keeps the first `max` violations (at least one)

@@ -48,6 +48,16 @@ pub struct Reader<'de> {
     pos: usize,
     depth: usize,
     max_depth: usize,
+    /// Just after the last member of the top-level object read in full
+    /// (0: none yet): everything before it is well formed, within the
+    /// depth limit and free of numbers serde_json cannot read, so a
+    /// malformed document's first error is after it (see
+    /// [`Reader::resume_point`]).
+    resume: usize,
+    /// A value was read by serde_json ([`Reader::serde`]): a type's own
+    /// `Deserialize` may have skipped it more leniently than the slow
+    /// path's parser, so the prefix is not known to be well formed.
+    lenient: bool,
 }
 
 /// What a byte means inside a string: [`ORDINARY`] (any byte of a
@@ -110,7 +120,16 @@ impl<'de> Reader<'de> {
             pos: 0,
             depth: 0,
             max_depth,
+            resume: 0,
+            lenient: false,
         }
+    }
+
+    /// Where the slow path's parser can resume when this reader gives up:
+    /// just after the last member of the top-level object it read in full,
+    /// if any (see `tree::problem_after`).
+    pub(super) fn resume_point(&self) -> Option<usize> {
+        (self.resume > 0 && !self.lenient).then_some(self.resume)
     }
 
     /// Whether the whole input was read.
@@ -439,6 +458,7 @@ impl<'de> Reader<'de> {
     ///
     /// Whatever serde_json or `T` refuses.
     pub fn serde<T: Deserialize<'de>>(&mut self) -> Result<T, Fail> {
+        self.lenient = true;
         let end = self.extent()?;
         let mut de = serde_json::Deserializer::from_slice(&self.bytes()[self.pos..end]);
         let value =
@@ -510,6 +530,9 @@ impl Object {
     #[inline(always)]
     pub fn next_name<'de>(&mut self, r: &mut Reader<'de>) -> Result<Option<Cow<'de, [u8]>>, Fail> {
         let first = std::mem::replace(&mut self.first, false);
+        if !first && r.depth == 1 {
+            r.resume = r.pos;
+        }
         if !r.more(b'}', first)? {
             return Ok(None);
         }

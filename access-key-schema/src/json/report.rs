@@ -59,7 +59,7 @@ impl Found {
     #[cold]
     pub fn add(&mut self, at: &Path<'_>, constraint: Constraint) -> Result<(), Fail> {
         self.check_room()?;
-        self.items.push(Violation::new(at.render(), constraint));
+        self.items.push(Violation::at(at, constraint));
         Ok(())
     }
 
@@ -72,7 +72,7 @@ impl Found {
     pub fn repeated(&mut self, at: &Path<'_>) -> Result<(), Fail> {
         self.check_room()?;
         self.repeated
-            .push(Violation::new(at.render(), Constraint::DuplicateField));
+            .push(Violation::at(at, Constraint::DuplicateField));
         Ok(())
     }
 
@@ -84,33 +84,72 @@ impl Found {
         }
     }
 
-    /// Takes the problems recorded since `mark`, in document order, for
-    /// the struct that recorded them to put back in declaration order.
+    /// The problems recorded since `mark`, in document order, for the
+    /// struct that recorded them to put back in declaration order
+    /// ([`Found::put_back`]), then remove ([`Found::close`]).
     #[cold]
-    pub fn take(&mut self, mark: usize) -> Vec<Violation> {
-        self.items.split_off(mark)
+    pub fn take(&mut self, mark: usize) -> Taken {
+        Taken {
+            mark,
+            kept: mark,
+            end: self.items.len(),
+        }
     }
 
-    /// Puts back `problems[from - mark..to - mark]` (see [`Found::take`]).
+    /// Puts the problems `from..to` of `taken` (marks taken while they were
+    /// recorded) next: left where they are while the ones before them
+    /// are too and nothing was added after them (usually: one member
+    /// with a problem), else a copy of them at the end.
     #[cold]
-    pub fn put_back(&mut self, problems: &[Violation], mark: usize, (from, to): (usize, usize)) {
-        self.items
-            .extend_from_slice(&problems[from - mark..to - mark]);
+    pub fn put_back(&mut self, taken: &mut Taken, _mark: usize, (from, to): (usize, usize)) {
+        debug_assert!(taken.mark <= from && to <= taken.end);
+        if from == taken.kept && self.items.len() == taken.end {
+            taken.kept = to;
+        } else {
+            self.items.extend_from_within(from..to);
+        }
     }
 
-    /// Records every violation of `errors`.
+    /// Removes the problems of `taken` that were not left in place: each
+    /// has been put back at the end.
+    #[cold]
+    pub fn close(&mut self, taken: Taken) {
+        if taken.kept < taken.end {
+            self.items.drain(taken.kept..taken.end);
+        }
+    }
+
+    /// Records every violation of `errors` (usually none: a well-read
+    /// field of an object with problems elsewhere).
     ///
     /// # Errors
     ///
     /// Too many problems.
-    #[cold]
+    #[inline]
     pub fn extend(&mut self, errors: ValidationErrors) -> Result<(), Fail> {
+        if errors.is_empty() {
+            return Ok(());
+        }
+        self.extend_with(errors)
+    }
+
+    #[cold]
+    fn extend_with(&mut self, errors: ValidationErrors) -> Result<(), Fail> {
         for v in errors {
             self.check_room()?;
             self.items.push(v);
         }
         Ok(())
     }
+}
+
+/// The problems a struct or an array recorded while it was read, in
+/// document order, being put back in report order (see [`Found::take`]).
+pub struct Taken {
+    mark: usize,
+    /// The problems `mark..kept` are in report order where they are.
+    kept: usize,
+    end: usize,
 }
 
 /// A type the reader reads while recording every problem.
@@ -294,44 +333,58 @@ pub fn report_document<'de, T: Report<'de> + Validate>(
     max_violations: usize,
 ) -> Option<Result<T, ValidationErrors>> {
     let Some(text) = simdutf8::basic::from_utf8(bytes).ok() else {
-        return malformed(bytes, max_depth);
+        return malformed(bytes, max_depth, None);
     };
     let mut r = Reader::new(text, max_depth);
     let mut found = Found::default();
     r.ws();
     let Ok(value) = T::report(&mut r, &Path::ROOT, &mut found) else {
-        return malformed(bytes, max_depth);
+        return malformed(bytes, max_depth, r.resume_point());
     };
     r.ws();
     if !r.at_end() {
-        return malformed(bytes, max_depth);
+        return malformed(bytes, max_depth, r.resume_point());
     }
     if found.items.is_empty() && found.repeated.is_empty() {
         // `Ok(None)` always records a problem.
         return value.map(Ok);
     }
-    let mut report = ValidationErrors::with_max(max_violations);
-    for v in found.repeated {
-        report.push(v);
-    }
+    let mut problems = found.repeated;
     match value {
-        Some(value) => value.validate_into(&Path::ROOT, &mut report),
+        Some(value) => {
+            let mut report = ValidationErrors::from_violations(problems, max_violations);
+            value.validate_into(&Path::ROOT, &mut report);
+            Some(Err(report))
+        }
         None => {
-            for v in found.items {
-                report.push(v);
+            if problems.is_empty() {
+                problems = found.items;
+            } else {
+                problems.extend(found.items);
             }
+            Some(Err(ValidationErrors::from_violations(
+                problems,
+                max_violations,
+            )))
         }
     }
-    Some(Err(report))
 }
 
 /// When the reader gives up: the document's `syntax` or `limit` problem
 /// (reported alone) if it has one, found as the slow path's parser finds
-/// it, without building its value; `None` (the tiers after the reader
-/// decide) if not.
+/// it, without building its value, and from `resume` on when the reader
+/// got that far (see `tree::problem_after`); `None` (the tiers after the
+/// reader decide) if not.
 #[cold]
-fn malformed<T>(bytes: &[u8], max_depth: usize) -> Option<Result<T, ValidationErrors>> {
-    let problem = super::tree::problem(bytes, max_depth)?;
+fn malformed<T>(
+    bytes: &[u8],
+    max_depth: usize,
+    resume: Option<usize>,
+) -> Option<Result<T, ValidationErrors>> {
+    let problem = match resume {
+        Some(at) => super::tree::problem_after(bytes, max_depth, at)?,
+        None => super::tree::problem(bytes, max_depth)?,
+    };
     let mut report = ValidationErrors::new();
     report.push(problem);
     Some(Err(report))
@@ -700,7 +753,7 @@ impl<'de, T: Report<'de>> Report<'de> for Vec<T> {
         }
         // The slow path checks every item: the rules inside the items that
         // read well go in their places among the others' problems.
-        let problems = found.take(mark);
+        let mut problems = found.take(mark);
         for (i, part) in parts.iter().enumerate() {
             match part {
                 Ok(item) => {
@@ -708,9 +761,10 @@ impl<'de, T: Report<'de>> Report<'de> for Vec<T> {
                     item.inner_rules(&at.index(i), &mut errors)?;
                     found.extend(errors)?;
                 }
-                Err(span) => found.put_back(&problems, mark, *span),
+                Err(span) => found.put_back(&mut problems, mark, *span),
             }
         }
+        found.close(problems);
         Ok(None)
     }
 
@@ -719,5 +773,88 @@ impl<'de, T: Report<'de>> Report<'de> for Vec<T> {
             item.inner_rules(&at.index(i), errors)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{AccessKey, ListAccessKeysResponse};
+
+    /// The `syntax`/`limit` problem the reader reports for `bytes`, if any.
+    fn reported<T: for<'de> Report<'de> + Validate>(
+        bytes: &[u8],
+        depth: usize,
+    ) -> Option<Violation> {
+        match report_document::<T>(bytes, depth, 100)? {
+            Ok(_) => None,
+            Err(report) => {
+                let v = report.violations().first()?.clone();
+                matches!(v.code(), "syntax" | "limit").then(|| {
+                    assert_eq!(report.len(), 1, "reported alone");
+                    v
+                })
+            }
+        }
+    }
+
+    /// Every truncation and many one-byte edits of documents laid out over
+    /// several lines, with unknown members holding every kind of value: the
+    /// reader's `syntax`/`limit` problem, found from where it stopped
+    /// (`tree::problem_after`), is the whole document's (`tree::problem`),
+    /// position, reason and path alike.
+    #[test]
+    fn a_malformed_document_is_reported_as_the_whole_parse_reports_it() {
+        let docs: &[&[u8]] = &[
+            b"{\"AccessKeyId\": \"AKIAIOSFODNN7EXAMPLE\",\n  \"SecretAccessKey\": \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\",\n\t\"Status\":\"Active\" , \"UserName\" :\"B\\u006fb\",\r\n \"X\": [1, -2.5e3, {\"a\": [[true]], \"b\": null}],\n \"CreateDate\": \"2015-03-09T18:39:23Z\"}\n",
+            b"{\"Status\": \"Active\",\n\"Y\": {\"c\": \"\\\"\"}, \"Z\": 1e400, \"AccessKeyId\": \"AKIAIOSFODNN7EXAMPLE\"}",
+            b"{\"AccessKeyMetadata\": [{\"UserName\": \"Bob\"},\n {\"Status\": \"Active\"}], \"IsTruncated\": false,\n \"Marker\": \"m\"}",
+        ];
+        let edits = b"\"{}[],:\n 0-.ex\\\x01";
+        let mut checked = 0;
+        for doc in docs {
+            let mut variants: Vec<Vec<u8>> = (0..=doc.len()).map(|n| doc[..n].to_vec()).collect();
+            for i in 0..doc.len() {
+                for &b in edits {
+                    let mut edited = doc.to_vec();
+                    edited[i] = b;
+                    variants.push(edited);
+                }
+                let mut removed = doc.to_vec();
+                removed.remove(i);
+                variants.push(removed);
+            }
+            for bytes in &variants {
+                for depth in [2, 3, 64] {
+                    let whole = super::super::tree::problem(bytes, depth);
+                    for ours in [
+                        reported::<AccessKey>(bytes, depth),
+                        reported::<ListAccessKeysResponse>(bytes, depth),
+                    ] {
+                        if ours.is_some() || whole.is_some() {
+                            checked += 1;
+                        }
+                        if let Some(ours) = ours {
+                            assert_eq!(
+                                Some(&ours),
+                                whole.as_ref(),
+                                "{}",
+                                String::from_utf8_lossy(bytes)
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
+
+    #[test]
+    fn positions_translate_both_ways() {
+        let text = b"a\nbc\n\nd";
+        for i in 0..=text.len() {
+            let (line, column) = super::super::tree::position_of(text, i);
+            assert_eq!(super::super::tree::index_of(text, line, column), Some(i));
+        }
     }
 }

@@ -53,8 +53,11 @@ struct State {
 }
 
 impl State {
+    /// Notes where the first error surfaced. Only when building: the
+    /// reading-only pass keeps no path (its `limit` problem is found again
+    /// with one, see [`problem`]), so it neither renders nor keeps a stack.
     fn failed<T, E>(&mut self, result: Result<T, E>) -> Result<T, E> {
-        if result.is_err() && self.failed_at.is_none() {
+        if self.build && result.is_err() && self.failed_at.is_none() {
             self.failed_at = Some(render(&self.stack));
         }
         result
@@ -85,6 +88,114 @@ pub(crate) fn problem(bytes: &[u8], max_depth: usize) -> Option<Violation> {
     // A `limit` has a path, whose member names were not kept: again, with
     // them (rare: only a document nested past the limit).
     run(bytes, max_depth, ValidationErrors::new(), true).err()
+}
+
+/// What the top-level object's reading is resumed after: an object with
+/// one complete member, in the state the parser is in just after any
+/// member of the top-level object. Its value is a string, which ends at its
+/// quote whatever follows (a number would run on into following digits).
+const RESUMED: &[u8] = b"{\"\":\"\"";
+
+/// [`problem`] of a document whose bytes before `resume` are known to be
+/// read by [`problem`] without a problem, `resume` being just after a
+/// member of the top-level object (where the reporting reader stopped:
+/// `Reader::resume_point`). Only the rest is parsed, behind [`RESUMED`],
+/// which puts the parser in the state it has at `resume` in the whole
+/// document; a `syntax` problem's line and column are then translated back.
+/// A `limit` problem (whose path the rest does not have) is found again in
+/// the whole document.
+pub(crate) fn problem_after(bytes: &[u8], max_depth: usize, resume: usize) -> Option<Violation> {
+    let rest = bytes.get(resume..)?;
+    // Usually the last member or two: on the stack.
+    let mut short = [0; 256];
+    let mut long = Vec::new();
+    let doc = match short.get_mut(..RESUMED.len() + rest.len()) {
+        Some(doc) => doc,
+        None => {
+            long.resize(RESUMED.len() + rest.len(), 0);
+            &mut long[..]
+        }
+    };
+    doc[..RESUMED.len()].copy_from_slice(RESUMED);
+    doc[RESUMED.len()..].copy_from_slice(rest);
+    let doc = &*doc;
+    let found = run(doc, max_depth, ValidationErrors::new(), false).err()?;
+    let Constraint::Syntax {
+        reason,
+        line,
+        column,
+    } = *found.constraint()
+    else {
+        return problem(bytes, max_depth);
+    };
+    let Some(at) = index_of(doc, line, column)
+        .and_then(|i| i.checked_sub(RESUMED.len()))
+        .map(|i| i + resume)
+    else {
+        return problem(bytes, max_depth);
+    };
+    let (line, column) = position_of(bytes, at);
+    Some(Violation::new(
+        "",
+        Constraint::Syntax {
+            reason,
+            line,
+            column,
+        },
+    ))
+}
+
+/// serde_json's line and column of index `i` of `bytes` (its
+/// `SliceRead::position_of_index`): lines count from 1, columns are the
+/// bytes since the line's start.
+pub(crate) fn position_of(bytes: &[u8], i: usize) -> (usize, usize) {
+    let before = &bytes[..i];
+    // Most documents are one line, and need nothing more.
+    let newlines = count_newlines(before);
+    if newlines == 0 {
+        return (1, i);
+    }
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    (1 + newlines, i - start)
+}
+
+/// How many `\n` bytes `bytes` has, counted eight at a time.
+fn count_newlines(bytes: &[u8]) -> usize {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut n = 0;
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        // A zero byte of `w` is a newline; the high bit of each byte of
+        // `((w & LOW7) + LOW7) | w` is set exactly when that byte is not
+        // zero (no carry crosses a byte).
+        let w = u64::from_le_bytes(word) ^ 0x0a0a_0a0a_0a0a_0a0a;
+        n += (!(((w & LOW7) + LOW7) | w | LOW7)).count_ones() as usize;
+    }
+    n + chunks.remainder().iter().filter(|&&b| b == b'\n').count()
+}
+
+/// The index [`position_of`] maps to `(line, column)`.
+pub(crate) fn index_of(bytes: &[u8], line: usize, column: usize) -> Option<usize> {
+    let start = match line {
+        0 => return None,
+        1 => 0,
+        _ => {
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|(_, &b)| b == b'\n')
+                .nth(line - 2)?
+                .0
+                + 1
+        }
+    };
+    let i = start + column;
+    (i <= bytes.len()).then_some(i)
 }
 
 /// A member name read and dropped (the reading-only pass).
@@ -170,7 +281,11 @@ const REASONS: &[&str] = &[
 /// serde_json's own recursion limit (when `max_depth` is 127) is a `limit`
 /// at `failed_at`.
 fn syntax(e: &serde_json::Error, max_depth: usize, failed_at: String) -> Violation {
-    let message = e.to_string();
+    let mut head = Head::default();
+    // `Head` keeps the reason and stops the formatting there: the error
+    // that returns is expected.
+    let _ = write!(head, "{e}");
+    let message = head.as_str();
     if message.starts_with("recursion limit exceeded") {
         return Violation::new(failed_at, Constraint::MaxDepth(max_depth));
     }
@@ -187,6 +302,42 @@ fn syntax(e: &serde_json::Error, max_depth: usize, failed_at: String) -> Violati
             column: e.column(),
         },
     )
+}
+
+/// The first piece of a message written to it, up to 80 bytes, without
+/// allocating: serde_json writes an error's reason first, in one piece,
+/// then its position, which the `Err` returned after the first piece spares.
+struct Head {
+    bytes: [u8; 80],
+    len: usize,
+}
+
+impl Default for Head {
+    fn default() -> Self {
+        Head {
+            bytes: [0; 80],
+            len: 0,
+        }
+    }
+}
+
+impl Head {
+    fn as_str(&self) -> &str {
+        // Cut at a character boundary, so always UTF-8.
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
+    }
+}
+
+impl fmt::Write for Head {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let mut take = s.len().min(self.bytes.len());
+        while !s.is_char_boundary(take) {
+            take -= 1;
+        }
+        self.bytes[..take].copy_from_slice(&s.as_bytes()[..take]);
+        self.len = take;
+        Err(fmt::Error)
+    }
 }
 
 struct ValueSeed<'s> {
@@ -259,6 +410,16 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
     fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<Value, A::Error> {
         let depth = self.deeper()?;
         let mut items = Vec::new();
+        if !self.state.build {
+            while seq
+                .next_element_seed(ValueSeed {
+                    state: &mut *self.state,
+                    depth,
+                })?
+                .is_some()
+            {}
+            return Ok(Value::Null);
+        }
         loop {
             self.state.stack.push(Seg::Index(items.len()));
             let next = seq.next_element_seed(ValueSeed {
@@ -268,8 +429,7 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
             let next = self.state.failed(next);
             self.state.stack.pop();
             match next? {
-                Some(item) if self.state.build => items.push(item),
-                Some(_) => {}
+                Some(item) => items.push(item),
                 None => return Ok(Value::Array(items)),
             }
         }
@@ -277,16 +437,20 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
 
     fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Value, A::Error> {
         let depth = self.deeper()?;
-        let mut object = Map::new();
-        loop {
+        if !self.state.build {
             // Only reading: the name is parsed (same errors) but not kept;
             // a `limit` problem is found again with names (see `problem`).
-            let key = if self.state.build {
-                map.next_key::<String>()?
-            } else {
-                map.next_key_seed(AnyName)?.map(|()| String::new())
-            };
-            let Some(key) = key else {
+            while map.next_key_seed(AnyName)?.is_some() {
+                map.next_value_seed(ValueSeed {
+                    state: &mut *self.state,
+                    depth,
+                })?;
+            }
+            return Ok(Value::Null);
+        }
+        let mut object = Map::new();
+        loop {
+            let Some(key) = map.next_key::<String>()? else {
                 break;
             };
             self.state.stack.push(Seg::Key(key));
@@ -299,9 +463,6 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
                 unreachable!("the key pushed above");
             };
             let value = value?;
-            if !self.state.build {
-                continue;
-            }
             if object.contains_key(&key) {
                 // Past the report's cap the pointer is not even rendered.
                 let at = if self.state.duplicates.is_full() {
@@ -398,6 +559,27 @@ mod tests {
             super::problem(br#"{"a": [[{"b": 1}]]}"#, 3).unwrap().code(),
             "limit"
         );
+    }
+
+    #[test]
+    fn newlines_are_counted_exactly() {
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for len in 0..200 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let bytes: Vec<u8> = (0..len)
+                .map(|i| match (x >> (i % 60)) & 7 {
+                    0 => b'\n',
+                    1 => 0x8a,
+                    2 => 0x0b,
+                    3 => 0x09,
+                    _ => (x >> (i % 56)) as u8,
+                })
+                .collect();
+            let slow = bytes.iter().filter(|&&b| b == b'\n').count();
+            assert_eq!(count_newlines(&bytes), slow, "{bytes:?}");
+        }
     }
 
     #[test]
