@@ -114,6 +114,7 @@ shapes!(
     user::Survey,
     user::Booking,
     user::RoleRef,
+    user::Endpoint,
 );
 
 /// The Rust verdict on a JSON payload as an [`AccessKey`].

@@ -251,3 +251,25 @@ pub fn channels_fit_the_rate(c: &SensorConfig) -> Result<(), access_key_schema::
         ))
     }
 }
+
+/// Formats whose verdict is the same in every validator (issue 16, part
+/// two): email, url, ipv6, hostname, alone and with other rules.
+#[derive(Validate, Serialize, Deserialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct Endpoint {
+    /// Who runs it.
+    #[validate(email, length(max = 100))]
+    pub owner: String,
+    /// Where it answers.
+    #[validate(url)]
+    pub base_url: String,
+    /// Its DNS name.
+    #[validate(hostname)]
+    pub host: String,
+    /// Its address, when it has a fixed one.
+    #[validate(ipv6)]
+    pub address: Option<String>,
+    /// Who to page.
+    #[validate(inner(email))]
+    pub on_call: Vec<String>,
+}
