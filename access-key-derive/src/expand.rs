@@ -758,10 +758,19 @@ fn field_schema_expr(
         .filter(|_| rules.required.is_none())
         .map(|_| quote!(let mut __s = #krate::schema::nullable(__s);));
     let describe = (!doc.is_empty()).then(|| quote!(#krate::schema::description(&mut __s, #doc);));
+    // `FieldSchema` when the type has one (std and foreign types whose
+    // reading the runtime defines), else its `JsonSchema`; an error about
+    // either points at the field's type.
+    let type_schema = quote_spanned! {syn::spanned::Spanned::span(ty)=>
+        (&#krate::__private::SchemaOf::<#ty>::NEW).field_schema(__gen)
+    };
     quote! {
         {
             #[allow(unused_mut)]
-            let mut __s = __gen.subschema_for::<#ty>();
+            let mut __s = {
+                use #krate::__private::{ViaFieldSchema as _, ViaJsonSchema as _};
+                #type_schema
+            };
             #(#edits)*
             #wrap
             #describe

@@ -8,6 +8,7 @@ extern crate self as access_key_schema;
 pub mod axum;
 mod errors;
 pub mod files;
+pub mod foreign;
 mod json;
 mod model;
 #[cfg(feature = "axum")]
@@ -170,6 +171,7 @@ impl<T: ?Sized> NoValidate for &AutoNested<'_, T> {
 /// What generated code names; not a public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use super::foreign::{SchemaOf, ViaFieldSchema, ViaJsonSchema};
     pub use super::{AutoNested, NoValidate, ViaValidate};
     pub use regex::Regex;
     pub use schemars::{JsonSchema, Schema, SchemaGenerator};

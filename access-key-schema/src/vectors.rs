@@ -592,11 +592,11 @@ impl<'a> Walker<'a> {
             },
             _ => Vec::new(),
         };
-        let samples = v
-            .get("format")
-            .and_then(Value::as_str)
-            .and_then(format_probes)
-            .map_or(&[][..], |(valid, _)| valid);
+        let samples: Vec<&str> = format_names(v)
+            .into_iter()
+            .filter_map(format_probes)
+            .flat_map(|(valid, _)| valid.iter().copied())
+            .collect();
         if patterns.len() > 1 || !refused.is_empty() {
             // Compiled once for every candidate below (one that does not
             // compile matches nothing).
@@ -820,13 +820,11 @@ impl<'a> Walker<'a> {
                 self.set(path, json!(value), format!("date-time: {what}"));
             }
         }
-        if let Some((name, (valid, near))) = v
-            .get("format")
-            .and_then(Value::as_str)
-            .and_then(|f| Some((f, format_probes(f)?)))
-        {
-            for value in valid.iter().chain(near.iter()) {
-                self.set(path, json!(value), format!("{name}: {value:?}"));
+        for name in format_names(v) {
+            if let Some((valid, near)) = format_probes(name) {
+                for value in valid.iter().chain(near.iter()) {
+                    self.set(path, json!(value), format!("{name}: {value:?}"));
+                }
             }
         }
     }
@@ -1514,8 +1512,30 @@ fn format_probes(format: &str) -> Option<(&'static [&'static str], &'static [&'s
         "uri" => (URI.0, URI.1),
         "ipv6" => (IPV6.0, IPV6.1),
         "hostname" => (HOSTNAME.0, HOSTNAME.1),
+        "ipv4" => (IPV4.0, IPV4.1),
         _ => return None,
     })
+}
+
+/// The formats a string schema names: its `format`, or those of an
+/// `anyOf` of annotations (`std::net::IpAddr`: `ipv4` or `ipv6`).
+fn format_names<'a>(v: &View<'a>) -> Vec<&'a str> {
+    let mut names: Vec<&str> = v
+        .get("format")
+        .and_then(Value::as_str)
+        .into_iter()
+        .collect();
+    if let Some(Value::Array(any)) = v.get("anyOf") {
+        names.extend(any.iter().filter_map(|b| b.get("format")?.as_str()));
+    }
+    names
+}
+
+/// Every probe string of `format` (valid ones and near misses).
+#[cfg(test)]
+pub(crate) fn format_samples(format: &str) -> impl Iterator<Item = &'static &'static str> {
+    let (valid, near) = format_probes(format).unwrap_or((&[], &[]));
+    valid.iter().chain(near)
 }
 
 type Probes = (&'static [&'static str], &'static [&'static str]);
@@ -1667,6 +1687,22 @@ const IPV6: Probes = (
         "[::1]",
         "\u{661}::1",
         "\u{FF10}::1",
+    ],
+);
+
+const IPV4: Probes = (
+    &["192.168.1.1", "0.0.0.0", "255.255.255.255", "10.0.0.10"],
+    &[
+        "256.0.0.1",
+        "01.2.3.4",
+        "1.2.3.04",
+        "1.2.3",
+        "1.2.3.4.5",
+        "1.2.3.4.",
+        "1..2.3",
+        "0x7f.0.0.1",
+        "1.2.3.\u{664}",
+        "\u{FF11}.2.3.4",
     ],
 );
 

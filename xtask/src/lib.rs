@@ -115,6 +115,7 @@ shapes!(
     user::Booking,
     user::RoleRef,
     user::Endpoint,
+    user::Peer,
 );
 
 /// The Rust verdict on a JSON payload as an [`AccessKey`].

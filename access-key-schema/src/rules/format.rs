@@ -108,8 +108,21 @@ impl Format {
         }
     }
 
-    /// `format`, the pattern (a second one goes into `allOf`) and the guard
-    /// against Python's `$` matching before a final newline.
+    /// The patterns (the first as `pattern`, the others in `allOf`), the
+    /// `never` ones in `not`, and the guard against Python's `$` matching
+    /// before a final newline: the language without the `format` name.
+    pub fn patterns_schema(&self, schema: &mut Schema) {
+        crate::schema::add_pattern(schema, self.pattern.to_owned());
+        for p in self.also {
+            crate::schema::add_pattern(schema, (*p).to_owned());
+        }
+        for p in self.never {
+            crate::schema::add_not_pattern(schema, (*p).to_owned());
+        }
+        crate::schema::add_not_pattern(schema, "\n$".into());
+    }
+
+    /// `format` and [`Format::patterns_schema`]'s keywords.
     pub fn schema(&self, schema: &mut Schema) {
         let obj = schema.ensure_object();
         if obj.contains_key("format") {
@@ -122,14 +135,7 @@ impl Format {
         } else {
             obj.insert("format".into(), self.name.into());
         }
-        crate::schema::add_pattern(schema, self.pattern.to_owned());
-        for p in self.also {
-            crate::schema::add_pattern(schema, (*p).to_owned());
-        }
-        for p in self.never {
-            crate::schema::add_not_pattern(schema, (*p).to_owned());
-        }
-        crate::schema::add_not_pattern(schema, "\n$".into());
+        self.patterns_schema(schema);
     }
 }
 

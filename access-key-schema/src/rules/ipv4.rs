@@ -17,13 +17,13 @@ pub(crate) use octet;
 macro_rules! dotted_quad {
     () => {
         concat!(
-            super::ipv4::octet!(),
+            $crate::rules::ipv4::octet!(),
             "\\.",
-            super::ipv4::octet!(),
+            $crate::rules::ipv4::octet!(),
             "\\.",
-            super::ipv4::octet!(),
+            $crate::rules::ipv4::octet!(),
             "\\.",
-            super::ipv4::octet!()
+            $crate::rules::ipv4::octet!()
         )
     };
 }

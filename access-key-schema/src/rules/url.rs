@@ -55,7 +55,7 @@ pub static FORMAT: Format = Format::with(
 super::format::format_rule!(FORMAT);
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// Strings of the language; the `url` feature's tests parse each with

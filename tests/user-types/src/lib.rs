@@ -273,3 +273,20 @@ pub struct Endpoint {
     #[validate(inner(email))]
     pub on_call: Vec<String>,
 }
+
+/// Address types of std and `url::Url` as field types (feature `url`):
+/// read in the `ipv4` / `ipv6` / `url` languages, emitted as their patterns.
+#[derive(Validate, Serialize, Deserialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct Peer {
+    /// Either family.
+    pub address: std::net::IpAddr,
+    /// Its gateway.
+    pub gateway: Option<std::net::Ipv4Addr>,
+    /// Its link-local address.
+    pub link_local: std::net::Ipv6Addr,
+    /// Where its API answers.
+    pub api: url::Url,
+    /// Its resolvers.
+    pub resolvers: Vec<std::net::IpAddr>,
+}
