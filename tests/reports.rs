@@ -80,6 +80,8 @@ fn check_of(name: &str) -> Check {
         "Survey" => report::<user::Survey>,
         "Booking" => report::<user::Booking>,
         "RoleRef" => report::<user::RoleRef>,
+        "Endpoint" => report::<user::Endpoint>,
+        "Peer" => report::<user::Peer>,
         _ => panic!("unknown type {name}"),
     }
 }
