@@ -86,6 +86,8 @@ fn check_of(name: &str) -> Check {
         "Transfer" => report::<user::Transfer>,
         "Checkout" => report::<user::Checkout>,
         "AuditedDoc" => report::<user::AuditedDoc>,
+        "Endpoint" => report::<user::Endpoint>,
+        "Peer" => report::<user::Peer>,
         _ => panic!("unknown type {name}"),
     }
 }

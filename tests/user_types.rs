@@ -25,7 +25,7 @@ fn pairs(e: &ValidationErrors) -> Vec<(String, &'static str)> {
 fn agree<T: Validate + DeserializeOwned + access_key_schema::JsonCheck>(
     name: &str,
 ) -> (usize, usize) {
-    agree_with::<T>(name, false)
+    agree_with::<T>(name, false, true)
 }
 
 /// The codes of a payload's shape, not of its rules.
@@ -34,10 +34,14 @@ const SHAPE_CODES: &[&str] = &["type", "required", "unknown_field", "variant", "
 /// [`agree`]; with `lenient_serde`, plain serde reads shapes `from_json`
 /// refuses (an enum with data: `{"Unit": null}`, an internally tagged
 /// variant from its buffered content), so a `validate()` that passes is
-/// only compared with a report of rules.
+/// only compared with a report of rules. Without `compare`, only
+/// `from_json`'s verdicts are checked (for a type whose serde reading is
+/// looser than its wire language: `url::Url` takes `http:example.com`,
+/// which `from_json` refuses).
 fn agree_with<T: Validate + DeserializeOwned + access_key_schema::JsonCheck>(
     name: &str,
     lenient_serde: bool,
+    compare: bool,
 ) -> (usize, usize) {
     let path = xtask::workspace_root().join(format!("schema/{name}.vectors.json"));
     let file: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
@@ -55,6 +59,9 @@ fn agree_with<T: Validate + DeserializeOwned + access_key_schema::JsonCheck>(
             case["description"]
         );
         accepted += usize::from(by_json.is_ok());
+        if !compare {
+            continue;
+        }
         // serde's read, or (for a type serde cannot read from the schema's
         // language, such as `time::OffsetDateTime`) the reader's, rules aside.
         let typed = serde_json::from_value::<T>(payload.clone())
@@ -88,7 +95,7 @@ fn agree_with<T: Validate + DeserializeOwned + access_key_schema::JsonCheck>(
         "{name}: {accepted} of {}",
         cases.len()
     );
-    assert!(compared > 0, "{name}: no report compared");
+    assert!(!compare || compared > 0, "{name}: no report compared");
     (cases.len(), accepted)
 }
 
@@ -106,21 +113,32 @@ fn every_user_type_vector_agrees_between_from_json_and_validate() {
         ("Booking", agree::<user::Booking>("Booking")),
         ("RoleRef", agree::<user::RoleRef>("RoleRef")),
         ("ForeignTypes", agree::<user::ForeignTypes>("ForeignTypes")),
-        ("Payment", agree_with::<user::Payment>("Payment", true)),
-        ("Refund", agree_with::<user::Refund>("Refund", true)),
-        ("Transfer", agree_with::<user::Transfer>("Transfer", true)),
-        ("Checkout", agree_with::<user::Checkout>("Checkout", true)),
+        (
+            "Payment",
+            agree_with::<user::Payment>("Payment", true, true),
+        ),
+        ("Refund", agree_with::<user::Refund>("Refund", true, true)),
+        (
+            "Transfer",
+            agree_with::<user::Transfer>("Transfer", true, true),
+        ),
+        (
+            "Checkout",
+            agree_with::<user::Checkout>("Checkout", true, true),
+        ),
         (
             "AuditedDoc",
-            agree_with::<user::AuditedDoc>("AuditedDoc", true),
+            agree_with::<user::AuditedDoc>("AuditedDoc", true, true),
         ),
+        ("Endpoint", agree::<user::Endpoint>("Endpoint")),
+        ("Peer", agree_with::<user::Peer>("Peer", false, false)),
     ] {
         println!("{name}: {cases} cases");
         total += cases;
     }
     assert_eq!(
         xtask::USER_SHAPES.len(),
-        15,
+        17,
         "a user shape was added: add it above"
     );
     assert!(total > 1000, "{total}");

@@ -45,6 +45,10 @@ pub const RULES: &[RuleDef] = &[
     rule("time", Arg::Flag),
     rule("ipv4", Arg::Flag),
     rule("uuid", Arg::Flag),
+    rule("ipv6", Arg::Flag),
+    rule("hostname", Arg::Flag),
+    rule("email", Arg::Flag),
+    rule("url", Arg::Flag),
 ];
 
 /// The rule named `name`, if it is in the table.

@@ -138,6 +138,18 @@ pub(crate) fn add_not(obj: &mut Map<String, Value>, not: Value) {
         Some(existing) if existing == not => {
             obj.insert("not".into(), existing);
         }
+        // A third one joins the `anyOf` of the first two (one level, as the
+        // vectors generator and readers of the schema expect).
+        Some(Value::Object(mut any))
+            if any.len() == 1 && matches!(any.get("anyOf"), Some(Value::Array(_))) =>
+        {
+            if let Some(Value::Array(list)) = any.get_mut("anyOf") {
+                if !list.contains(&not) {
+                    list.push(not);
+                }
+            }
+            obj.insert("not".into(), Value::Object(any));
+        }
         Some(existing) => {
             obj.insert("not".into(), serde_json::json!({"anyOf": [existing, not]}));
         }

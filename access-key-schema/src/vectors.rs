@@ -30,6 +30,8 @@
 //!   values of other JSON types;
 //! - `date-time`: the RFC 3339 family (offsets, fractions, leap days and
 //!   seconds, separators, out-of-range fields);
+//! - `email`, `uri`, `ipv6`, `hostname`: valid samples (one is the base
+//!   value) and near misses (edges, look-alikes, what some validators accept);
 //! - seeded random combinations of the above (a fixed-seed generator:
 //!   the same cases in the same order on every run and platform).
 //!
@@ -710,6 +712,11 @@ impl<'a> Walker<'a> {
             },
             _ => Vec::new(),
         };
+        let samples: Vec<&str> = format_names(v)
+            .into_iter()
+            .filter_map(format_probes)
+            .flat_map(|(valid, _)| valid.iter().copied())
+            .collect();
         if patterns.len() > 1 || !refused.is_empty() {
             // Compiled once for every candidate below (one that does not
             // compile matches nothing).
@@ -735,7 +742,9 @@ impl<'a> Walker<'a> {
                 (false, false) => 2,
                 (false, true) => 3,
             });
-            let mut candidates = Vec::new();
+            // A format's own valid samples first (its patterns' samples
+            // rarely fall in an intersection of several).
+            let mut candidates: Vec<String> = samples.iter().map(|s| (*s).to_owned()).collect();
             for (i, list) in [patterns.clone(), ordered].iter().enumerate() {
                 let mut joined = String::new();
                 for p in list {
@@ -933,6 +942,13 @@ impl<'a> Walker<'a> {
         if v.get("format").and_then(Value::as_str) == Some("date-time") {
             for (value, what) in DATE_TIMES {
                 self.set(path, json!(value), format!("date-time: {what}"));
+            }
+        }
+        for name in format_names(v) {
+            if let Some((valid, near)) = format_probes(name) {
+                for value in valid.iter().chain(near.iter()) {
+                    self.set(path, json!(value), format!("{name}: {value:?}"));
+                }
             }
         }
     }
@@ -1610,6 +1626,226 @@ const LOOKALIKES: &[(&str, char)] = &[
 ];
 
 /// The `date-time` family: (value, what it probes).
+/// Strings for the formats whose language is an intersection of patterns
+/// (see `rules::email` and its siblings): valid ones (the first that fits
+/// is a member's base value) and near misses (edges, look-alikes, what one
+/// validator or another accepts but the format refuses).
+fn format_probes(format: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
+    Some(match format {
+        "email" => (EMAIL.0, EMAIL.1),
+        "uri" => (URI.0, URI.1),
+        "ipv6" => (IPV6.0, IPV6.1),
+        "hostname" => (HOSTNAME.0, HOSTNAME.1),
+        _ => return None,
+    })
+}
+
+/// The formats a string schema names: its `format`, or those of an
+/// `anyOf` of annotations (`std::net::IpAddr`: `ipv4` or `ipv6`).
+fn format_names<'a>(v: &View<'a>) -> Vec<&'a str> {
+    let mut names: Vec<&str> = v
+        .get("format")
+        .and_then(Value::as_str)
+        .into_iter()
+        .collect();
+    if let Some(Value::Array(any)) = v.get("anyOf") {
+        names.extend(any.iter().filter_map(|b| b.get("format")?.as_str()));
+    }
+    names
+}
+
+/// Every probe string of `format` (valid ones and near misses).
+#[cfg(test)]
+pub(crate) fn format_samples(format: &str) -> impl Iterator<Item = &'static &'static str> {
+    let (valid, near) = format_probes(format).unwrap_or((&[], &[]));
+    valid.iter().chain(near)
+}
+
+type Probes = (&'static [&'static str], &'static [&'static str]);
+
+const EMAIL: Probes = (
+    &[
+        "a.b@example.com",
+        "a@e.x",
+        "x+tag@sub.example.org",
+        "!#$%&'*+/=?^_`{|}~-@example.com",
+        "A_B-c@EXAMPLE.COM",
+        "a@123.com",
+        "a@x.1-a",
+        "a@a--b.com",
+        "a.-b@x.com",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@x.com",
+        "a@bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.com",
+    ],
+    &[
+        ".a@example.com",
+        "a.@example.com",
+        "a..b@example.com",
+        "\"a b\"@example.com",
+        "a b@example.com",
+        "@example.com",
+        "a@",
+        "a@@example.com",
+        "a@localhost",
+        "a@example.123",
+        "a@1.2.3.4",
+        "a@[1.2.3.4]",
+        "a@example.com.",
+        "a@-example.com",
+        "a@example-.com",
+        "a@b.c-",
+        "a@example..com",
+        "a@aa--b.com",
+        "a@xn--bcher-kva.ch",
+        "a@ex_ample.com",
+        "\u{e9}@example.com",
+        "a@ex\u{e4}mple.com",
+        "A <a@example.com>",
+        "a(comment)@example.com",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@x.com",
+        "a@bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.com",
+        "a\u{FF20}example.com",
+    ],
+);
+
+const URI: Probes = (
+    &[
+        "https://example.com/a/b?c=d#e",
+        "http://example.com",
+        "HTTP://EXAMPLE.COM/",
+        "h2://a",
+        "http://localhost:8080/x",
+        "http://a.b:0/",
+        "http://a.b:65535/",
+        "file://host/x",
+        "http://123.com/",
+        "http://example.com/a:b@c!$&'()*+,;=",
+        "http://example.com/~user/_x-y.z",
+        "http://example.com/a%20b?%41#%41",
+        "http://example.com/#a?b/c",
+        "http://example.com?x",
+        "http://example.com#",
+    ],
+    &[
+        "urn:isbn:0451450523",
+        "mailto:a@example.com",
+        "http:example.com",
+        "http:///x",
+        "http://",
+        "x:",
+        "svn+ssh://example.com/x",
+        "1http://x",
+        "http://user:pw@example.com/",
+        "http://[::1]/",
+        "http://127.0.0.1/",
+        "http://a.123/",
+        "http://a.0x7f/",
+        "http://a%41.com/",
+        "http://example.com:65536/",
+        "http://example.com:080/",
+        "http://example.com:/",
+        "http://host:80:90/",
+        "http://a.b:8a/",
+        "http://example.com./",
+        "http://-a.com/",
+        "http://a..b/",
+        "http://xn--bcher-kva.ch/",
+        "http://ex_ample.com/",
+        "http://example.com/#frag#2",
+        "http://example.com/a b",
+        "http://example.com/a%2",
+        "http://example.com/a%zz",
+        "http://example.com/\u{e9}",
+        "http://ex\u{e4}mple.com/",
+        "http://example.com/a\\b",
+        "http://example.com/[x]",
+        "http://example.com/a|b",
+        "http://example.com/<a>",
+    ],
+);
+
+const IPV6: Probes = (
+    &[
+        "2001:db8::ff00:42:8329",
+        "::",
+        "::1",
+        "1::",
+        "1:2:3:4:5:6:7:8",
+        "1:2:3:4:5:6:7::",
+        "::2:3:4:5:6:7:8",
+        "fE80::aBcD",
+        "2001:0db8:0000:0000:0000:ff00:0042:8329",
+        "::ffff:1.2.3.4",
+        "::1.2.3.4",
+        "1:2:3:4:5:6:1.2.3.4",
+        "::1:2:3:4:5:1.2.3.4",
+        "64:ff9b::192.0.2.33",
+        "::ffff:255.255.255.255",
+    ],
+    &[
+        "fe80::1%eth0",
+        "fe80::1%1",
+        "1:2:3:4:5:6:7:8:9",
+        "1:2:3:4:5:6:7",
+        "1:2:3:4:5:6:7::8",
+        "::1:2:3:4:5:6:7:8",
+        "1::2::3",
+        ":::",
+        ":",
+        ":1::",
+        ":1:2:3:4:5:6:7:8",
+        "1:2:3:4:5:6:7:8:",
+        "12345::",
+        "00000::1",
+        "1:2:3:4:5:6:7:g",
+        "1:2:3:4:5:6:7:1.2.3.4",
+        "::1:2:3:4:5:6:1.2.3.4",
+        "1::2:3:4:5:6:1.2.3.4",
+        "::ffff:01.2.3.4",
+        "::ffff:256.1.1.1",
+        "::ffff:1.2.3",
+        "::1.2.3.4:5",
+        "1.2.3.4",
+        "1.2.3.4::",
+        "[::1]",
+        "\u{661}::1",
+        "\u{FF10}::1",
+    ],
+);
+
+const HOSTNAME: Probes = (
+    &[
+        "www.example.com",
+        "a",
+        "EXAMPLE.COM",
+        "a--b.com",
+        "123.com",
+        "a.123",
+        "123",
+        "01.2.3.4",
+        "1.2.3.256",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com",
+    ],
+    &[
+        "example.com.",
+        ".example.com",
+        "a..b",
+        "-a.com",
+        "a-.com",
+        "ab--cd.com",
+        "xn--bcher-kva.ch",
+        "XN--abc.com",
+        "a_b.com",
+        "*.example.com",
+        "\u{e9}.com",
+        "a\u{3002}com",
+        "1.2.3.4",
+        "0.0.0.0",
+        "255.255.255.255",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com",
+    ],
+);
+
 const DATE_TIMES: &[(&str, &str)] = &[
     ("2015-03-09T18:39:23Z", "UTC"),
     ("2015-03-09T18:39:23.411Z", "milliseconds"),

@@ -120,6 +120,8 @@ shapes!(
     user::Transfer,
     user::Checkout,
     user::AuditedDoc,
+    user::Endpoint,
+    user::Peer,
 );
 
 /// The Rust verdict on a JSON payload as an [`AccessKey`].

@@ -1,6 +1,9 @@
-//! Fields of other crates' types, each behind a cargo feature named after
-//! its crate: `uuid::Uuid` (`uuid`), `chrono::DateTime<Utc>` (`chrono`),
-//! `time::OffsetDateTime` (`time`) and `jiff::Timestamp` (`jiff`).
+//! Fields of types this crate cannot implement `JsonSchema` for, or whose
+//! own parsers accept more than their schema says: `std::net::{IpAddr,
+//! Ipv4Addr, Ipv6Addr}` (always), and, each behind a cargo feature named
+//! after its crate, `uuid::Uuid` (`uuid`), `chrono::DateTime<Utc>`
+//! (`chrono`), `time::OffsetDateTime` (`time`), `jiff::Timestamp` (`jiff`)
+//! and `url::Url` (`url`).
 //!
 //! The orphan rule keeps users from implementing this crate's traits for
 //! them; this module does. Each type is read with this crate's own
@@ -25,10 +28,13 @@ use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 
 #[cfg(feature = "chrono")]
 pub mod chrono;
+mod ip;
 #[cfg(feature = "jiff")]
 pub mod jiff;
 #[cfg(feature = "time")]
 pub mod time;
+#[cfg(feature = "url")]
+mod url;
 #[cfg(feature = "uuid")]
 pub mod uuid;
 
@@ -133,12 +139,6 @@ impl JsonSchemaRoute {
 
 /// What each foreign type supplies: its language (a format rule's) and the
 /// conversion of a string of that language.
-#[cfg(any(
-    feature = "uuid",
-    feature = "chrono",
-    feature = "time",
-    feature = "jiff"
-))]
 pub(crate) trait Foreign: Sized {
     /// The rule whose language the type reads and whose schema it has.
     fn format() -> &'static crate::rules::format::Format;
@@ -159,17 +159,18 @@ pub(crate) trait Foreign: Sized {
     fn narrow_schema(schema: &mut Schema) {
         let _ = schema;
     }
+
+    /// The schema's keywords beyond `"type": "string"`: the rule's, narrowed
+    /// (`IpAddr`, whose language is the union of two rules', writes its own).
+    fn write_schema(schema: &mut Schema) {
+        Self::format().schema(schema);
+        Self::narrow_schema(schema);
+    }
 }
 
 /// `JsonCheck` (a string of the language, else `type` or `format`),
 /// the reader's `Report` (the same) and [`ForeignSchema`] (the rule's
 /// schema) for a type implementing [`Foreign`].
-#[cfg(any(
-    feature = "uuid",
-    feature = "chrono",
-    feature = "time",
-    feature = "jiff"
-))]
 macro_rules! foreign_impls {
     ($t:ty) => {
         impl crate::json::JsonCheck for $t {
@@ -235,19 +236,12 @@ macro_rules! foreign_impls {
         impl crate::foreign::ForeignSchema for $t {
             fn foreign_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
                 let mut schema = schemars::json_schema!({"type": "string"});
-                <$t as crate::foreign::Foreign>::format().schema(&mut schema);
-                <$t as crate::foreign::Foreign>::narrow_schema(&mut schema);
+                <$t as crate::foreign::Foreign>::write_schema(&mut schema);
                 schema
             }
         }
     };
 }
-#[cfg(any(
-    feature = "uuid",
-    feature = "chrono",
-    feature = "time",
-    feature = "jiff"
-))]
 pub(crate) use foreign_impls;
 
 /// A [`Timestamp`](crate::Timestamp)'s instant as whole seconds since the

@@ -4,16 +4,36 @@
 
 use super::format::Format;
 
+/// One octet, 0-255 without a leading zero (no quantifier, so patterns
+/// built from it stay within z-schema's limit of 25).
+macro_rules! octet {
+    () => {
+        "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])"
+    };
+}
+pub(crate) use octet;
+
+/// The dotted quad, unanchored (the tail of an `ipv6` address).
+macro_rules! dotted_quad {
+    () => {
+        concat!(
+            $crate::rules::ipv4::octet!(),
+            "\\.",
+            $crate::rules::ipv4::octet!(),
+            "\\.",
+            $crate::rules::ipv4::octet!(),
+            "\\.",
+            $crate::rules::ipv4::octet!()
+        )
+    };
+}
+pub(crate) use dotted_quad;
+
+/// The anchored pattern (also what `hostname` refuses).
+pub(crate) const PATTERN: &str = concat!("^", dotted_quad!(), "$");
+
 /// The format.
-pub static FORMAT: Format = Format::new(
-    "ipv4",
-    concat!(
-        "^(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])",
-        "\\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])",
-        "\\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])",
-        "\\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$"
-    ),
-);
+pub static FORMAT: Format = Format::new("ipv4", PATTERN);
 
 super::format::format_rule!(FORMAT);
 

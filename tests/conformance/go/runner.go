@@ -83,6 +83,10 @@ func setFormats(on bool) {
 		"time":      gojsonschema.TimeFormatChecker{},
 		"ipv4":      gojsonschema.IPV4FormatChecker{},
 		"uuid":      gojsonschema.UUIDFormatChecker{},
+		"ipv6":      gojsonschema.IPV6FormatChecker{},
+		"email":     gojsonschema.EmailFormatChecker{},
+		"hostname":  gojsonschema.HostnameFormatChecker{},
+		"uri":       gojsonschema.URIFormatChecker{},
 	}
 	for name, checker := range checkers {
 		if on {

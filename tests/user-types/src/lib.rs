@@ -396,3 +396,42 @@ pub struct AuditedDoc {
     #[validate(nested)]
     pub meta: AuditMeta,
 }
+
+/// Formats whose verdict is the same in every validator (issue 16, part
+/// two): email, url, ipv6, hostname, alone and with other rules.
+#[derive(Validate, Serialize, Deserialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct Endpoint {
+    /// Who runs it.
+    #[validate(email, length(max = 100))]
+    pub owner: String,
+    /// Where it answers.
+    #[validate(url)]
+    pub base_url: String,
+    /// Its DNS name.
+    #[validate(hostname)]
+    pub host: String,
+    /// Its address, when it has a fixed one.
+    #[validate(ipv6)]
+    pub address: Option<String>,
+    /// Who to page.
+    #[validate(inner(email))]
+    pub on_call: Vec<String>,
+}
+
+/// Address types of std and `url::Url` as field types (feature `url`):
+/// read in the `ipv4` / `ipv6` / `url` languages, emitted as their patterns.
+#[derive(Validate, Serialize, Deserialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct Peer {
+    /// Either family.
+    pub address: std::net::IpAddr,
+    /// Its gateway.
+    pub gateway: Option<std::net::Ipv4Addr>,
+    /// Its link-local address.
+    pub link_local: std::net::Ipv6Addr,
+    /// Where its API answers.
+    pub api: url::Url,
+    /// Its resolvers.
+    pub resolvers: Vec<std::net::IpAddr>,
+}
