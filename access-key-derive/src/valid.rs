@@ -66,7 +66,7 @@ fn check_flatten(cx: &Ctxt, cont: &Container, field: &crate::ast::Field, flatten
         || rules.pattern().is_some()
         || rules.one_of().is_some()
         || rules.range().is_some()
-        || !rules.generic().next().is_none()
+        || rules.generic().next().is_some()
         || rules.sensitive().is_some()
         || rules.required().is_some()
         || rules.custom().is_some()

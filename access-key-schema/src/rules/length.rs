@@ -175,7 +175,7 @@ pub fn apply<T: Length + ?Sized>(
 pub const CODE: &str = "length";
 
 /// `length(min, max)`: `minItems`/`maxItems` on arrays, `minLength`/`maxLength`
-/// otherwise (the runtime's [`Length`](crate::rules::length::Length) trait has
+/// otherwise (the runtime's [`Length`] trait has
 /// already rejected types that are neither strings nor arrays at compile time).
 pub fn schema(schema: &mut Schema, min: usize, max: usize) {
     let obj = schema.ensure_object();
