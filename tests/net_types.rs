@@ -107,3 +107,53 @@ fn the_schema_is_the_language() {
     assert_eq!(props["gateway"]["anyOf"][0]["format"], "ipv4");
     let _ = Peer::schema_name();
 }
+
+/// As the values of string-keyed maps (and in `Box`), through the same
+/// route as the other foreign types: the language in `from_json`, the
+/// language's schema under `additionalProperties`, agreeing with the
+/// `jsonschema` crate on each payload.
+#[test]
+fn as_map_values_too() {
+    use std::collections::{BTreeMap, HashMap};
+
+    #[derive(access_key_schema::Validate, serde::Deserialize, Debug)]
+    struct Net {
+        hosts: HashMap<String, std::net::IpAddr>,
+        links: Option<BTreeMap<String, url::Url>>,
+        primary: Box<std::net::Ipv4Addr>,
+    }
+
+    let schema = access_key_schema::schema::schema_for::<Net>();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    let good = json!({"hosts": {"a": "10.0.0.1", "b": "::1"},
+                      "links": {"x": "https://example.com/a"}, "primary": "192.168.0.1"});
+    let bad = json!({"hosts": {"a": "10.0.0.01", "b": "::1%eth0"},
+                     "links": {"x": "http:example.com"}, "primary": "1.2.3"});
+    assert!(from_json::<Net>(&serde_json::to_vec(&good).unwrap()).is_ok());
+    assert!(validator.is_valid(&good));
+    let found: Vec<_> = from_json::<Net>(&serde_json::to_vec(&bad).unwrap())
+        .unwrap_err()
+        .violations()
+        .iter()
+        .map(|v| (v.path().to_owned(), v.code()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("/hosts/a".to_owned(), "format"),
+            ("/hosts/b".to_owned(), "format"),
+            ("/links/x".to_owned(), "format"),
+            ("/primary".to_owned(), "format"),
+        ]
+    );
+    for (member, value) in [
+        ("hosts", json!({"a": "10.0.0.01"})),
+        ("hosts", json!({"b": "::1%eth0"})),
+        ("links", json!({"x": "http:example.com"})),
+        ("primary", json!("1.2.3")),
+    ] {
+        let mut one = good.clone();
+        one[member] = value;
+        assert!(!validator.is_valid(&one), "schema accepts {one}");
+    }
+}
