@@ -1258,6 +1258,8 @@ fn expand_tagged(
     let doc = &cont.doc;
     let schema_header = schema_impl_header(cont);
     let schema_names = schema_names(cont);
+    let checked_read_report = crate::expand_json::checked_read_report();
+    let checked_report = crate::expand_json::checked_report(ident, &predicates);
     quote! {
         #(#statics)*
 
@@ -1308,44 +1310,12 @@ fn expand_tagged(
                 }
             }
 
-            #[inline]
-            fn read_report(
-                __bytes: &[u8],
-                __max_depth: usize,
-                __max_violations: usize,
-            ) -> ::core::option::Option<
-                ::core::result::Result<Self, #krate::ValidationErrors>,
-            > {
-                #rt::tagged_document::<Self>(__bytes, __max_depth, __max_violations)
-            }
+            #checked_read_report
         }
 
         // Inside a struct's reader: read as a value, checked, then typed
         // (serde's own read of internal tagging would not take `5.0` for an
         // integer).
-        #[automatically_derived]
-        impl<'__de> #rt::Report<'__de> for #ident
-        where
-            #(#predicates,)*
-            for<'__json> #ident: #rt::DeserializeOwned,
-        {
-            fn report(
-                __r: &mut #rt::Reader<'__de>,
-                __at: &#krate::Path<'_>,
-                __found: &mut #rt::Found,
-            ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
-                #rt::report_checked::<Self>(__r, __at, __found)
-            }
-
-            #[inline]
-            fn inner_rules(
-                &self,
-                __at: &#krate::Path<'_>,
-                __errors: &mut #krate::ValidationErrors,
-            ) -> ::core::result::Result<(), #rt::Fail> {
-                #krate::Validate::validate_into(self, __at, __errors);
-                ::core::result::Result::Ok(())
-            }
-        }
+        #checked_report
     }
 }

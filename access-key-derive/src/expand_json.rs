@@ -298,44 +298,8 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
     // an enum with data is.
     let flattened = (has_flatten(cont) && cont.generics.params.is_empty()).then(|| {
         predicates.push(quote!(for<'__json> #ident: #rt::DeserializeOwned));
-        report_override = Some(quote! {
-            #[inline]
-            fn read_report(
-                __bytes: &[u8],
-                __max_depth: usize,
-                __max_violations: usize,
-            ) -> ::core::option::Option<
-                ::core::result::Result<Self, #krate::ValidationErrors>,
-            > {
-                #rt::tagged_document::<Self>(__bytes, __max_depth, __max_violations)
-            }
-        });
-        quote! {
-            #[automatically_derived]
-            impl<'__de> #rt::Report<'__de> for #ident
-            where
-                Self: #krate::JsonCheck,
-                for<'__json> #ident: #rt::DeserializeOwned,
-            {
-                fn report(
-                    __r: &mut #rt::Reader<'__de>,
-                    __at: &#krate::Path<'_>,
-                    __found: &mut #rt::Found,
-                ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
-                    #rt::report_checked::<Self>(__r, __at, __found)
-                }
-
-                #[inline]
-                fn inner_rules(
-                    &self,
-                    __at: &#krate::Path<'_>,
-                    __errors: &mut #krate::ValidationErrors,
-                ) -> ::core::result::Result<(), #rt::Fail> {
-                    #krate::Validate::validate_into(self, __at, __errors);
-                    ::core::result::Result::Ok(())
-                }
-            }
-        }
+        report_override = Some(checked_read_report());
+        checked_report(ident, &[quote!(Self: #krate::JsonCheck)])
     });
     if report.is_some() {
         // The reader's needs (see `reader_bounds`), for the types that do
@@ -600,6 +564,59 @@ fn report(cont: &Container, fields: &[Field], patterns: &Patterns) -> Option<Tok
 }
 
 /// `JsonCheck::read_report` for a type with a generated `Report`.
+/// `JsonCheck::read_report` of a type checked on the parsed document first
+/// and read after (an enum with data, a struct with a flattened member):
+/// serde reads those from its buffered content, which takes no `5.0` for
+/// an integer.
+pub(crate) fn checked_read_report() -> TokenStream {
+    let krate = krate();
+    quote! {
+        #[inline]
+        fn read_report(
+            __bytes: &[u8],
+            __max_depth: usize,
+            __max_violations: usize,
+        ) -> ::core::option::Option<
+            ::core::result::Result<Self, #krate::ValidationErrors>,
+        > {
+            #krate::__json::tagged_document::<Self>(__bytes, __max_depth, __max_violations)
+        }
+    }
+}
+
+/// The reader's `Report` for such a type inside another's reader: read as
+/// a value, checked, then typed.
+pub(crate) fn checked_report(ident: &syn::Ident, predicates: &[TokenStream]) -> TokenStream {
+    let krate = krate();
+    let rt = quote!(#krate::__json);
+    quote! {
+        #[automatically_derived]
+        impl<'__de> #rt::Report<'__de> for #ident
+        where
+            #(#predicates,)*
+            for<'__json> #ident: #rt::DeserializeOwned,
+        {
+            fn report(
+                __r: &mut #rt::Reader<'__de>,
+                __at: &#krate::Path<'_>,
+                __found: &mut #rt::Found,
+            ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
+                #rt::report_checked::<Self>(__r, __at, __found)
+            }
+
+            #[inline]
+            fn inner_rules(
+                &self,
+                __at: &#krate::Path<'_>,
+                __errors: &mut #krate::ValidationErrors,
+            ) -> ::core::result::Result<(), #rt::Fail> {
+                #krate::Validate::validate_into(self, __at, __errors);
+                ::core::result::Result::Ok(())
+            }
+        }
+    }
+}
+
 fn read_report_override() -> TokenStream {
     let rt = quote!(::access_key_schema::__json);
     quote! {
