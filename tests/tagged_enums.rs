@@ -417,6 +417,56 @@ fn flattened_members_are_the_outer_objects() {
     );
 }
 
+fn ordered(span: &Span) -> Result<(), access_key_schema::CustomError> {
+    if span.from <= span.to {
+        Ok(())
+    } else {
+        Err(access_key_schema::CustomError::new(
+            "unordered",
+            "Member must start before it ends",
+        ))
+    }
+}
+
+/// A flattened struct with a struct-level check JSON Schema cannot express.
+#[derive(Validate, Serialize, Deserialize, Debug)]
+#[validate(custom = ordered)]
+pub struct Span {
+    pub from: u32,
+    pub to: u32,
+}
+
+#[derive(Validate, Serialize, Deserialize, Debug)]
+pub struct Booking {
+    #[validate(length(min = 1))]
+    pub room: String,
+    #[serde(flatten)]
+    #[validate(nested)]
+    pub span: Span,
+}
+
+#[test]
+fn a_flattened_structs_own_check_is_in_the_outer_schema_and_runs() {
+    // The schema says the Rust side is stricter: the check's `$comment`
+    // comes along with the members.
+    let s = schema::schema_for::<Booking>();
+    let comment = s["$comment"].as_str().unwrap_or_default();
+    assert!(comment.contains("custom: ordered"), "{s}");
+    assert_eq!(s["required"], json!(["room", "from", "to"]));
+    // And Rust runs it, at the outer object's path.
+    let ok = json!({"room": "a", "from": 1, "to": 2});
+    let bad = json!({"room": "a", "from": 3, "to": 2});
+    assert!(from_str::<Booking>(&ok.to_string()).is_ok());
+    assert!(schema_accepts::<Booking>(&bad));
+    let e = from_str::<Booking>(&bad.to_string()).unwrap_err();
+    let found: Vec<_> = e
+        .violations()
+        .iter()
+        .map(|v| (v.path(), v.code()))
+        .collect();
+    assert_eq!(found, [("", "unordered")]);
+}
+
 #[test]
 fn reports_read_in_aws_wording_with_the_variants_paths() {
     let e = from_str::<Payment>(r#"{"kind": "Cash", "amount": 0}"#).unwrap_err();

@@ -33,9 +33,14 @@ pub trait Flatten {
 
 /// `object` with the members of `inner` (a flattened struct's schema, or
 /// the `$ref` to it) added, as serde reads them: properties and required
-/// members merged into the outer object's.
+/// members merged into the outer object's, and its `$comment` (the
+/// struct-level checks JSON Schema cannot express, `custom: f`) appended to
+/// the outer object's, so the schema still says the Rust side is stricter.
 pub fn flatten(generator: &SchemaGenerator, object: &mut Schema, inner: Schema) {
     let mut inner = object_of(generator, inner);
+    if let Some(Value::String(text)) = inner.remove("$comment") {
+        crate::schema::comment(object, &text);
+    }
     let Some(outer) = object.as_object_mut() else {
         return;
     };
