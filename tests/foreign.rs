@@ -316,3 +316,43 @@ fn schemars_own_impls_do_not_replace_the_rules_schema() {
         "^9999-12-(?:29|30|31)"
     );
 }
+
+fn after_2000(t: &OffsetDateTime) -> Result<(), access_key_schema::CustomError> {
+    if t.year() >= 2000 {
+        Ok(())
+    } else {
+        Err(access_key_schema::CustomError::new(
+            "too_old",
+            "Member must be in 2000 or later",
+        ))
+    }
+}
+
+/// A user's check on a field whose crate reads another form than the wire's
+/// (`time`): it runs whichever tier reads the payload, also when the
+/// reader gives up (a `5.0`) and another member breaks a rule.
+#[derive(Validate, Deserialize, Debug)]
+struct Dated {
+    #[validate(custom = after_2000)]
+    at: OffsetDateTime,
+    #[validate(range(max = 10))]
+    count: u8,
+}
+
+#[test]
+fn a_custom_check_on_a_time_field_runs_in_every_tier() {
+    for (count, want) in [
+        ("5", vec![("/at", "too_old")]),
+        ("5.0", vec![("/at", "too_old")]),
+        ("11", vec![("/at", "too_old"), ("/count", "range")]),
+        ("11.0", vec![("/at", "too_old"), ("/count", "range")]),
+    ] {
+        let doc = format!(r#"{{"at": "1999-12-31T23:59:59Z", "count": {count}}}"#);
+        let report = access_key_schema::from_str::<Dated>(&doc).unwrap_err();
+        let mut got = found(&report);
+        got.sort();
+        assert_eq!(got, want, "{doc}");
+    }
+    let ok = r#"{"at": "2000-01-01T00:00:00+01:00", "count": 5.0}"#;
+    assert!(access_key_schema::from_str::<Dated>(ok).is_ok());
+}

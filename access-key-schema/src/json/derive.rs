@@ -259,9 +259,17 @@ pub trait TypedRead<T> {
     fn typed(&self, value: &Value) -> Option<T>;
 }
 
-impl<T: DeserializeOwned> TypedRead<T> for TypedProbe<T> {
+impl<T: DeserializeOwned + JsonCheck> TypedRead<T> for TypedProbe<T> {
     fn typed(&self, value: &Value) -> Option<T> {
-        typed::<T>(value)
+        if T::SERDE_SAME {
+            return typed::<T>(value);
+        }
+        // A member whose type's own `Deserialize` reads another form (a
+        // `time::OffsetDateTime`) is rewritten into that form first, as
+        // `from_json` does before it reads such a value.
+        let mut value = value.clone();
+        T::to_serde_form(&mut value);
+        typed::<T>(&value)
     }
 }
 
