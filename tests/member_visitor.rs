@@ -496,3 +496,40 @@ fn fast_reader_reads_numbers_and_booleans_like_serde() {
     );
     assert!(fast * 2 > ok, "the fast reader read {fast} of {ok}");
 }
+
+/// The reporting reader reads whole numbers written as floats and integers
+/// out of their type's range itself (a value, or a `range`/`type` report),
+/// instead of leaving the document to the slow path; the test above checks
+/// that its reports are the slow path's.
+#[test]
+fn the_reporting_reader_decides_floats_and_out_of_range_integers_itself() {
+    let base = r#"{"a":1,"b":1,"c":1,"d":1,"e":1,"f":1,"t":true}"#;
+    for (member, spelling, code) in [
+        ("a", "1.0", None),
+        ("c", "1E2", None),
+        ("e", "4e9", None),
+        ("a", "256", Some("range")),
+        ("b", "-129", Some("range")),
+        ("f", "1.5", Some("type")),
+        ("c", "18446744073709551616", Some("range")),
+        ("d", "-9223372036854775809", None),
+        ("d", "-9223372036854777000", Some("range")),
+    ] {
+        let doc = base.replacen(
+            &format!("\"{member}\":1"),
+            &format!("\"{member}\":{spelling}"),
+            1,
+        );
+        let read = read_report::<Numbers>(doc.as_bytes(), 64, 100)
+            .unwrap_or_else(|| panic!("the reader gave {doc} up"));
+        match (read, code) {
+            (Ok(_), None) => {}
+            (Err(report), Some(code)) => {
+                assert_eq!(report.violations().len(), 1, "{doc}: {report}");
+                assert_eq!(report.violations()[0].code(), code, "{doc}");
+                assert_eq!(report.violations()[0].path(), format!("/{member}"), "{doc}");
+            }
+            (other, _) => panic!("{doc}: {other:?}"),
+        }
+    }
+}

@@ -580,6 +580,16 @@ impl Reader<'_> {
         }
     }
 
+    /// The text of the JSON number here (see `number`), consumed, for
+    /// serde_json to read exactly as it reads it in a document.
+    pub(super) fn number_text(&mut self) -> Result<&str, Fail> {
+        let start = self.pos;
+        self.number()?;
+        let bytes = self.bytes();
+        // A number is ASCII.
+        std::str::from_utf8(&bytes[start..self.pos]).map_err(|_| Fail)
+    }
+
     /// An integer written plainly (`-?(0|[1-9][0-9]*)`, not `-0`): whether
     /// it is negative, and its magnitude. Anything else (a fraction or
     /// exponent, which the serde tier reads as a whole number when it is

@@ -513,76 +513,100 @@ impl JsonCheck for bool {
 
 fn integer(
     value: &Value,
-    (min, min_text): (i128, &'static str),
-    (max, max_text): (i128, &'static str),
+    bounds: (IntBound, IntBound),
     path: &Path<'_>,
     errors: &mut ValidationErrors,
 ) {
-    let n = match value {
-        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
-            (Some(i), _) => i128::from(i),
-            (None, Some(u)) => i128::from(u),
-            // `5.0`, `1e2`: whole numbers are integers to JSON Schema.
-            (None, None) => match n.as_f64().filter(|f| f.fract() == 0.0) {
-                Some(f) if f < min as f64 => {
-                    errors.add(path, Constraint::Minimum(min_text));
-                    return;
-                }
-                Some(f) if f > max as f64 => {
-                    errors.add(path, Constraint::Maximum(max_text));
-                    return;
-                }
-                Some(f) => f as i128,
-                None => {
-                    errors.add(path, Constraint::Type("integer"));
-                    return;
-                }
-            },
-        },
-        _ => {
-            errors.add(path, Constraint::Type("integer"));
-            return;
-        }
+    let broken = match value {
+        Value::Number(n) => integer_of(n, bounds).err(),
+        _ => Some(Constraint::Type("integer")),
     };
-    if n < min {
-        errors.add(path, Constraint::Minimum(min_text));
-    } else if n > max {
-        errors.add(path, Constraint::Maximum(max_text));
+    if let Some(c) = broken {
+        errors.add(path, c);
     }
+}
+
+/// An integer type's lower or upper bound, and its text in a report.
+pub(crate) type IntBound = (i128, &'static str);
+
+/// What a JSON number is as an integer type with these bounds: its value,
+/// or the constraint it breaks (`type` for a fraction, `range` out of the
+/// type's bounds). Whole numbers written as floats (`5.0`, `1e2`) are
+/// integers, as JSON Schema has them. The slow path and the reader both
+/// decide with this, from serde_json's reading of the number.
+pub(crate) fn integer_of(
+    n: &serde_json::Number,
+    ((min, min_text), (max, max_text)): (IntBound, IntBound),
+) -> Result<i128, Constraint> {
+    let n = match (n.as_i64(), n.as_u64()) {
+        (Some(i), _) => i128::from(i),
+        (None, Some(u)) => i128::from(u),
+        (None, None) => match n.as_f64().filter(|f| f.fract() == 0.0) {
+            Some(f) if f < min as f64 => return Err(Constraint::Minimum(min_text)),
+            Some(f) if f > max as f64 => return Err(Constraint::Maximum(max_text)),
+            Some(f) => f as i128,
+            None => return Err(Constraint::Type("integer")),
+        },
+    };
+    integer_in(n, ((min, min_text), (max, max_text)))
+}
+
+/// `n` if it is within the bounds, else the bound it breaks.
+#[inline]
+pub(crate) fn integer_in(
+    n: i128,
+    ((min, min_text), (max, max_text)): (IntBound, IntBound),
+) -> Result<i128, Constraint> {
+    if n < min {
+        Err(Constraint::Minimum(min_text))
+    } else if n > max {
+        Err(Constraint::Maximum(max_text))
+    } else {
+        Ok(n)
+    }
+}
+
+/// The bounds of an integer type, as reports write them.
+pub(crate) trait IntegerBounds {
+    const BOUNDS: (IntBound, IntBound);
 }
 
 macro_rules! integers {
     ($($t:ty => ($min:expr, $min_text:literal), ($max:expr, $max_text:literal);)*) => {$(
+        impl IntegerBounds for $t {
+            const BOUNDS: (IntBound, IntBound) = (($min, $min_text), ($max, $max_text));
+        }
+
         impl JsonCheck for $t {
             fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
-                integer(value, ($min, $min_text), ($max, $max_text), path, errors);
+                integer(value, <$t as IntegerBounds>::BOUNDS, path, errors);
             }
         }
     )*};
 }
 integers! {
-    i8 => (i8::MIN.into(), "-128"), (i8::MAX.into(), "127");
-    i16 => (i16::MIN.into(), "-32768"), (i16::MAX.into(), "32767");
-    i32 => (i32::MIN.into(), "-2147483648"), (i32::MAX.into(), "2147483647");
-    i64 => (i64::MIN.into(), "-9223372036854775808"), (i64::MAX.into(), "9223372036854775807");
+    i8 => (i8::MIN as i128, "-128"), (i8::MAX as i128, "127");
+    i16 => (i16::MIN as i128, "-32768"), (i16::MAX as i128, "32767");
+    i32 => (i32::MIN as i128, "-2147483648"), (i32::MAX as i128, "2147483647");
+    i64 => (i64::MIN as i128, "-9223372036854775808"), (i64::MAX as i128, "9223372036854775807");
     i128 => (i128::MIN, "-170141183460469231731687303715884105728"),
         (i128::MAX, "170141183460469231731687303715884105727");
-    u8 => (0, "0"), (u8::MAX.into(), "255");
-    u16 => (0, "0"), (u16::MAX.into(), "65535");
-    u32 => (0, "0"), (u32::MAX.into(), "4294967295");
-    u64 => (0, "0"), (u64::MAX.into(), "18446744073709551615");
+    u8 => (0, "0"), (u8::MAX as i128, "255");
+    u16 => (0, "0"), (u16::MAX as i128, "65535");
+    u32 => (0, "0"), (u32::MAX as i128, "4294967295");
+    u64 => (0, "0"), (u64::MAX as i128, "18446744073709551615");
     // A JSON integer serde_json reads exactly is at most u64::MAX.
     u128 => (0, "0"), (i128::MAX, "340282366920938463463374607431768211455");
 }
 #[cfg(target_pointer_width = "64")]
 integers! {
-    isize => (i64::MIN.into(), "-9223372036854775808"), (i64::MAX.into(), "9223372036854775807");
-    usize => (0, "0"), (u64::MAX.into(), "18446744073709551615");
+    isize => (i64::MIN as i128, "-9223372036854775808"), (i64::MAX as i128, "9223372036854775807");
+    usize => (0, "0"), (u64::MAX as i128, "18446744073709551615");
 }
 #[cfg(target_pointer_width = "32")]
 integers! {
-    isize => (i32::MIN.into(), "-2147483648"), (i32::MAX.into(), "2147483647");
-    usize => (0, "0"), (u32::MAX.into(), "4294967295");
+    isize => (i32::MIN as i128, "-2147483648"), (i32::MAX as i128, "2147483647");
+    usize => (0, "0"), (u32::MAX as i128, "4294967295");
 }
 
 macro_rules! floats {

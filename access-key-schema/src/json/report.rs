@@ -669,15 +669,40 @@ macro_rules! report_integers {
                 at: &Path<'_>,
                 found: &mut Found,
             ) -> Result<Option<Self>, Fail> {
-                match r.next_byte() {
-                    Some(b'-' | b'0'..=b'9') => {
-                        let (negative, n) = r.integer()?;
-                        let n = i128::from(n);
-                        <$t>::try_from(if negative { -n } else { n })
-                            .map(Some)
-                            .map_err(|_| Fail)
+                let bounds = <$t as super::IntegerBounds>::BOUNDS;
+                let n = match r.next_byte() {
+                    Some(b'-' | b'0'..=b'9') => match r.integer() {
+                        // serde_json reads a negative integer below
+                        // i64::MIN as an f64 (which may round onto it).
+                        Ok((true, n)) if n > i64::MIN.unsigned_abs() => {
+                            match serde_json::Number::from_f64(-(n as f64)) {
+                                Some(number) => super::integer_of(&number, bounds),
+                                None => return Err(Fail),
+                            }
+                        }
+                        Ok((negative, n)) => {
+                            let n = i128::from(n);
+                            super::integer_in(if negative { -n } else { n }, bounds)
+                        }
+                        // A fraction, an exponent, more digits than a u64
+                        // holds: serde_json's reading of the number, and
+                        // the slow path's verdict on it (`5.0` is 5).
+                        Err(Fail) => {
+                            let text = r.number_text()?;
+                            let number: serde_json::Number =
+                                serde_json::from_str(text).map_err(|_| Fail)?;
+                            super::integer_of(&number, bounds)
+                        }
+                    },
+                    _ => return wrong_type(r, at, found, "integer"),
+                };
+                match n.map(<$t>::try_from) {
+                    Ok(Ok(v)) => Ok(Some(v)),
+                    Ok(Err(_)) => Err(Fail),
+                    Err(broken) => {
+                        found.add(at, broken)?;
+                        Ok(None)
                     }
-                    _ => wrong_type(r, at, found, "integer"),
                 }
             }
         }
