@@ -1630,7 +1630,9 @@ const LOOKALIKES: &[(&str, char)] = &[
 /// (see `rules::email` and its siblings): valid ones (the first that fits
 /// is a member's base value) and near misses (edges, look-alikes, what one
 /// validator or another accepts but the format refuses).
-fn format_probes(format: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
+pub(crate) fn format_probes(
+    format: &str,
+) -> Option<(&'static [&'static str], &'static [&'static str])> {
     Some(match format {
         "email" => (EMAIL.0, EMAIL.1),
         "uri" => (URI.0, URI.1),

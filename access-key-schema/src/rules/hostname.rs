@@ -48,45 +48,21 @@ mod tests {
         assert_eq!(max.len(), 253);
         let over = format!("{max}b");
         let long_label = format!("{}.com", "a".repeat(64));
+        // The vectors' probes of this format (valid ones and near misses),
+        // then cases of this test's own.
+        let (valid, near) = crate::vectors::format_probes("hostname").expect("probes");
+        super::super::format::check_language(&FORMAT, valid, near);
         super::super::format::check_language(
             &FORMAT,
             &[
                 "example.com",
-                "a",
-                "EXAMPLE.COM",
                 "ex-ample.com",
-                "a--b.com",
                 "aaa--b.com",
-                "123.com",
-                "a.123",
-                "123",
-                "01.2.3.4",
-                "1.2.3.256",
                 "1.2.3",
                 &format!("{l63}.com"),
                 &max,
             ],
-            &[
-                "example.com.",
-                ".example.com",
-                "a..b",
-                "-a.com",
-                "a-.com",
-                "a-",
-                "ab--cd.com",
-                "x.ab--cd",
-                "xn--bcher-kva.ch",
-                "XN--abc.com",
-                "a_b.com",
-                "*.example.com",
-                "\u{e9}.com",
-                "a b.com",
-                "1.2.3.4",
-                "0.0.0.0",
-                "",
-                &over,
-                &long_label,
-            ],
+            &["a-", "x.ab--cd", "a b.com", "", &over, &long_label],
         );
     }
 }
