@@ -610,18 +610,7 @@ mod tests {
                     .finish("t", "1")
             };
         }
-        let doc = all!(
-            AccessKey,
-            AccessKeyMetadata,
-            AccessKeyLastUsed,
-            CreateAccessKeyRequest,
-            CreateAccessKeyResponse,
-            ListAccessKeysRequest,
-            ListAccessKeysResponse,
-            UpdateAccessKeyRequest,
-            DeleteAccessKeyRequest
-        )
-        .to_value();
+        let doc = crate::__with_model_types!(all {}).to_value();
         let components = doc["components"]["schemas"].as_object().unwrap();
         let mut checked = 0;
         for model in crate::MODEL_TYPES {

@@ -85,19 +85,10 @@ const fn shape_name(path: &'static str) -> &'static str {
     }
 }
 
-shapes!(
-    /// Every IAM shape, in the order of `MODEL_TYPES`.
+access_key_schema::__with_model_types!(shapes {
+    /// Every IAM shape, in the order of `MODEL_TYPES` (the same list).
     SHAPES:
-    AccessKey,
-    AccessKeyMetadata,
-    AccessKeyLastUsed,
-    CreateAccessKeyRequest,
-    CreateAccessKeyResponse,
-    ListAccessKeysRequest,
-    ListAccessKeysResponse,
-    UpdateAccessKeyRequest,
-    DeleteAccessKeyRequest,
-);
+});
 
 shapes!(
     /// The user-style types of `tests/user-types` (not IAM): a form, an
