@@ -274,15 +274,8 @@ fn the_jsonschema_crate_agrees_on_every_vector() {
             cases.len()
         );
         for formats in [false, true] {
-            let validator = jsonschema::options()
-                .should_validate_formats(formats)
-                .build(&schema)
-                .unwrap();
-            let disagreements: Vec<String> = cases
-                .iter()
-                .filter(|c| validator.is_valid(&c.payload) != c.valid)
-                .map(|c| format!("{} (rust: {}): {}", c.description, c.valid, c.payload))
-                .collect();
+            let disagreements =
+                access_key_tests::jsonschema_disagreements(&schema, &cases, formats);
             assert!(
                 disagreements.is_empty(),
                 "{name} formats={formats}: {disagreements:#?}"

@@ -579,15 +579,7 @@ fn vectors_of_recursive_and_map_types_agree_with_the_jsonschema_crate() {
         cases.len()
     );
     for formats in [false, true] {
-        let validator = jsonschema::options()
-            .should_validate_formats(formats)
-            .build(&schema)
-            .unwrap();
-        let disagreements: Vec<String> = cases
-            .iter()
-            .filter(|c| validator.is_valid(&c.payload) != c.valid)
-            .map(|c| format!("{} (rust: {}): {}", c.description, c.valid, c.payload))
-            .collect();
+        let disagreements = access_key_tests::jsonschema_disagreements(&schema, &cases, formats);
         assert!(
             disagreements.is_empty(),
             "formats={formats}: {disagreements:#?}"
