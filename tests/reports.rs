@@ -16,7 +16,7 @@
 use std::fmt::Write as _;
 
 use access_key_schema::{
-    from_json, AccessKey, AccessKeyLastUsed, AccessKeyMetadata, CreateAccessKeyRequest,
+    __json, from_json, AccessKey, AccessKeyLastUsed, AccessKeyMetadata, CreateAccessKeyRequest,
     CreateAccessKeyResponse, DeleteAccessKeyRequest, JsonCheck, ListAccessKeysRequest,
     ListAccessKeysResponse, StatusType, Timestamp, UpdateAccessKeyRequest, Validate,
 };
@@ -428,24 +428,25 @@ fn the_reporting_reader_reports_each_kind_itself() {
         ),
     ];
     for (kind, payload, code) in kinds {
-        let read = AccessKey::read_report(payload.as_bytes(), 64, 100);
+        let read = __json::read_report::<AccessKey>(payload.as_bytes(), 64, 100);
         let Some(Err(report)) = read else {
             panic!("{kind}: not reported by the reader ({read:?})");
         };
         assert_eq!(report.violations()[0].code(), *code, "{kind}: {report}");
     }
     let unknown = br#"{"AccessKeyId":"AKIAIOSFODNN7EXAMPLE","Status":"Active","Extra":1}"#;
-    let Some(Err(report)) = Strict::read_report(unknown, 64, 100) else {
+    let Some(Err(report)) = __json::read_report::<Strict>(unknown, 64, 100) else {
         panic!("unknown member: not reported by the reader");
     };
     assert_eq!(report.violations()[0].code(), "unknown_field");
     // Malformed JSON: the reader gives up, and its problem is found by the
     // slow path's parser, without building a value.
-    let Some(Err(report)) = AccessKey::read_report(&base.as_bytes()[..40], 64, 100) else {
+    let Some(Err(report)) = __json::read_report::<AccessKey>(&base.as_bytes()[..40], 64, 100)
+    else {
         panic!("malformed: not reported");
     };
     assert_eq!(report.violations()[0].code(), "syntax");
     // What the reader is not sure of is left to the tiers after it.
     let inner_repeat = base.replace(r#""Bob""#, r#""Bob","Extra":{"a":1,"a":2}"#);
-    assert!(AccessKey::read_report(inner_repeat.as_bytes(), 64, 100).is_none());
+    assert!(__json::read_report::<AccessKey>(inner_repeat.as_bytes(), 64, 100).is_none());
 }

@@ -504,7 +504,8 @@ pub struct Generic<T> {
 
 #[test]
 fn whole_floats_in_serdes_buffered_content_read_as_integers_everywhere() {
-    // The serde tier and the slow path (a generic struct has no reader).
+    // Inside a generic struct's reader (an enum with data is checked, then
+    // read with whole floats written as integers).
     let text = r#"{"items": [{"kind": "Cash", "amount": 5.0}]}"#;
     assert!(from_str::<Generic<Payment>>(text).is_ok());
     let text = r#"{"items": [{"kind": "Cash", "amount": 0.0}]}"#;

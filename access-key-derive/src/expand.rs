@@ -994,7 +994,7 @@ fn escaped_segment(name: &str) -> String {
 /// value is, at paths through the variant's wire shape; the schema is a
 /// `oneOf` of one branch per variant, each pinned by a `const`; `from_json`
 /// checks the parsed document (`check_json`, the same rules) before it
-/// reads it (`__json::tagged_document`).
+/// reads it (`__json::report_checked`).
 fn expand_tagged(
     cont: &Container,
     tagging: &Tagging,
@@ -1258,8 +1258,7 @@ fn expand_tagged(
     let doc = &cont.doc;
     let schema_header = schema_impl_header(cont);
     let schema_names = schema_names(cont);
-    let checked_read_report = crate::expand_json::checked_read_report();
-    let checked_report = crate::expand_json::checked_report(ident, &predicates);
+    let checked = crate::expand_json::checked_methods();
     quote! {
         #(#statics)*
 
@@ -1310,12 +1309,10 @@ fn expand_tagged(
                 }
             }
 
-            #checked_read_report
+            // The reader's: read as a value, checked, then typed (serde's
+            // own read of internal tagging would not take `5.0` for an
+            // integer).
+            #checked
         }
-
-        // Inside a struct's reader: read as a value, checked, then typed
-        // (serde's own read of internal tagging would not take `5.0` for an
-        // integer).
-        #checked_report
     }
 }

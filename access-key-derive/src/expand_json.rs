@@ -1,8 +1,8 @@
-//! Code generation for `from_json`: `impl Report` (the reader that records
-//! every problem of a payload and goes on, see the runtime's `json::report`)
-//! with `JsonCheck::read_report` calling it, and `JsonCheck::check_json`,
-//! the slow path, which checks a `serde_json::Value` against the same model
-//! `impl Validate` is built from, for what the reader leaves. The generated
+//! Code generation for `from_json`: `impl JsonCheck`, with
+//! `report_json` (the reader that records every problem of a payload and
+//! goes on, see the runtime's `json::report`) and `check_json` (the slow
+//! path, which checks a `serde_json::Value` against the same model `impl
+//! Validate` is built from, for what the reader leaves). The generated
 //! code only lists fields and rules; the logic is in the runtime's
 //! `json::report` and `json::derive` modules (re-exported as `__json`).
 //!
@@ -52,6 +52,11 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
     let krate = krate();
     let rt = quote!(#krate::__json);
     let ident = cont.ident;
+    let (impl_generics, ty_generics, where_clause) = cont.generics.split_for_impl();
+    let existing = where_clause.map(|w| {
+        let p = &w.predicates;
+        quote!(#p,)
+    });
 
     let mut predicates = Vec::new();
     let mut checks = Vec::new();
@@ -291,32 +296,16 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
         }
     });
 
-    let report = report(cont, fields, patterns);
-    let mut report_override = report.is_some().then(read_report_override);
-    // serde reads a flattened struct from its buffered `Content` (no `5.0`
-    // for an integer there): the document is checked first, then read, as
-    // an enum with data is.
-    let flattened = (has_flatten(cont) && cont.generics.params.is_empty()).then(|| {
-        predicates.push(quote!(for<'__json> #ident: #rt::DeserializeOwned));
-        report_override = Some(checked_read_report());
-        checked_report(ident, &[quote!(Self: #krate::JsonCheck)])
-    });
-    if report.is_some() {
-        // The reader's needs (see `reader_bounds`), for the types that do
-        // not name the struct; higher-ranked as above, so a field type
-        // without them only makes `from_json` unavailable for this struct
-        // (it needs `Deserialize` anyway).
-        for field in fields {
-            if !mentions(field.ty.to_token_stream(), ident) {
-                predicates.extend(reader_bounds(field, quote!(for<'__json>), quote!('__json)));
-            }
-        }
-    }
-    let (impl_generics, ty_generics, where_clause) = cont.generics.split_for_impl();
-    let existing = where_clause.map(|w| {
-        let p = &w.predicates;
-        quote!(#p,)
-    });
+    // The reader (`report_json`): the member readers, or for a struct with
+    // a flattened member (serde buffers what its own fields do not name,
+    // and reads no `5.0` for an integer there) the document checked first,
+    // then read, as an enum with data is.
+    let reader = if has_flatten(cont) {
+        predicates.push(quote!(for<'__json> #ident #ty_generics: #rt::DeserializeOwned));
+        Some(checked_methods())
+    } else {
+        report(cont, fields, patterns, &mut predicates)
+    };
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::JsonCheck for #ident #ty_generics
@@ -346,34 +335,57 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
                 #typed_checks
             }
 
-            #report_override
+            #reader
         }
-
-        #report
-        #flattened
     }
 }
 
-/// The reporting read (`Report`, see the runtime's `json::report`) of a
-/// struct that gets the member readers: each member read into its slot, a
+/// The reader's methods (`report_json`, see the runtime's `json::report`,
+/// and `inner_rules`) of a struct, generic or not: each member read into its slot, a
 /// member's problems recorded at its path (the span of `Found` they fill
 /// remembered), a repeated or unknown member recorded and skipped. When the
 /// object closes with no problem, the struct is built; otherwise the
 /// problems are put back in declaration order, with each well-read field's
 /// rules (as `validate()` applies them) and `required` for absent members
 /// in their places, then the refused unknown members.
-fn report(cont: &Container, fields: &[Field], patterns: &Patterns) -> Option<TokenStream> {
-    if !gets_readers(cont) {
-        return None;
-    }
+fn report(
+    cont: &Container,
+    fields: &[Field],
+    patterns: &Patterns,
+    predicates: &mut Vec<TokenStream>,
+) -> Option<TokenStream> {
     let krate = krate();
     let rt = quote!(#krate::__json);
     let (ident, deny) = (cont.ident, cont.serde.deny_unknown_fields);
+    let (_, ty_generics, _) = cont.generics.split_for_impl();
 
-    let bounds: Vec<TokenStream> = fields
-        .iter()
-        .flat_map(|f| reader_bounds(f, quote!(), quote!('__de)))
-        .collect();
+    // What the reader needs beyond `JsonCheck` of the field types: the
+    // struct's `Validate` (its rules, for `inner_rules`; a generic struct's
+    // impl has bounds of its own), each `nested` field type's, and
+    // `Default` where an absent member takes a default. Higher-ranked as
+    // above, and skipped for types that name the struct.
+    predicates.push(quote!(for<'__json> #ident #ty_generics: #krate::Validate));
+    if cont.serde.default && cont.serde.default_fn.is_none() {
+        predicates.push(quote!(for<'__json> #ident #ty_generics: ::core::default::Default));
+    }
+    for field in fields {
+        let ty = field.ty;
+        if mentions(ty.to_token_stream(), ident) {
+            continue;
+        }
+        if field.rules.nested().is_some() && !field.skipped {
+            predicates.push(quote_spanned! {ty.span()=> for<'__json> #ty: #krate::Validate});
+        }
+        if let Some(None) = field.default {
+            predicates.push(quote_spanned! {ty.span()=>
+                for<'__json> #ty: ::core::default::Default
+            });
+        }
+    }
+    let container_default = cont.serde.default.then(|| match &cont.serde.default_fn {
+        Some(path) => quote!(#path()),
+        None => quote!(<Self as ::core::default::Default>::default()),
+    });
     let mut decls = Vec::new();
     let mut arms = Vec::new();
     let mut inits = Vec::new();
@@ -410,12 +422,21 @@ fn report(cont: &Container, fields: &[Field], patterns: &Patterns) -> Option<Tok
                     #rt::repeated(__r, &__p, __found)?;
                 } else {
                     let __from = __found.mark();
-                    #slot = (&&#rt::Probe::<#ty>::NEW).member(__r, &__p, __found)?;
+                    #slot = #rt::read_member::<#ty>(__r, &__p, __found)?;
                     #span = ::core::option::Option::Some((__from, __found.mark()));
                 }
             }
         });
-        let absent = default.unwrap_or_else(|| quote!(#rt::missing::<#ty, #rt::Fail>(#name)?));
+        // An absent member: its own default, the container's, or what
+        // serde's derive makes of it (`None` for an `Option`).
+        let absent = match (default, &container_default) {
+            (Some(default), _) => default,
+            (None, Some(container)) => quote!({
+                let __default: Self = #container;
+                __default.#member
+            }),
+            (None, None) => quote!(#rt::absent::<#ty>()?),
+        };
         inits.push(quote! {
             #member: match #slot {
                 ::core::option::Option::Some(__v) => __v,
@@ -472,7 +493,7 @@ fn report(cont: &Container, fields: &[Field], patterns: &Patterns) -> Option<Tok
         } else {
             quote! {
                 #(#required_rule)*
-                (&&#rt::Probe::<#ty>::NEW).inner_rules(__v, &__p, __errors)?;
+                <#ty as #krate::JsonCheck>::inner_rules(__v, &__p, __errors)?;
                 if __errors.is_empty() {
                     #(#value_rules)*
                     #(#collections)*
@@ -480,9 +501,15 @@ fn report(cont: &Container, fields: &[Field], patterns: &Patterns) -> Option<Tok
             }
         };
         // A `nested` field's item count is checked even when items are
-        // bad (the slow path counts the array first): not known here.
+        // bad (the slow path counts the array, or an object's members,
+        // first): not known here, unless the value was a `null`.
         let put_back = if rules.nested().is_some() && rules.length().is_some() {
-            quote!(return ::core::result::Result::Err(#rt::Fail);)
+            quote! {
+                if !__found.only_null_at(__span, &__p) {
+                    return ::core::result::Result::Err(#rt::Fail);
+                }
+                __found.put_back(&mut __problems, __mark, __span);
+            }
         } else {
             quote!(__found.put_back(&mut __problems, __mark, __span);)
         };
@@ -514,130 +541,76 @@ fn report(cont: &Container, fields: &[Field], patterns: &Patterns) -> Option<Tok
         });
     }
 
+    let inner_rules = inner_rules_method();
     Some(quote! {
-        #[automatically_derived]
-        impl<'__de> #rt::Report<'__de> for #ident
-        where
-            #(#bounds,)*
-        {
-            fn report(
-                __r: &mut #rt::Reader<'__de>,
-                __at: &#krate::Path<'_>,
-                __found: &mut #rt::Found,
-            ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
-                #[allow(unused_imports)]
-                use #rt::{ViaReport as _, ViaSerdeReport as _, ViaSerdeUnchecked as _};
-                let ::core::option::Option::Some(mut __o) = #rt::open_object(__r, __at, __found)? else {
-                    return ::core::result::Result::Ok(::core::option::Option::None);
-                };
-                let __mark = __found.mark();
-                #(#decls)*
-                let mut __others = #rt::Others::default();
-                while let ::core::option::Option::Some(__k) = __o.next_name(__r)? {
-                    match &*__k {
-                        #(#arms)*
-                        _ => __others.member(__r, __at, __k, #deny, __found)?,
-                    }
+        fn report_json(
+            __r: &mut #rt::Reader<'_>,
+            __at: &#krate::Path<'_>,
+            __found: &mut #rt::Found,
+        ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
+            let ::core::option::Option::Some(mut __o) = #rt::open_object(__r, __at, __found)? else {
+                return ::core::result::Result::Ok(::core::option::Option::None);
+            };
+            let __mark = __found.mark();
+            #(#decls)*
+            let mut __others = #rt::Others::default();
+            while let ::core::option::Option::Some(__k) = __o.next_name(__r)? {
+                match &*__k {
+                    #(#arms)*
+                    _ => __others.member(__r, __at, __k, #deny, __found)?,
                 }
-                if __found.mark() == __mark && !__others.any_denied() #(#clean)* {
-                    return ::core::result::Result::Ok(::core::option::Option::Some(#ident { #(#inits,)* }));
-                }
-                #[allow(unused_mut)]
-                let mut __problems = __found.take(__mark);
-                #(#places)*
-                __found.close(__problems);
-                __others.record(__at, &[#(#known),*], __found)?;
-                ::core::result::Result::Ok(::core::option::Option::None)
             }
-
-            #[inline]
-            fn inner_rules(
-                &self,
-                __at: &#krate::Path<'_>,
-                __errors: &mut #krate::ValidationErrors,
-            ) -> ::core::result::Result<(), #rt::Fail> {
-                #krate::Validate::validate_into(self, __at, __errors);
-                ::core::result::Result::Ok(())
+            if __found.mark() == __mark && !__others.any_denied() #(#clean)* {
+                return ::core::result::Result::Ok(::core::option::Option::Some(#ident { #(#inits,)* }));
             }
+            #[allow(unused_mut)]
+            let mut __problems = __found.take(__mark);
+            #(#places)*
+            __found.close(__problems);
+            __others.record(__at, &[#(#known),*], __found)?;
+            ::core::result::Result::Ok(::core::option::Option::None)
         }
+
+        #inner_rules
     })
 }
 
-/// `JsonCheck::read_report` for a type with a generated `Report`.
-/// `JsonCheck::read_report` of a type checked on the parsed document first
-/// and read after (an enum with data, a struct with a flattened member):
-/// serde reads those from its buffered content, which takes no `5.0` for
-/// an integer.
-pub(crate) fn checked_read_report() -> TokenStream {
+/// `JsonCheck::inner_rules` of a type that implements `Validate`: its
+/// rules.
+fn inner_rules_method() -> TokenStream {
     let krate = krate();
     quote! {
         #[inline]
-        fn read_report(
-            __bytes: &[u8],
-            __max_depth: usize,
-            __max_violations: usize,
-        ) -> ::core::option::Option<
-            ::core::result::Result<Self, #krate::ValidationErrors>,
-        > {
-            #krate::__json::tagged_document::<Self>(__bytes, __max_depth, __max_violations)
+        fn inner_rules(
+            &self,
+            __at: &#krate::Path<'_>,
+            __errors: &mut #krate::ValidationErrors,
+        ) -> ::core::result::Result<(), #krate::__json::Fail> {
+            #krate::Validate::validate_into(self, __at, __errors);
+            ::core::result::Result::Ok(())
         }
     }
 }
 
-/// The reader's `Report` for such a type inside another's reader: read as
-/// a value, checked, then typed.
-pub(crate) fn checked_report(ident: &syn::Ident, predicates: &[TokenStream]) -> TokenStream {
+/// The reader's methods for a type checked on the parsed value first and
+/// read after (an enum with data, a struct with a flattened member): serde
+/// reads those from its buffered content, which takes no `5.0` for an
+/// integer (see the runtime's `json::tagged`).
+pub(crate) fn checked_methods() -> TokenStream {
     let krate = krate();
     let rt = quote!(#krate::__json);
+    let inner_rules = inner_rules_method();
     quote! {
-        #[automatically_derived]
-        impl<'__de> #rt::Report<'__de> for #ident
-        where
-            #(#predicates,)*
-            for<'__json> #ident: #rt::DeserializeOwned,
-        {
-            fn report(
-                __r: &mut #rt::Reader<'__de>,
-                __at: &#krate::Path<'_>,
-                __found: &mut #rt::Found,
-            ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
-                #rt::report_checked::<Self>(__r, __at, __found)
-            }
-
-            #[inline]
-            fn inner_rules(
-                &self,
-                __at: &#krate::Path<'_>,
-                __errors: &mut #krate::ValidationErrors,
-            ) -> ::core::result::Result<(), #rt::Fail> {
-                #krate::Validate::validate_into(self, __at, __errors);
-                ::core::result::Result::Ok(())
-            }
+        fn report_json(
+            __r: &mut #rt::Reader<'_>,
+            __at: &#krate::Path<'_>,
+            __found: &mut #rt::Found,
+        ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
+            #rt::report_checked::<Self>(__r, __at, __found)
         }
-    }
-}
 
-fn read_report_override() -> TokenStream {
-    let rt = quote!(::access_key_schema::__json);
-    quote! {
-        #[inline]
-        fn read_report(
-            __bytes: &[u8],
-            __max_depth: usize,
-            __max_violations: usize,
-        ) -> ::core::option::Option<
-            ::core::result::Result<Self, ::access_key_schema::ValidationErrors>,
-        > {
-            #rt::report_document::<Self>(__bytes, __max_depth, __max_violations)
-        }
+        #inner_rules
     }
-}
-
-/// Whether the derive writes its reader for `cont`: not for generic
-/// structs (the readers would need their parameters) nor a container
-/// `#[serde(default)]`; those keep serde's visitor.
-fn gets_readers(cont: &Container) -> bool {
-    cont.generics.params.is_empty() && !cont.serde.default && !has_flatten(cont)
 }
 
 /// Whether a struct has a `#[serde(flatten)]` field (no member reader:
@@ -646,9 +619,10 @@ fn has_flatten(cont: &Container) -> bool {
     matches!(&cont.data, Body::Struct(fields) if fields.iter().any(|f| f.flatten.is_some()))
 }
 
-/// A newtype on the slow path: its field's check, then (when that found
-/// nothing) the type's rules on the typed value, as `validate()` applies
-/// them. It has no reader of its own: the serde tier reads it.
+/// A newtype: the reader reads its field's type and wraps it, its rules
+/// being `inner_rules`; the slow path's check is its field's check, then
+/// (when that found nothing) the type's rules on the typed value, as
+/// `validate()` applies them.
 fn expand_newtype(cont: &Container, field: &Field) -> TokenStream {
     let krate = krate();
     let rt = quote!(#krate::__json);
@@ -659,13 +633,34 @@ fn expand_newtype(cont: &Container, field: &Field) -> TokenStream {
         let p = &w.predicates;
         quote!(#p,)
     });
+    let wrap = if field.named {
+        let member = field.ident;
+        quote!(|__v| #ident { #member: __v })
+    } else {
+        quote!(#ident)
+    };
+    let inner_rules = inner_rules_method();
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::JsonCheck for #ident #ty_generics
         where
             #existing
             for<'__json> #ty: #krate::JsonCheck,
+            for<'__json> #ident #ty_generics: #krate::Validate,
         {
+            #[inline]
+            fn report_json(
+                __r: &mut #rt::Reader<'_>,
+                __at: &#krate::Path<'_>,
+                __found: &mut #rt::Found,
+            ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
+                ::core::result::Result::Ok(
+                    <#ty as #krate::JsonCheck>::report_json(__r, __at, __found)?.map(#wrap),
+                )
+            }
+
+            #inner_rules
+
             const NULLABLE: bool = <#ty as #krate::JsonCheck>::NULLABLE;
             const SERDE_SAME: bool = <#ty as #krate::JsonCheck>::SERDE_SAME;
 
@@ -698,40 +693,14 @@ fn expand_enum(cont: &Container, variants: &[Variant<'_>]) -> TokenStream {
     let krate = krate();
     let ident = cont.ident;
     let (impl_generics, ty_generics, where_clause) = cont.generics.split_for_impl();
-    // The reader matches a variant's name as bytes (generic enums keep
-    // serde's visitor); a wrong type or an unknown value is recorded.
-    let report = cont.generics.params.is_empty().then(|| {
-        let rt = quote!(#krate::__json);
-        let arms = variants.iter().map(|v| {
-            let bytes =
-                syn::LitByteStr::new(v.json_name.as_bytes(), proc_macro2::Span::call_site());
-            let variant = v.ident;
-            quote!(#bytes => ::core::option::Option::Some(#ident::#variant),)
-        });
-        quote! {
-            #[automatically_derived]
-            impl<'__de> #rt::Report<'__de> for #ident {
-                #[inline]
-                fn report(
-                    __r: &mut #rt::Reader<'__de>,
-                    __at: &#krate::Path<'_>,
-                    __found: &mut #rt::Found,
-                ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
-                    #rt::enum_value(
-                        __r,
-                        __at,
-                        __found,
-                        <Self as #krate::EnumValues>::VALUES,
-                        |__name| match __name {
-                            #(#arms)*
-                            _ => ::core::option::Option::None,
-                        },
-                    )
-                }
-            }
-        }
+    // The reader matches a variant's name as bytes; a wrong type or an
+    // unknown value is recorded.
+    let rt = quote!(#krate::__json);
+    let arms = variants.iter().map(|v| {
+        let bytes = syn::LitByteStr::new(v.json_name.as_bytes(), proc_macro2::Span::call_site());
+        let variant = v.ident;
+        quote!(#bytes => ::core::option::Option::Some(#ident::#variant),)
     });
-    let report_override = report.is_some().then(read_report_override);
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::JsonCheck for #ident #ty_generics #where_clause {
@@ -747,29 +716,24 @@ fn expand_enum(cont: &Container, variants: &[Variant<'_>]) -> TokenStream {
                     __e,
                 );
             }
-            #report_override
+
+            #[inline]
+            fn report_json(
+                __r: &mut #rt::Reader<'_>,
+                __at: &#krate::Path<'_>,
+                __found: &mut #rt::Found,
+            ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
+                #rt::enum_value(
+                    __r,
+                    __at,
+                    __found,
+                    <Self as #krate::EnumValues>::VALUES,
+                    |__name| match __name {
+                        #(#arms)*
+                        _ => ::core::option::Option::None,
+                    },
+                )
+            }
         }
-
-        #report
     }
-}
-
-/// What the reader needs of a field's type, with `lifetime` (bound
-/// by `binder`, if any) for the `Deserialize` it reads the value with:
-/// `Deserialize` unless skipped, `Default` when an absent member takes
-/// `Default::default()`.
-fn reader_bounds(field: &Field, binder: TokenStream, lifetime: TokenStream) -> Vec<TokenStream> {
-    let ty = field.ty;
-    let mut out = Vec::new();
-    if !field.skipped {
-        out.push(quote_spanned! {ty.span()=>
-            #binder #ty: ::access_key_schema::__json::Deserialize<#lifetime>
-        });
-    }
-    if let Some(None) = field.default {
-        out.push(quote_spanned! {ty.span()=>
-            for<'__default> #ty: ::core::default::Default
-        });
-    }
-    out
 }

@@ -169,7 +169,7 @@ pub(crate) trait Foreign: Sized {
 }
 
 /// `JsonCheck` (a string of the language, else `type` or `format`),
-/// the reader's `Report` (the same) and [`ForeignSchema`] (the rule's
+/// the reader's `report_json` (the same) and [`ForeignSchema`] (the rule's
 /// schema) for a type implementing [`Foreign`].
 macro_rules! foreign_impls {
     ($t:ty) => {
@@ -206,12 +206,10 @@ macro_rules! foreign_impls {
                     *value = form;
                 }
             }
-        }
 
-        impl<'de> crate::json::derive::Report<'de> for $t {
             #[inline]
-            fn report(
-                r: &mut crate::json::derive::Reader<'de>,
+            fn report_json(
+                r: &mut crate::json::derive::Reader<'_>,
                 at: &crate::path::Path<'_>,
                 found: &mut crate::json::derive::Found,
             ) -> Result<Option<Self>, crate::json::derive::Fail> {

@@ -12,15 +12,13 @@ use serde_json::Map;
 pub use serde::de::{Deserialize, DeserializeOwned};
 pub use serde_json::Value;
 
-pub use super::fast::{Fail, Object, Probe, Reader};
+pub use super::fast::{Fail, Object, Reader};
 pub use super::report::{
-    enum_value, open_object, repeated, report_document, wrong_type, Found, Others, Report,
-    ViaReport, ViaSerdeReport, ViaSerdeUnchecked,
+    absent, enum_value, member as read_member, open_object, repeated, report_document, wrong_type,
+    Found, Others,
 };
-pub use super::strict::missing;
 pub use super::tagged::{
-    adjacent_variant, external_variant, internal_variant, only, report_checked, tagged_document,
-    without,
+    adjacent_variant, external_variant, internal_variant, only, report_checked, without,
 };
 pub use crate::errors::Constraint;
 
@@ -29,25 +27,26 @@ use crate::errors::ValidationErrors;
 use crate::path::Path;
 use crate::rules::length::check_str;
 use crate::rules::pattern::Pattern;
+use crate::Validate;
 
 /// The reader's read of `bytes` alone (no rules): what it must never
 /// accept differently from [`read_with_serde`]. `None` when it leaves the
 /// payload to the tiers after it, or finds a problem. For tests; not an
 /// API.
-pub fn read_fast<T: JsonCheck>(bytes: &[u8], max_depth: usize) -> Option<T> {
-    T::read_report(bytes, max_depth, 1)?.ok()
+pub fn read_fast<T: JsonCheck + Validate>(bytes: &[u8], max_depth: usize) -> Option<T> {
+    report_document::<T>(bytes, max_depth, 1)?.ok()
 }
 
 /// The reporting reader's read of `bytes` (see `json::report`): `None` when
 /// it leaves the payload to the tiers after it, the value when it found no
 /// problem of its shape, its report otherwise. For tests that compare it
 /// with [`slow_report`]; not an API.
-pub fn read_report<T: JsonCheck>(
+pub fn read_report<T: JsonCheck + Validate>(
     bytes: &[u8],
     max_depth: usize,
     max_violations: usize,
 ) -> Option<Result<T, ValidationErrors>> {
-    T::read_report(bytes, max_depth, max_violations)
+    report_document::<T>(bytes, max_depth, max_violations)
 }
 
 /// What the slow path finds in `bytes`: the repeated member names and

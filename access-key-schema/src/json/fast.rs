@@ -17,7 +17,6 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::marker::PhantomData;
 
 use serde::de::{self, Deserialize};
 
@@ -543,26 +542,6 @@ impl Object {
         Ok(Some(name))
     }
 }
-
-/// Picks how the generated code reads a field of type `T`:
-/// `(&&Probe::<T>::NEW).report(..)` resolves to `report::ViaReport` when `T`
-/// has a reader of its own (`report::Report`), and to
-/// `report::ViaSerdeReport` (one more auto-deref away) otherwise.
-pub struct Probe<T>(PhantomData<T>);
-
-impl<T> Probe<T> {
-    /// The probe.
-    pub const NEW: Self = Probe(PhantomData);
-}
-
-// Copy, for `report::ViaSerdeUnchecked`'s by-value receiver.
-impl<T> Clone for Probe<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T> Copy for Probe<T> {}
 
 impl Reader<'_> {
     /// `true` or `false`.

@@ -152,20 +152,58 @@ pub trait JsonCheck {
         let _ = value;
     }
 
-    /// The reporting read of a whole document (see `json::report`): `None`
-    /// unless the derive implemented it, or when the reader gives up.
-    /// Not meant to be called or implemented by hand.
+    /// The reader's read of a `Self` whose first byte is at the reader's
+    /// position (see `json::report`): `Ok(Some)` when it has no problem of
+    /// its shape (its rules are not applied yet), `Ok(None)` when every
+    /// problem is recorded in `found` and the value skipped; the position
+    /// is then just after the value. `Err(Fail)` gives up: the tiers after
+    /// the reader decide. The default (a hand-written `JsonCheck`) gives
+    /// up. Not meant to be called or implemented by hand.
+    ///
+    /// # Errors
+    ///
+    /// Whenever the slow path might report otherwise.
     #[doc(hidden)]
     #[inline]
-    fn read_report(
-        bytes: &[u8],
-        max_depth: usize,
-        max_violations: usize,
-    ) -> Option<Result<Self, ValidationErrors>>
+    fn report_json(
+        r: &mut derive::Reader<'_>,
+        at: &Path<'_>,
+        found: &mut derive::Found,
+    ) -> Result<Option<Self>, derive::Fail>
     where
         Self: Sized,
     {
-        let _ = (bytes, max_depth, max_violations);
+        let _ = (r, at, found);
+        Err(derive::Fail)
+    }
+
+    /// What the slow path's check of a `Self` that
+    /// [`report_json`](Self::report_json) read finds beyond its shape: the
+    /// rules inside a derived struct (`validate()`'s), nothing for a leaf.
+    /// Not meant to be called or implemented by hand.
+    ///
+    /// # Errors
+    ///
+    /// Never for the impls here.
+    #[doc(hidden)]
+    #[inline]
+    fn inner_rules(
+        &self,
+        at: &Path<'_>,
+        errors: &mut ValidationErrors,
+    ) -> Result<(), derive::Fail> {
+        let _ = (at, errors);
+        Ok(())
+    }
+
+    /// The value of an absent member, where serde's derive has one (`None`
+    /// for an `Option`). Not meant to be called or implemented by hand.
+    #[doc(hidden)]
+    #[inline]
+    fn absent() -> Option<Self>
+    where
+        Self: Sized,
+    {
         None
     }
 }
@@ -194,7 +232,8 @@ pub trait JsonCheck {
 ///
 /// # How
 ///
-/// For a type the derive wrote a reader for, that reader reads the bytes
+/// For a type the derive (or this crate) wrote a reader for, generic
+/// structs included, that reader reads the bytes
 /// straight into `T` (objects only where the schema wants objects, strings
 /// only for enums, nesting within the limit; member names matched as
 /// bytes, strings borrowed from the input), and on a problem of the
@@ -204,9 +243,10 @@ pub trait JsonCheck {
 /// `serde_json::Value` is built. A malformed document is reported from the
 /// same parser the slow path uses, without building a value.
 ///
-/// What that reader leaves (a number written `5.0`, say, or a type without
-/// a derived reader) goes to serde_json behind a strict wrapper, and if that
-/// fails, to the **slow path**: the bytes are parsed into a
+/// What that reader leaves (a repeated member name inside a value it
+/// skips, say, or a type with a hand-written [`JsonCheck`]) goes to
+/// serde_json behind a strict wrapper, and if that fails, to the **slow
+/// path**: the bytes are parsed into a
 /// `serde_json::Value` (recording repeated member names and refusing deep
 /// nesting), then [`JsonCheck::check_json`] walks it and records every
 /// problem. Both give the same report. For a type holding a foreign type
@@ -288,7 +328,7 @@ where
         )));
     }
     let depth = limits.depth();
-    match T::read_report(bytes, depth, limits.max_violations) {
+    match report::report_document::<T>(bytes, depth, limits.max_violations) {
         Some(Ok(value)) => return finish(value, limits),
         Some(Err(report)) => return Err(report),
         None => {}
@@ -470,15 +510,35 @@ fn expect_string<'v>(
 }
 
 macro_rules! strings {
-    ($($t:ty),*) => {$(
+    ($($t:ty => |$s:ident| $read:expr),*) => {$(
         impl JsonCheck for $t {
             fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
                 expect_string(value, path, errors);
             }
+
+            #[inline]
+            fn report_json(
+                r: &mut derive::Reader<'_>,
+                at: &Path<'_>,
+                found: &mut derive::Found,
+            ) -> Result<Option<Self>, derive::Fail> {
+                Ok(report::string(r, at, found)?.map(|$s| $read))
+            }
         }
     )*};
 }
-strings!(String, str, Cow<'_, str>, SecretString);
+strings!(
+    String => |s| s.into_owned(),
+    Cow<'_, str> => |s| Cow::Owned(s.into_owned()),
+    Box<str> => |s| s.into_owned().into_boxed_str(),
+    SecretString => |s| SecretString::new(s.into_owned())
+);
+
+impl JsonCheck for str {
+    fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
+        expect_string(value, path, errors);
+    }
+}
 
 impl JsonCheck for char {
     fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
@@ -491,6 +551,14 @@ impl JsonCheck for char {
             }
         }
     }
+
+    fn report_json(
+        r: &mut derive::Reader<'_>,
+        at: &Path<'_>,
+        found: &mut derive::Found,
+    ) -> Result<Option<Self>, derive::Fail> {
+        report::character(r, at, found)
+    }
 }
 
 impl JsonCheck for Timestamp {
@@ -501,6 +569,15 @@ impl JsonCheck for Timestamp {
             }
         }
     }
+
+    #[inline]
+    fn report_json(
+        r: &mut derive::Reader<'_>,
+        at: &Path<'_>,
+        found: &mut derive::Found,
+    ) -> Result<Option<Self>, derive::Fail> {
+        report::timestamp(r, at, found)
+    }
 }
 
 impl JsonCheck for bool {
@@ -508,6 +585,15 @@ impl JsonCheck for bool {
         if !value.is_boolean() {
             errors.add(path, Constraint::Type("boolean"));
         }
+    }
+
+    #[inline]
+    fn report_json(
+        r: &mut derive::Reader<'_>,
+        at: &Path<'_>,
+        found: &mut derive::Found,
+    ) -> Result<Option<Self>, derive::Fail> {
+        report::boolean(r, at, found)
     }
 }
 
@@ -581,6 +667,15 @@ macro_rules! integers {
             fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
                 integer(value, <$t as IntegerBounds>::BOUNDS, path, errors);
             }
+
+            #[inline]
+            fn report_json(
+                r: &mut derive::Reader<'_>,
+                at: &Path<'_>,
+                found: &mut derive::Found,
+            ) -> Result<Option<Self>, derive::Fail> {
+                report::integer(r, at, found, <$t as IntegerBounds>::BOUNDS)
+            }
         }
     )*};
 }
@@ -617,6 +712,14 @@ macro_rules! floats {
                     errors.add(path, Constraint::Type("number"));
                 }
             }
+
+            fn report_json(
+                r: &mut derive::Reader<'_>,
+                at: &Path<'_>,
+                found: &mut derive::Found,
+            ) -> Result<Option<Self>, derive::Fail> {
+                report::float(r, at, found)
+            }
         }
     )*};
 }
@@ -625,6 +728,14 @@ floats!(f32, f64);
 impl JsonCheck for Value {
     const NULLABLE: bool = true;
     fn check_json(_: &Value, _: &Path<'_>, _: &mut ValidationErrors) {}
+
+    fn report_json(
+        r: &mut derive::Reader<'_>,
+        _: &Path<'_>,
+        _: &mut derive::Found,
+    ) -> Result<Option<Self>, derive::Fail> {
+        report::any(r)
+    }
 }
 
 impl<T: JsonCheck> JsonCheck for Option<T> {
@@ -640,9 +751,35 @@ impl<T: JsonCheck> JsonCheck for Option<T> {
             T::to_serde_form(value);
         }
     }
+
+    #[inline]
+    fn report_json(
+        r: &mut derive::Reader<'_>,
+        at: &Path<'_>,
+        found: &mut derive::Found,
+    ) -> Result<Option<Self>, derive::Fail> {
+        report::option(r, at, found)
+    }
+
+    #[inline]
+    fn inner_rules(
+        &self,
+        at: &Path<'_>,
+        errors: &mut ValidationErrors,
+    ) -> Result<(), derive::Fail> {
+        match self {
+            Some(v) => v.inner_rules(at, errors),
+            None => Ok(()),
+        }
+    }
+
+    #[inline]
+    fn absent() -> Option<Self> {
+        Some(None)
+    }
 }
 
-impl<T: JsonCheck + ?Sized> JsonCheck for Box<T> {
+impl<T: JsonCheck> JsonCheck for Box<T> {
     const NULLABLE: bool = T::NULLABLE;
     const SERDE_SAME: bool = T::SERDE_SAME;
     fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
@@ -650,6 +787,29 @@ impl<T: JsonCheck + ?Sized> JsonCheck for Box<T> {
     }
     fn to_serde_form(value: &mut Value) {
         T::to_serde_form(value);
+    }
+
+    #[inline]
+    fn report_json(
+        r: &mut derive::Reader<'_>,
+        at: &Path<'_>,
+        found: &mut derive::Found,
+    ) -> Result<Option<Self>, derive::Fail> {
+        Ok(T::report_json(r, at, found)?.map(Box::new))
+    }
+
+    #[inline]
+    fn inner_rules(
+        &self,
+        at: &Path<'_>,
+        errors: &mut ValidationErrors,
+    ) -> Result<(), derive::Fail> {
+        (**self).inner_rules(at, errors)
+    }
+
+    #[inline]
+    fn absent() -> Option<Self> {
+        T::absent().map(Box::new)
     }
 }
 
@@ -670,12 +830,32 @@ impl<T: JsonCheck> JsonCheck for Vec<T> {
             _ => errors.add(path, Constraint::Type("array")),
         }
     }
+
+    fn report_json(
+        r: &mut derive::Reader<'_>,
+        at: &Path<'_>,
+        found: &mut derive::Found,
+    ) -> Result<Option<Self>, derive::Fail> {
+        report::vec(r, at, found)
+    }
+
+    fn inner_rules(
+        &self,
+        at: &Path<'_>,
+        errors: &mut ValidationErrors,
+    ) -> Result<(), derive::Fail> {
+        report::items_rules(self.iter(), at, errors)
+    }
 }
 
+/// A map's values, in key order: the order `validate()` reports them in,
+/// whatever the document's.
 fn members<T: JsonCheck>(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
     match value {
         Value::Object(map) => {
-            for (name, member) in map {
+            let mut members: Vec<_> = map.iter().collect();
+            members.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            for (name, member) in members {
                 T::check_json(member, &path.field(name), errors);
             }
         }
@@ -687,6 +867,17 @@ impl JsonCheck for serde_json::Map<String, Value> {
     fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
         members::<Value>(value, path, errors);
     }
+
+    fn report_json(
+        r: &mut derive::Reader<'_>,
+        at: &Path<'_>,
+        found: &mut derive::Found,
+    ) -> Result<Option<Self>, derive::Fail> {
+        if r.next_byte() != Some(b'{') {
+            return report::wrong_type(r, at, found, "object");
+        }
+        report::any(r)
+    }
 }
 
 /// A map's values in their serde form (see [`JsonCheck::to_serde_form`]).
@@ -696,13 +887,29 @@ fn member_forms<T: JsonCheck>(value: &mut Value) {
     }
 }
 
-impl<V: JsonCheck, S: BuildHasher> JsonCheck for HashMap<String, V, S> {
+impl<V: JsonCheck, S: BuildHasher + Default> JsonCheck for HashMap<String, V, S> {
     const SERDE_SAME: bool = V::SERDE_SAME;
     fn to_serde_form(value: &mut Value) {
         member_forms::<V>(value);
     }
     fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
         members::<V>(value, path, errors);
+    }
+
+    fn report_json(
+        r: &mut derive::Reader<'_>,
+        at: &Path<'_>,
+        found: &mut derive::Found,
+    ) -> Result<Option<Self>, derive::Fail> {
+        report::map(r, at, found)
+    }
+
+    fn inner_rules(
+        &self,
+        at: &Path<'_>,
+        errors: &mut ValidationErrors,
+    ) -> Result<(), derive::Fail> {
+        report::values_rules(self.iter(), at, errors)
     }
 }
 
@@ -713,6 +920,22 @@ impl<V: JsonCheck> JsonCheck for BTreeMap<String, V> {
     }
     fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
         members::<V>(value, path, errors);
+    }
+
+    fn report_json(
+        r: &mut derive::Reader<'_>,
+        at: &Path<'_>,
+        found: &mut derive::Found,
+    ) -> Result<Option<Self>, derive::Fail> {
+        report::map(r, at, found)
+    }
+
+    fn inner_rules(
+        &self,
+        at: &Path<'_>,
+        errors: &mut ValidationErrors,
+    ) -> Result<(), derive::Fail> {
+        report::values_rules(self.iter(), at, errors)
     }
 }
 

@@ -1,5 +1,5 @@
 //! `from_json`'s reader: the byte reader of `json::fast` ([`Reader`]) read
-//! through [`Report`], which reads a valid payload straight into its type
+//! through each type's `JsonCheck::report_json`, which reads a valid payload straight into its type
 //! and, at a problem, records it as a violation at its path, skips the
 //! offending value and goes on to the next member.
 //!
@@ -12,22 +12,22 @@
 //! declaration order (each struct reorders its own problems when its
 //! object closes), then its unknown members.
 //!
-//! It is one-sided: anything it is not sure of (a
-//! malformed document, nesting past the limit, a number written `5.0`, an
-//! integer out of its type's range, a repeated name inside a skipped value,
-//! a field type without a [`Report`] impl whose rules would be needed) is a
+//! It is one-sided: anything it is not sure of (a malformed document,
+//! nesting past the limit, a lone surrogate escape, a repeated name inside
+//! a value serde_json reads for it, a type whose `JsonCheck` has no reader,
+//! such as a hand-written one) is a
 //! [`Fail`], and `from_json` takes the tiers after it, which decide. The
 //! fixture test (`tests/reports.rs`) checks it reports byte for byte what
 //! the slow path reports.
 
 use std::borrow::Cow;
 
-use super::fast::{Fail, Object, Probe, Reader};
+use super::fast::{Fail, Object, Reader};
 use super::strict::Keys;
 use super::JsonCheck;
 use crate::errors::{Constraint, ValidationErrors, Violation};
 use crate::path::Path;
-use crate::{SecretString, Timestamp, Validate};
+use crate::{Timestamp, Validate};
 
 /// More violations than this and the reader gives up (the slow path caps
 /// its report without keeping them all): memory stays bounded.
@@ -110,6 +110,15 @@ impl Found {
         }
     }
 
+    /// Whether the problems `from..to` are one `required` at `at`: the value
+    /// there was a `null`, nothing inside it was read.
+    #[cold]
+    pub fn only_null_at(&self, (from, to): (usize, usize), at: &Path<'_>) -> bool {
+        to == from + 1
+            && self.items[from].code() == "required"
+            && self.items[from].path() == at.render()
+    }
+
     /// Removes the problems of `taken` that were not left in place: each
     /// has been put back at the end.
     #[cold]
@@ -150,36 +159,6 @@ pub struct Taken {
     /// The problems `mark..kept` are in report order where they are.
     kept: usize,
     end: usize,
-}
-
-/// A type the reader reads while recording every problem.
-pub trait Report<'de>: Sized {
-    /// Whether `null` is a `Self` (as `JsonCheck::NULLABLE`): a `null`
-    /// member of any other type is `required`.
-    const NULLABLE: bool = false;
-
-    /// Reads a `Self` whose first byte is at the reader's position.
-    /// `Ok(Some)`: read, no problem of its shape (its rules are not applied
-    /// yet). `Ok(None)`: every problem recorded in `found`, the value
-    /// skipped. The position is then just after the value.
-    ///
-    /// # Errors
-    ///
-    /// [`Fail`] whenever the slow path might report otherwise.
-    fn report(r: &mut Reader<'de>, at: &Path<'_>, found: &mut Found) -> Result<Option<Self>, Fail>;
-
-    /// What the slow path's check of a well-typed `Self` finds beyond its
-    /// shape: the rules inside a derived struct (`validate()`'s), nothing
-    /// for a leaf.
-    ///
-    /// # Errors
-    ///
-    /// Never for the impls here.
-    #[inline]
-    fn inner_rules(&self, at: &Path<'_>, errors: &mut ValidationErrors) -> Result<(), Fail> {
-        let _ = (at, errors);
-        Ok(())
-    }
 }
 
 /// Records a wrong JSON type (`expected`) at `at` and skips the value.
@@ -327,8 +306,8 @@ impl<'de> Others<'de> {
 /// problem of its shape (its rules are `from_json`'s next step), and the
 /// report otherwise: a malformed or too deep document's one problem
 /// included (see `malformed`).
-pub fn report_document<'de, T: Report<'de> + Validate>(
-    bytes: &'de [u8],
+pub fn report_document<T: JsonCheck + Validate>(
+    bytes: &[u8],
     max_depth: usize,
     max_violations: usize,
 ) -> Option<Result<T, ValidationErrors>> {
@@ -338,7 +317,7 @@ pub fn report_document<'de, T: Report<'de> + Validate>(
     let mut r = Reader::new(text, max_depth);
     let mut found = Found::default();
     r.ws();
-    let Ok(value) = T::report(&mut r, &Path::ROOT, &mut found) else {
+    let Ok(value) = T::report_json(&mut r, &Path::ROOT, &mut found) else {
         return malformed(bytes, max_depth, r.resume_point());
     };
     r.ws();
@@ -390,415 +369,336 @@ fn malformed<T>(
     Some(Err(report))
 }
 
-// ---- How a field's type is read: `Report` if it has it ------------------
+// ---- How a value is read: its type's `JsonCheck::report_json` -----------
 
-/// See [`Probe`]: `(&&Probe::<T>::NEW).report(..)` resolves to
-/// [`ViaReport`] when `T` is [`Report`], else to [`ViaSerdeReport`].
-pub trait ViaReport<'de, T> {
-    /// Reads a member's value as a `T`: a `null` where `T` is not
-    /// nullable is `required`, as the slow path has it.
-    ///
-    /// # Errors
-    ///
-    /// `T`'s own.
-    fn member(
-        &self,
-        r: &mut Reader<'de>,
-        at: &Path<'_>,
-        found: &mut Found,
-    ) -> Result<Option<T>, Fail>;
-
-    /// `T`'s [`Report::report`].
-    ///
-    /// # Errors
-    ///
-    /// `T`'s own.
-    fn report(
-        &self,
-        r: &mut Reader<'de>,
-        at: &Path<'_>,
-        found: &mut Found,
-    ) -> Result<Option<T>, Fail>;
-
-    /// `T`'s [`Report::inner_rules`].
-    ///
-    /// # Errors
-    ///
-    /// `T`'s own.
-    fn inner_rules(
-        &self,
-        value: &T,
-        at: &Path<'_>,
-        errors: &mut ValidationErrors,
-    ) -> Result<(), Fail>;
+/// Reads a member's value as a `T`: a `null` where `T` is not nullable is
+/// `required`, as the slow path has it.
+///
+/// # Errors
+///
+/// `T`'s own.
+#[inline(always)]
+pub fn member<'de, T: JsonCheck>(
+    r: &mut Reader<'de>,
+    at: &Path<'_>,
+    found: &mut Found,
+) -> Result<Option<T>, Fail> {
+    if !T::NULLABLE && r.next_byte() == Some(b'n') {
+        r.skip()?;
+        found.add(at, Constraint::Required)?;
+        return Ok(None);
+    }
+    T::report_json(r, at, found)
 }
 
-impl<'de, T: Report<'de>> ViaReport<'de, T> for &Probe<T> {
-    #[inline(always)]
-    fn member(
-        &self,
-        r: &mut Reader<'de>,
-        at: &Path<'_>,
-        found: &mut Found,
-    ) -> Result<Option<T>, Fail> {
-        if !T::NULLABLE && r.next_byte() == Some(b'n') {
-            r.skip()?;
-            found.add(at, Constraint::Required)?;
-            return Ok(None);
-        }
-        T::report(r, at, found)
-    }
-
-    #[inline]
-    fn report(
-        &self,
-        r: &mut Reader<'de>,
-        at: &Path<'_>,
-        found: &mut Found,
-    ) -> Result<Option<T>, Fail> {
-        T::report(r, at, found)
-    }
-
-    #[inline]
-    fn inner_rules(
-        &self,
-        value: &T,
-        at: &Path<'_>,
-        errors: &mut ValidationErrors,
-    ) -> Result<(), Fail> {
-        value.inner_rules(at, errors)
-    }
-}
-
-/// See [`ViaReport`]: a type without [`Report`] is read by its
-/// `Deserialize` (as the fast reader reads it), and any problem in it is
-/// the slow path's to report, as are its inner rules.
-pub trait ViaSerdeReport<'de, T> {
-    /// Reads a member's value with `T`'s `Deserialize`; a `null` is the
-    /// slow path's (whether it is `required` depends on `T`'s
-    /// `JsonCheck`).
-    ///
-    /// # Errors
-    ///
-    /// A `null`, or whatever `T` refuses.
-    fn member(
-        &self,
-        r: &mut Reader<'de>,
-        at: &Path<'_>,
-        found: &mut Found,
-    ) -> Result<Option<T>, Fail>;
-
-    /// Reads a `T` with its `Deserialize`.
-    ///
-    /// # Errors
-    ///
-    /// Whatever `T` refuses.
-    fn report(
-        &self,
-        r: &mut Reader<'de>,
-        at: &Path<'_>,
-        found: &mut Found,
-    ) -> Result<Option<T>, Fail>;
-
-    /// Always fails: the slow path's check of a `T` is not known here.
-    ///
-    /// # Errors
-    ///
-    /// Always.
-    fn inner_rules(
-        &self,
-        value: &T,
-        at: &Path<'_>,
-        errors: &mut ValidationErrors,
-    ) -> Result<(), Fail>;
-}
-
-/// A type whose `Deserialize` is not its `JsonCheck`'s language (a foreign
-/// type inside, see `JsonCheck::SERDE_SAME`) is never read by serde here:
-/// the reader gives up, and `from_json` decides by `check_json`.
-impl<'de, T: serde::Deserialize<'de> + JsonCheck> ViaSerdeReport<'de, T> for Probe<T> {
-    #[inline]
-    fn member(
-        &self,
-        r: &mut Reader<'de>,
-        at: &Path<'_>,
-        found: &mut Found,
-    ) -> Result<Option<T>, Fail> {
-        if r.next_byte() == Some(b'n') {
-            return Err(Fail);
-        }
-        self.report(r, at, found)
-    }
-
-    #[inline]
-    fn report(
-        &self,
-        r: &mut Reader<'de>,
-        _at: &Path<'_>,
-        _found: &mut Found,
-    ) -> Result<Option<T>, Fail> {
-        if !T::SERDE_SAME {
-            return Err(Fail);
-        }
-        r.serde().map(Some)
-    }
-
-    fn inner_rules(
-        &self,
-        _value: &T,
-        _at: &Path<'_>,
-        _errors: &mut ValidationErrors,
-    ) -> Result<(), Fail> {
-        Err(Fail)
-    }
-}
-
-/// See [`Probe`]: a field type with neither [`Report`] nor `JsonCheck`
-/// (one more auto-deref away). The struct then has no `JsonCheck`, so its
-/// reader never runs; it only has to compile. Gives up.
-pub trait ViaSerdeUnchecked<'de, T> {
-    /// Gives up.
-    ///
-    /// # Errors
-    ///
-    /// Always.
-    fn member(
-        self,
-        r: &mut Reader<'de>,
-        at: &Path<'_>,
-        found: &mut Found,
-    ) -> Result<Option<T>, Fail>;
-
-    /// Gives up.
-    ///
-    /// # Errors
-    ///
-    /// Always.
-    fn report(
-        self,
-        r: &mut Reader<'de>,
-        at: &Path<'_>,
-        found: &mut Found,
-    ) -> Result<Option<T>, Fail>;
-
-    /// Gives up.
-    ///
-    /// # Errors
-    ///
-    /// Always.
-    fn inner_rules(
-        self,
-        value: &T,
-        at: &Path<'_>,
-        errors: &mut ValidationErrors,
-    ) -> Result<(), Fail>;
-}
-
-impl<'de, T> ViaSerdeUnchecked<'de, T> for Probe<T> {
-    fn member(self, _: &mut Reader<'de>, _: &Path<'_>, _: &mut Found) -> Result<Option<T>, Fail> {
-        Err(Fail)
-    }
-
-    fn report(self, _: &mut Reader<'de>, _: &Path<'_>, _: &mut Found) -> Result<Option<T>, Fail> {
-        Err(Fail)
-    }
-
-    fn inner_rules(self, _: &T, _: &Path<'_>, _: &mut ValidationErrors) -> Result<(), Fail> {
-        Err(Fail)
-    }
+/// The value of an absent member of type `T` (`None` for an `Option`, as
+/// serde has it), or [`Fail`] when serde would refuse the payload.
+///
+/// # Errors
+///
+/// `T` has no value for an absent member.
+#[inline]
+pub fn absent<T: JsonCheck>() -> Result<T, Fail> {
+    T::absent().ok_or(Fail)
 }
 
 // ---- Leaves ------------------------------------------------------------
 
-impl<'de> Report<'de> for String {
-    #[inline]
-    fn report(r: &mut Reader<'de>, at: &Path<'_>, found: &mut Found) -> Result<Option<Self>, Fail> {
-        if r.next_byte() == Some(b'"') {
-            r.text().map(|s| Some(s.into_owned()))
-        } else {
-            wrong_type(r, at, found, "string")
+/// A string, borrowed from the input unless it has an escape.
+///
+/// # Errors
+///
+/// Malformed, or a lone surrogate escape.
+#[inline]
+pub(super) fn string<'de>(
+    r: &mut Reader<'de>,
+    at: &Path<'_>,
+    found: &mut Found,
+) -> Result<Option<Cow<'de, str>>, Fail> {
+    if r.next_byte() == Some(b'"') {
+        r.text().map(Some)
+    } else {
+        wrong_type(r, at, found, "string")
+    }
+}
+
+/// A `char`: a string of one character, else `length` as the slow path
+/// reports it.
+pub(super) fn character(
+    r: &mut Reader<'_>,
+    at: &Path<'_>,
+    found: &mut Found,
+) -> Result<Option<char>, Fail> {
+    let Some(s) = string(r, at, found)? else {
+        return Ok(None);
+    };
+    let mut chars = s.chars();
+    let broken = match (chars.next(), chars.next()) {
+        (Some(c), None) => return Ok(Some(c)),
+        (None, _) => Constraint::MinLength(1),
+        (Some(_), Some(_)) => Constraint::MaxLength(1),
+    };
+    found.add(at, broken)?;
+    Ok(None)
+}
+
+/// A [`Timestamp`]: a string, else `type`; `format` when not a date-time.
+pub(super) fn timestamp(
+    r: &mut Reader<'_>,
+    at: &Path<'_>,
+    found: &mut Found,
+) -> Result<Option<Timestamp>, Fail> {
+    let Some(s) = string(r, at, found)? else {
+        return Ok(None);
+    };
+    match Timestamp::parse(&s) {
+        Ok(t) => Ok(Some(t)),
+        Err(_) => {
+            found.add(at, Constraint::Format("date-time"))?;
+            Ok(None)
         }
     }
 }
 
-impl<'de> Report<'de> for SecretString {
-    #[inline]
-    fn report(r: &mut Reader<'de>, at: &Path<'_>, found: &mut Found) -> Result<Option<Self>, Fail> {
-        if r.next_byte() == Some(b'"') {
-            r.text().map(|s| Some(SecretString::new(s.into_owned())))
-        } else {
-            wrong_type(r, at, found, "string")
-        }
+/// `true` or `false`, else `type`.
+#[inline]
+pub(super) fn boolean(
+    r: &mut Reader<'_>,
+    at: &Path<'_>,
+    found: &mut Found,
+) -> Result<Option<bool>, Fail> {
+    match r.next_byte() {
+        Some(b't' | b'f') => r.boolean().map(Some),
+        _ => wrong_type(r, at, found, "boolean"),
     }
 }
 
-impl<'de> Report<'de> for Timestamp {
-    #[inline]
-    fn report(r: &mut Reader<'de>, at: &Path<'_>, found: &mut Found) -> Result<Option<Self>, Fail> {
-        if r.next_byte() != Some(b'"') {
-            return wrong_type(r, at, found, "string");
-        }
-        match Timestamp::parse(&r.text()?) {
-            Ok(t) => Ok(Some(t)),
-            Err(_) => {
-                found.add(at, Constraint::Format("date-time"))?;
-                Ok(None)
-            }
-        }
-    }
-}
-
-impl<'de> Report<'de> for bool {
-    #[inline]
-    fn report(r: &mut Reader<'de>, at: &Path<'_>, found: &mut Found) -> Result<Option<Self>, Fail> {
-        match r.next_byte() {
-            Some(b't' | b'f') => r.boolean().map(Some),
-            _ => wrong_type(r, at, found, "boolean"),
-        }
-    }
-}
-
-/// Integers: a plain integer within the type's range is read; any other
-/// number (`5.0`, `1e2`, out of range) is the slow path's.
-macro_rules! report_integers {
-    ($($t:ty),*) => {$(
-        impl<'de> Report<'de> for $t {
-            #[inline]
-            fn report(
-                r: &mut Reader<'de>,
-                at: &Path<'_>,
-                found: &mut Found,
-            ) -> Result<Option<Self>, Fail> {
-                let bounds = <$t as super::IntegerBounds>::BOUNDS;
-                let n = match r.next_byte() {
-                    Some(b'-' | b'0'..=b'9') => match r.integer() {
-                        // serde_json reads a negative integer below
-                        // i64::MIN as an f64 (which may round onto it).
-                        Ok((true, n)) if n > i64::MIN.unsigned_abs() => {
-                            match serde_json::Number::from_f64(-(n as f64)) {
-                                Some(number) => super::integer_of(&number, bounds),
-                                None => return Err(Fail),
-                            }
-                        }
-                        Ok((negative, n)) => {
-                            let n = i128::from(n);
-                            super::integer_in(if negative { -n } else { n }, bounds)
-                        }
-                        // A fraction, an exponent, more digits than a u64
-                        // holds: serde_json's reading of the number, and
-                        // the slow path's verdict on it (`5.0` is 5).
-                        Err(Fail) => {
-                            let text = r.number_text()?;
-                            let number: serde_json::Number =
-                                serde_json::from_str(text).map_err(|_| Fail)?;
-                            super::integer_of(&number, bounds)
-                        }
-                    },
-                    _ => return wrong_type(r, at, found, "integer"),
-                };
-                match n.map(<$t>::try_from) {
-                    Ok(Ok(v)) => Ok(Some(v)),
-                    Ok(Err(_)) => Err(Fail),
-                    Err(broken) => {
-                        found.add(at, broken)?;
-                        Ok(None)
-                    }
+/// An integer type with these bounds: a plain integer read by the
+/// reader's own loop; any other number (`5.0`, `1e2`, more digits than a
+/// `u64` holds) read by serde_json from its text and decided as the slow
+/// path decides it (`json::integer_of`): `5.0` is 5, `256` for a `u8` a
+/// `range` violation.
+#[inline]
+pub(super) fn integer<T: TryFrom<i128>>(
+    r: &mut Reader<'_>,
+    at: &Path<'_>,
+    found: &mut Found,
+    bounds: (super::IntBound, super::IntBound),
+) -> Result<Option<T>, Fail> {
+    let n = match r.next_byte() {
+        Some(b'-' | b'0'..=b'9') => match r.integer() {
+            // serde_json reads a negative integer below i64::MIN as an
+            // f64 (which may round onto it).
+            Ok((true, n)) if n > i64::MIN.unsigned_abs() => {
+                match serde_json::Number::from_f64(-(n as f64)) {
+                    Some(number) => super::integer_of(&number, bounds),
+                    None => return Err(Fail),
                 }
             }
-        }
-    )*};
-}
-
-report_integers!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
-
-impl<'de, T: Report<'de>> Report<'de> for Option<T> {
-    const NULLABLE: bool = true;
-
-    #[inline]
-    fn report(r: &mut Reader<'de>, at: &Path<'_>, found: &mut Found) -> Result<Option<Self>, Fail> {
-        if r.next_byte() == Some(b'n') {
-            r.skip()?;
-            return Ok(Some(None));
-        }
-        T::report(r, at, found).map(|v| v.map(Some))
-    }
-
-    #[inline]
-    fn inner_rules(&self, at: &Path<'_>, errors: &mut ValidationErrors) -> Result<(), Fail> {
-        match self {
-            Some(v) => v.inner_rules(at, errors),
-            None => Ok(()),
-        }
-    }
-}
-
-impl<'de, T: Report<'de>> Report<'de> for Box<T> {
-    const NULLABLE: bool = T::NULLABLE;
-
-    #[inline]
-    fn report(r: &mut Reader<'de>, at: &Path<'_>, found: &mut Found) -> Result<Option<Self>, Fail> {
-        T::report(r, at, found).map(|v| v.map(Box::new))
-    }
-
-    #[inline]
-    fn inner_rules(&self, at: &Path<'_>, errors: &mut ValidationErrors) -> Result<(), Fail> {
-        (**self).inner_rules(at, errors)
-    }
-}
-
-impl<'de, T: Report<'de>> Report<'de> for Vec<T> {
-    fn report(r: &mut Reader<'de>, at: &Path<'_>, found: &mut Found) -> Result<Option<Self>, Fail> {
-        if r.next_byte() != Some(b'[') {
-            return wrong_type(r, at, found, "array");
-        }
-        r.eat(b'[')?;
-        r.enter()?;
-        // While every item reads well, `items`; from the first that does
-        // not, `parts`: each item, or the span of its problems in `found`.
-        let mark = found.mark();
-        let mut items = Vec::new();
-        let mut parts: Vec<Result<T, (usize, usize)>> = Vec::new();
-        let mut index = 0;
-        while r.more(b']', index == 0)? {
-            let from = found.mark();
-            match T::report(r, &at.index(index), found)? {
-                Some(item) if parts.is_empty() => items.push(item),
-                Some(item) => parts.push(Ok(item)),
-                None => {
-                    if parts.is_empty() {
-                        parts.extend(items.drain(..).map(Ok));
-                    }
-                    parts.push(Err((from, found.mark())));
-                }
+            Ok((negative, n)) => {
+                let n = i128::from(n);
+                super::integer_in(if negative { -n } else { n }, bounds)
             }
-            index += 1;
+            Err(Fail) => {
+                let text = r.number_text()?;
+                let number: serde_json::Number = serde_json::from_str(text).map_err(|_| Fail)?;
+                super::integer_of(&number, bounds)
+            }
+        },
+        _ => return wrong_type(r, at, found, "integer"),
+    };
+    match n.map(T::try_from) {
+        Ok(Ok(v)) => Ok(Some(v)),
+        Ok(Err(_)) => Err(Fail),
+        Err(broken) => {
+            found.add(at, broken)?;
+            Ok(None)
         }
-        if parts.is_empty() {
-            return Ok(Some(items));
+    }
+}
+
+/// `f32`/`f64`: any JSON number, as serde_json reads its text; else `type`.
+pub(super) fn float<T: serde::de::DeserializeOwned>(
+    r: &mut Reader<'_>,
+    at: &Path<'_>,
+    found: &mut Found,
+) -> Result<Option<T>, Fail> {
+    match r.next_byte() {
+        Some(b'-' | b'0'..=b'9') => {
+            let text = r.number_text()?;
+            serde_json::from_str(text).map(Some).map_err(|_| Fail)
         }
-        // The slow path checks every item: the rules inside the items that
-        // read well go in their places among the others' problems.
-        let mut problems = found.take(mark);
-        for (i, part) in parts.iter().enumerate() {
-            match part {
-                Ok(item) => {
-                    let mut errors = ValidationErrors::new();
-                    item.inner_rules(&at.index(i), &mut errors)?;
-                    found.extend(errors)?;
+        _ => wrong_type(r, at, found, "number"),
+    }
+}
+
+/// A value of any JSON type, read by serde_json behind the strict wrapper
+/// (a repeated member name inside is the slow path's to report).
+pub(super) fn any<'de, T: serde::Deserialize<'de>>(r: &mut Reader<'de>) -> Result<Option<T>, Fail> {
+    r.serde().map(Some)
+}
+
+// ---- Containers --------------------------------------------------------
+
+/// An item of a container being read: its value, or the span of its
+/// problems in [`Found`].
+type Part<T> = Result<T, (usize, usize)>;
+
+/// An `Option`: `null` is `None`.
+///
+/// # Errors
+///
+/// `T`'s own.
+#[inline]
+pub(super) fn option<'de, T: JsonCheck>(
+    r: &mut Reader<'de>,
+    at: &Path<'_>,
+    found: &mut Found,
+) -> Result<Option<Option<T>>, Fail> {
+    if r.next_byte() == Some(b'n') {
+        r.skip()?;
+        return Ok(Some(None));
+    }
+    T::report_json(r, at, found).map(|v| v.map(Some))
+}
+
+/// A `Vec`: each item at its index. When an item has a problem, the rules
+/// inside the items that read well go in their places among the others'
+/// problems, as the slow path checks every item.
+pub(super) fn vec<'de, T: JsonCheck>(
+    r: &mut Reader<'de>,
+    at: &Path<'_>,
+    found: &mut Found,
+) -> Result<Option<Vec<T>>, Fail> {
+    if r.next_byte() != Some(b'[') {
+        return wrong_type(r, at, found, "array");
+    }
+    r.eat(b'[')?;
+    r.enter()?;
+    // While every item reads well, `items`; from the first that does
+    // not, `parts`: each item, or the span of its problems in `found`.
+    let mark = found.mark();
+    let mut items = Vec::new();
+    let mut parts: Vec<Part<T>> = Vec::new();
+    let mut index = 0;
+    while r.more(b']', index == 0)? {
+        let from = found.mark();
+        match T::report_json(r, &at.index(index), found)? {
+            Some(item) if parts.is_empty() => items.push(item),
+            Some(item) => parts.push(Ok(item)),
+            None => {
+                if parts.is_empty() {
+                    parts.extend(items.drain(..).map(Ok));
                 }
-                Err(span) => found.put_back(&mut problems, mark, *span),
+                parts.push(Err((from, found.mark())));
             }
         }
-        found.close(problems);
-        Ok(None)
+        index += 1;
     }
-
-    fn inner_rules(&self, at: &Path<'_>, errors: &mut ValidationErrors) -> Result<(), Fail> {
-        for (i, item) in self.iter().enumerate() {
-            item.inner_rules(&at.index(i), errors)?;
+    if parts.is_empty() {
+        return Ok(Some(items));
+    }
+    let mut problems = found.take(mark);
+    for (i, part) in parts.iter().enumerate() {
+        match part {
+            Ok(item) => {
+                let mut errors = ValidationErrors::new();
+                item.inner_rules(&at.index(i), &mut errors)?;
+                found.extend(errors)?;
+            }
+            Err(span) => found.put_back(&mut problems, mark, *span),
         }
-        Ok(())
     }
+    found.close(problems);
+    Ok(None)
+}
+
+/// The rules inside each item, at its index.
+pub(super) fn items_rules<'a, T: JsonCheck + 'a>(
+    items: impl Iterator<Item = &'a T>,
+    at: &Path<'_>,
+    errors: &mut ValidationErrors,
+) -> Result<(), Fail> {
+    for (i, item) in items.enumerate() {
+        item.inner_rules(&at.index(i), errors)?;
+    }
+    Ok(())
+}
+
+/// A string-keyed map: each value at its member's path. A repeated name is
+/// recorded (the first value kept, as the slow path keeps it). When a
+/// value has a problem, the problems and the rules inside the values that
+/// read well are put in key order, the order `validate()` reports a map's
+/// values in (and the slow path checks them in).
+pub(super) fn map<'de, V: JsonCheck, M: FromIterator<(String, V)>>(
+    r: &mut Reader<'de>,
+    at: &Path<'_>,
+    found: &mut Found,
+) -> Result<Option<M>, Fail> {
+    if r.next_byte() != Some(b'{') {
+        return wrong_type(r, at, found, "object");
+    }
+    let mut object = r.object()?;
+    let mark = found.mark();
+    let mut entries: Vec<(String, Part<V>)> = Vec::new();
+    let mut bad = false;
+    let mut seen = Keys::default();
+    while let Some(name) = object.next_name(r)? {
+        let name = match name {
+            Cow::Borrowed(b) => std::str::from_utf8(b).map_err(|_| Fail)?.to_owned(),
+            Cow::Owned(b) => String::from_utf8(b).map_err(|_| Fail)?,
+        };
+        let path = at.field(&name);
+        if !seen.insert(Cow::Owned(name.clone())) {
+            repeated(r, &path, found)?;
+            continue;
+        }
+        let from = found.mark();
+        // A `null` value is read as a `V`, as the slow path checks it.
+        match V::report_json(r, &path, found)? {
+            Some(value) => entries.push((name, Ok(value))),
+            None => {
+                bad = true;
+                entries.push((name, Err((from, found.mark()))));
+            }
+        }
+    }
+    if !bad {
+        return Ok(Some(
+            entries
+                .into_iter()
+                .filter_map(|(k, v)| v.ok().map(|v| (k, v)))
+                .collect(),
+        ));
+    }
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut problems = found.take(mark);
+    for (name, entry) in &entries {
+        match entry {
+            Ok(value) => {
+                let mut errors = ValidationErrors::new();
+                value.inner_rules(&at.field(name), &mut errors)?;
+                found.extend(errors)?;
+            }
+            Err(span) => found.put_back(&mut problems, mark, *span),
+        }
+    }
+    found.close(problems);
+    Ok(None)
+}
+
+/// The rules inside each value of a map, in key order (as `validate()`).
+pub(super) fn values_rules<'a, V: JsonCheck + 'a>(
+    entries: impl Iterator<Item = (&'a String, &'a V)>,
+    at: &Path<'_>,
+    errors: &mut ValidationErrors,
+) -> Result<(), Fail> {
+    let mut entries: Vec<_> = entries.collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    for (name, value) in entries {
+        value.inner_rules(&at.field(name), errors)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -807,10 +707,7 @@ mod tests {
     use crate::{AccessKey, ListAccessKeysResponse};
 
     /// The `syntax`/`limit` problem the reader reports for `bytes`, if any.
-    fn reported<T: for<'de> Report<'de> + Validate>(
-        bytes: &[u8],
-        depth: usize,
-    ) -> Option<Violation> {
+    fn reported<T: JsonCheck + Validate>(bytes: &[u8], depth: usize) -> Option<Violation> {
         match report_document::<T>(bytes, depth, 100)? {
             Ok(_) => None,
             Err(report) => {

@@ -23,12 +23,10 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
-use std::marker::PhantomData;
 
 use serde::de::value::{BorrowedStrDeserializer, StrDeserializer, StringDeserializer};
 use serde::de::{
-    self, Deserialize, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess,
-    VariantAccess, Visitor,
+    self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
 };
 
 /// Reads a `T` from `bytes` through [`Strict`], with `T`'s own
@@ -53,38 +51,6 @@ const TOO_DEEP: &str = "nesting too deep";
 const DUPLICATE: &str = "duplicate member";
 
 // ---- What the derived readers share ----------------------------------
-
-/// An absent member `name` read as a `T`, as serde's derive does: `None` for
-/// an `Option`, a `missing field` error for anything else.
-///
-/// # Errors
-///
-/// `T` is not an `Option` (or otherwise needs a value).
-#[inline]
-pub fn missing<'de, T: Deserialize<'de>, E: de::Error>(name: &'static str) -> Result<T, E> {
-    T::deserialize(Missing(name, PhantomData))
-}
-
-struct Missing<E>(&'static str, PhantomData<E>);
-
-impl<'de, E: de::Error> Deserializer<'de> for Missing<E> {
-    type Error = E;
-
-    fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, E> {
-        Err(E::missing_field(self.0))
-    }
-
-    #[inline]
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
-        visitor.visit_none()
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf unit unit_struct newtype_struct seq tuple
-        tuple_struct map struct enum identifier ignored_any
-    }
-}
 
 /// Member names seen so far in one object: the first [`Keys::FEW`] names
 /// borrowed from the input are kept inline (no allocation, nothing to drop,

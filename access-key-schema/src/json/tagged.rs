@@ -15,7 +15,7 @@ use serde_json::{Map, Value};
 use super::fast::{Fail, Reader};
 use super::report::Found;
 use super::JsonCheck;
-use crate::errors::{Constraint, ValidationErrors, Violation};
+use crate::errors::{Constraint, ValidationErrors};
 use crate::path::Path;
 
 /// The variant of an externally tagged value: `(index, payload)`, the
@@ -198,31 +198,6 @@ fn whole_floats_as_integers(value: &mut Value) {
     }
 }
 
-/// `from_json`'s first tier for an enum with data: the document parsed
-/// (repeated members and depth checked), checked by `T`'s `check_json`, and
-/// when that finds nothing, read as `T`. `None` leaves the document to the
-/// tiers after (only if `T`'s `Deserialize` refuses what its check accepts).
-pub fn tagged_document<T: JsonCheck + DeserializeOwned>(
-    bytes: &[u8],
-    max_depth: usize,
-    max_violations: usize,
-) -> Option<Result<T, ValidationErrors>> {
-    let report = ValidationErrors::with_max(max_violations);
-    let (mut value, mut report) = match super::tree::parse(bytes, max_depth, report) {
-        Ok(parsed) => parsed,
-        Err(problem) => return Some(Err(single(problem))),
-    };
-    T::check_json(&value, &Path::ROOT, &mut report);
-    let out = if report.is_empty() {
-        whole_floats_as_integers(&mut value);
-        T::deserialize(&value).ok().map(Ok)
-    } else {
-        Some(Err(report))
-    };
-    super::scrub(value);
-    out
-}
-
 /// The reader's read of an enum with data inside a document (its
 /// `Report`): the value read as a `Value` (repeated members and depth
 /// refused, as the strict reader refuses them), checked by `T`'s
@@ -272,10 +247,4 @@ pub(super) fn retry<T: DeserializeOwned>(
     let out = super::strict::from_value(&value, max_depth);
     super::scrub(value);
     out
-}
-
-fn single(v: Violation) -> ValidationErrors {
-    let mut errors = ValidationErrors::new();
-    errors.push(v);
-    errors
 }
