@@ -408,11 +408,26 @@ fn report(
         known.push(name);
         let segment = field.pointer_segment();
         let required = field.required;
+        let rules = &field.rules;
         let slot = format_ident!("__f{}", i);
         let span = format_ident!("__s{}", i);
+        // A `nested` field's `length` is checked on the item count before
+        // the items' problems (as `validate()` and the slow path order
+        // them): where the value starts, to count them again if needed.
+        let counted = rules.nested().and(rules.length());
+        let len_bounds = rules.length().map(|len| {
+            let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
+            let max = len.max.as_ref().map_or(quote!(usize::MAX), |m| quote!(#m));
+            (min, max)
+        });
+        let start = format_ident!("__c{}", i);
         decls.push(quote! {
             let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;
             let mut #span: ::core::option::Option<(usize, usize)> = ::core::option::Option::None;
+        });
+        let mark_start = counted.map(|_| {
+            decls.push(quote!(let mut #start: usize = 0;));
+            quote!(#start = __r.position();)
         });
         let bytes = syn::LitByteStr::new(name.as_bytes(), proc_macro2::Span::call_site());
         arms.push(quote! {
@@ -422,6 +437,7 @@ fn report(
                     #rt::repeated(__r, &__p, __found)?;
                 } else {
                     let __from = __found.mark();
+                    #mark_start
                     #slot = #rt::read_member::<#ty>(__r, &__p, __found)?;
                     #span = ::core::option::Option::Some((__from, __found.mark()));
                 }
@@ -451,7 +467,6 @@ fn report(
         // them (the same runtime functions). Each call is written exactly as
         // `expand::field_check` writes it, with the same spans, so a rule on
         // a type it cannot apply to is reported once, not once per impl.
-        let rules = &field.rules;
         let value = |span: proc_macro2::Span| quote_spanned!(span=> __v);
         // `inner(..)`/`keys(..)`: the same loops as `validate()`.
         let collections =
@@ -501,17 +516,28 @@ fn report(
             }
         };
         // A `nested` field's item count is checked even when items are
-        // bad (the slow path counts the array, or an object's members,
-        // first): not known here, unless the value was a `null`.
-        let put_back = if rules.nested().is_some() && rules.length().is_some() {
-            quote! {
-                if !__found.only_null_at(__span, &__p) {
-                    return ::core::result::Result::Err(#rt::Fail);
+        // bad: the slow path counts the array (or an object's members)
+        // first, unless the value was a `null`.
+        let put_back = match (counted, &len_bounds) {
+            (Some(rule), Some((min, max))) => {
+                let call = crate::expand::relabel(
+                    &rule.overrides,
+                    quote!(__errors),
+                    quote!(#rt::length_count(__n, #min, #max, &__p, __errors);),
+                );
+                quote! {
+                    if !__found.only_null_at(__span, &__p) {
+                        if let ::core::option::Option::Some(__n) = __r.items_at(#start)? {
+                            let mut __e = #krate::ValidationErrors::new();
+                            let __errors = &mut __e;
+                            #call
+                            __found.extend(__e)?;
+                        }
+                    }
+                    __found.put_back(&mut __problems, __mark, __span);
                 }
-                __found.put_back(&mut __problems, __mark, __span);
             }
-        } else {
-            quote!(__found.put_back(&mut __problems, __mark, __span);)
+            _ => quote!(__found.put_back(&mut __problems, __mark, __span);),
         };
         let missing = required.then(|| {
             let o = &rules.required_overrides();

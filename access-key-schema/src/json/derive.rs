@@ -181,6 +181,19 @@ pub fn length_items(
     }
 }
 
+/// `length` on a `nested` field's item count `n` (see [`Reader::items_at`]).
+pub fn length_count(
+    n: usize,
+    min: usize,
+    max: usize,
+    path: &Path<'_>,
+    errors: &mut ValidationErrors,
+) {
+    if let Some(c) = crate::rules::length::bound(n, min, max) {
+        errors.add(path, c);
+    }
+}
+
 /// `pattern` on a string.
 pub fn pattern(
     value: &Value,

@@ -436,6 +436,45 @@ impl<'de> Reader<'de> {
         self.peek()
     }
 
+    /// Where the reader is: for [`Reader::items_at`].
+    #[inline]
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    /// How many items the array, or members the object, read or skipped
+    /// from `start` has (`None` for any other value), counted again: what
+    /// the slow path checks a `nested` field's `length` on before its
+    /// items, when they had problems.
+    ///
+    /// # Errors
+    ///
+    /// Never for a value already read (it is well formed).
+    #[cold]
+    pub fn items_at(&self, start: usize) -> Result<Option<usize>, Fail> {
+        let mut r = Reader::new(self.text, usize::MAX);
+        r.pos = start;
+        let close = match r.peek() {
+            Some(b'[') => b']',
+            Some(b'{') => b'}',
+            _ => return Ok(None),
+        };
+        r.pos += 1;
+        r.enter()?;
+        let mut n = 0;
+        while r.more(close, n == 0)? {
+            if close == b'}' {
+                r.text()?;
+                r.ws();
+                r.eat(b':')?;
+                r.ws();
+            }
+            r.skip()?;
+            n += 1;
+        }
+        Ok(Some(n))
+    }
+
     /// Opens an object (one level of depth) for a derived struct.
     ///
     /// # Errors
