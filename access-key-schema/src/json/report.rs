@@ -409,7 +409,7 @@ pub fn absent<T: JsonCheck>() -> Result<T, Fail> {
 /// # Errors
 ///
 /// Malformed, or a lone surrogate escape.
-#[inline]
+#[inline(always)]
 pub(super) fn string<'de>(
     r: &mut Reader<'de>,
     at: &Path<'_>,
@@ -443,6 +443,7 @@ pub(super) fn character(
 }
 
 /// A [`Timestamp`]: a string, else `type`; `format` when not a date-time.
+#[inline]
 pub(super) fn timestamp(
     r: &mut Reader<'_>,
     at: &Path<'_>,
