@@ -523,3 +523,152 @@ fn whole_floats_in_serdes_buffered_content_read_as_integers_everywhere() {
     assert_eq!(e.violations()[0].path(), "/amount");
     assert_eq!(e.violations()[0].code(), "type");
 }
+
+/// Counts how it is read: by the reader (`report_json`) or by its
+/// `Deserialize` (the check-then-read of an enum with data).
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct Counted(u32);
+
+static READ: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+static DESERIALIZED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+impl<'de> Deserialize<'de> for Counted {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        DESERIALIZED.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        u32::deserialize(d).map(Counted)
+    }
+}
+
+impl Validate for Counted {
+    fn validate_into(
+        &self,
+        _: &access_key_schema::Path<'_>,
+        _: &mut access_key_schema::ValidationErrors,
+    ) {
+    }
+}
+
+impl schemars::JsonSchema for Counted {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Counted".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        u32::json_schema(generator)
+    }
+}
+
+impl access_key_schema::JsonCheck for Counted {
+    fn check_json(
+        value: &Value,
+        path: &access_key_schema::Path<'_>,
+        errors: &mut access_key_schema::ValidationErrors,
+    ) {
+        u32::check_json(value, path, errors);
+    }
+
+    fn report_json(
+        r: &mut access_key_schema::__json::Reader<'_>,
+        at: &access_key_schema::Path<'_>,
+        found: &mut access_key_schema::__json::Found,
+    ) -> Result<Option<Self>, access_key_schema::__json::Fail> {
+        READ.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        Ok(u32::report_json(r, at, found)?.map(Counted))
+    }
+}
+
+#[derive(Validate, Serialize, Deserialize, Debug, PartialEq)]
+pub enum CountedExternal {
+    Struct { n: Counted, m: Option<u8> },
+    Newtype(Counted),
+    Unit,
+}
+
+#[derive(Validate, Serialize, Deserialize, Debug, PartialEq)]
+#[serde(tag = "t")]
+pub enum CountedInternal {
+    Struct { n: Counted },
+    Newtype(CountedInner),
+    Unit,
+}
+
+#[derive(Validate, Serialize, Deserialize, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CountedInner {
+    #[validate(range(max = 9))]
+    n: u32,
+    c: Counted,
+}
+
+#[derive(Validate, Serialize, Deserialize, Debug, PartialEq)]
+#[serde(tag = "t", content = "c")]
+pub enum CountedAdjacent {
+    Struct { n: Counted },
+    Newtype(Counted),
+    Unit,
+}
+
+/// `from_json`'s report of `text` as a `T`: (path, code) pairs.
+fn codes<T>(text: &str) -> Vec<(String, &'static str)>
+where
+    T: Validate + serde::de::DeserializeOwned + access_key_schema::JsonCheck,
+{
+    match from_str::<T>(text) {
+        Ok(_) => Vec::new(),
+        Err(e) => e
+            .violations()
+            .iter()
+            .map(|v| (v.path().to_owned(), v.code()))
+            .collect(),
+    }
+}
+
+/// (read by the reader, read by `Deserialize`) during `f`.
+fn reads(f: impl FnOnce()) -> (usize, usize) {
+    use std::sync::atomic::Ordering::SeqCst;
+    let before = (READ.load(SeqCst), DESERIALIZED.load(SeqCst));
+    f();
+    (
+        READ.load(SeqCst) - before.0,
+        DESERIALIZED.load(SeqCst) - before.1,
+    )
+}
+
+/// A payload of an enum with data whose shape is right is read in one
+/// pass, its rules applied after; one with a problem is checked on the
+/// parsed value and read after, as before. (Only test that reads the
+/// counters.)
+#[test]
+fn an_enum_with_data_of_the_right_shape_is_read_in_one_pass() {
+    fn ok<T: access_key_schema::JsonCheck + Validate + serde::de::DeserializeOwned>(text: &str) {
+        assert!(from_str::<T>(text).is_ok(), "{text}");
+    }
+    for (text, check) in [
+        (
+            r#"{"Struct": {"m": 5.0, "n": 1}}"#,
+            ok::<CountedExternal> as fn(&str),
+        ),
+        (r#"{"Newtype": 2}"#, ok::<CountedExternal>),
+        (r#"{"n": 1, "t": "Struct"}"#, ok::<CountedInternal>),
+        (r#"{"t": "Newtype", "n": 3, "c": 1}"#, ok::<CountedInternal>),
+        (r#"{"c": {"n": 1}, "t": "Struct"}"#, ok::<CountedAdjacent>),
+        (r#"{"t": "Newtype", "c": 7}"#, ok::<CountedAdjacent>),
+    ] {
+        assert_eq!(reads(|| check(text)), (1, 0), "{text}");
+    }
+    // A rule broken inside: still one pass, the rule from `validate()`.
+    let (read, deserialized) = reads(|| {
+        let report = codes::<CountedInternal>(r#"{"t": "Newtype", "n": 30, "c": 1}"#);
+        assert_eq!(report, [("/n".to_owned(), "range")]);
+    });
+    assert_eq!((read, deserialized), (1, 0));
+    // A problem of the shape, or a repeated tag: read again, checked on
+    // the parsed value, reported as the slow path does.
+    assert_eq!(
+        codes::<CountedInternal>(r#"{"t": "Newtype", "n": 3, "c": 1, "x": 0}"#),
+        [("/x".to_owned(), "unknown_field")]
+    );
+    assert_eq!(
+        codes::<CountedAdjacent>(r#"{"t": "Newtype", "c": 7, "t": "Unit"}"#),
+        [("/t".to_owned(), "duplicate_field")]
+    );
+}

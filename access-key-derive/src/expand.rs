@@ -1258,7 +1258,7 @@ fn expand_tagged(
     let doc = &cont.doc;
     let schema_header = schema_impl_header(cont);
     let schema_names = schema_names(cont);
-    let checked = crate::expand_json::checked_methods();
+    let checked = crate::expand_json::tagged_methods(cont, tagging, variants);
     quote! {
         #(#statics)*
 
@@ -1309,9 +1309,9 @@ fn expand_tagged(
                 }
             }
 
-            // The reader's: read as a value, checked, then typed (serde's
-            // own read of internal tagging would not take `5.0` for an
-            // integer).
+            // The reader's: one pass when the shape is right, else read as
+            // a value, checked, then typed (serde's own read of internal
+            // tagging would not take `5.0` for an integer).
             #checked
         }
     }

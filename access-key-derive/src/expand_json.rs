@@ -763,3 +763,295 @@ fn expand_enum(cont: &Container, variants: &[Variant<'_>]) -> TokenStream {
         }
     }
 }
+
+/// The reader's methods for an enum with data: a one-pass read of the
+/// variant's shape (`__native`), taken when it finds nothing at all; at
+/// anything else (a problem, a repeated member, whatever it is not sure
+/// of) the value is read again from where it started, checked on the
+/// parsed value and only then read (`checked_methods`, the reports'
+/// authority). The variant's rules come after, from `validate()`.
+pub(crate) fn tagged_methods(
+    cont: &Container,
+    tagging: &crate::ast::Tagging,
+    variants: &[Variant],
+) -> TokenStream {
+    use crate::ast::{Style, Tagging};
+    let krate = krate();
+    let rt = quote!(#krate::__json);
+    let ident = cont.ident;
+    let deny = cont.serde.deny_unknown_fields;
+    let bytes = |s: &str| syn::LitByteStr::new(s.as_bytes(), proc_macro2::Span::call_site());
+
+    // A variant's payload read as the value here, evaluating to the enum,
+    // or `return Ok(None)` from `__native`.
+    let payload = |v: &Variant, skip: Option<&str>| -> TokenStream {
+        let vident = v.ident;
+        match v.style {
+            Style::Unit => quote! {{
+                if __r.next_byte() != ::core::option::Option::Some(b'n') {
+                    return ::core::result::Result::Ok(::core::option::Option::None);
+                }
+                __r.skip()?;
+                #ident::#vident
+            }},
+            Style::Newtype => {
+                let ty = v.fields[0].ty;
+                let ignore = skip.map(|tag| quote!(__r.ignore_in_next_object(#tag);));
+                quote! {{
+                    #ignore
+                    let __v = #rt::read_member::<#ty>(__r, __at, __found);
+                    __r.stop_ignoring();
+                    let ::core::option::Option::Some(__v) = __v? else {
+                        return ::core::result::Result::Ok(::core::option::Option::None);
+                    };
+                    #ident::#vident(__v)
+                }}
+            }
+            Style::Struct => {
+                let mut decls = Vec::new();
+                let mut arms = Vec::new();
+                let mut inits = Vec::new();
+                for (i, f) in v.fields.iter().enumerate() {
+                    let member = f.ident;
+                    let ty = f.ty;
+                    let default = match &f.default {
+                        None => None,
+                        Some(None) => Some(quote!(::core::default::Default::default())),
+                        Some(Some(path)) => Some(quote!(#path())),
+                    };
+                    if f.skipped {
+                        inits.push(quote!(#member: #default));
+                        continue;
+                    }
+                    let slot = format_ident!("__f{}", i);
+                    decls.push(quote!(let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;));
+                    let name = bytes(&f.json_name);
+                    arms.push(quote! {
+                        #name => {
+                            if #slot.is_some() {
+                                return ::core::result::Result::Ok(::core::option::Option::None);
+                            }
+                            #slot = #rt::read_member::<#ty>(__r, __at, __found)?;
+                            if #slot.is_none() {
+                                return ::core::result::Result::Ok(::core::option::Option::None);
+                            }
+                        }
+                    });
+                    let absent = default.unwrap_or_else(|| quote!(#rt::absent::<#ty>()?));
+                    inits.push(quote! {
+                        #member: match #slot {
+                            ::core::option::Option::Some(__v) => __v,
+                            ::core::option::Option::None => #absent,
+                        }
+                    });
+                }
+                let tag_arm = skip.map(|tag| {
+                    let name = bytes(tag);
+                    quote! {
+                        #name => {
+                            if __tag_seen {
+                                return ::core::result::Result::Ok(::core::option::Option::None);
+                            }
+                            __tag_seen = true;
+                            __r.skip()?;
+                        }
+                    }
+                });
+                quote! {{
+                    let ::core::option::Option::Some(mut __o) = #rt::open_object(__r, __at, __found)? else {
+                        return ::core::result::Result::Ok(::core::option::Option::None);
+                    };
+                    #(#decls)*
+                    #[allow(unused_mut, unused_variables)]
+                    let mut __tag_seen = false;
+                    let mut __others = #rt::Others::default();
+                    while let ::core::option::Option::Some(__k) = __o.next_name(__r)? {
+                        match &*__k {
+                            #(#arms)*
+                            #tag_arm
+                            _ => {
+                                if #deny {
+                                    return ::core::result::Result::Ok(::core::option::Option::None);
+                                }
+                                __others.member(__r, __at, __k, false, __found)?;
+                            }
+                        }
+                    }
+                    #ident::#vident { #(#inits,)* }
+                }}
+            }
+        }
+    };
+    let none = quote!(return ::core::result::Result::Ok(::core::option::Option::None));
+
+    let body = match tagging {
+        Tagging::External => {
+            let units = variants.iter().filter(|v| v.style == Style::Unit).map(|v| {
+                let (name, vident) = (bytes(&v.json_name), v.ident);
+                quote!(#name => ::core::result::Result::Ok(::core::option::Option::Some(#ident::#vident)),)
+            });
+            let data = variants.iter().filter(|v| v.style != Style::Unit).map(|v| {
+                let name = bytes(&v.json_name);
+                let read = payload(v, None);
+                quote!(#name => #read,)
+            });
+            quote! {
+                match __r.next_byte() {
+                    ::core::option::Option::Some(b'"') => {
+                        let __k = __r.name()?;
+                        match &*__k {
+                            #(#units)*
+                            _ => ::core::result::Result::Ok(::core::option::Option::None),
+                        }
+                    }
+                    ::core::option::Option::Some(b'{') => {
+                        let mut __o = __r.object()?;
+                        let ::core::option::Option::Some(__k) = __o.next_name(__r)? else { #none };
+                        let __v = match &*__k {
+                            #(#data)*
+                            _ => #none,
+                        };
+                        if __o.next_name(__r)?.is_some() {
+                            #none;
+                        }
+                        ::core::result::Result::Ok(::core::option::Option::Some(__v))
+                    }
+                    _ => ::core::result::Result::Ok(::core::option::Option::None),
+                }
+            }
+        }
+        Tagging::Internal(tag) => {
+            let arms = variants.iter().map(|v| {
+                let (name, vident) = (bytes(&v.json_name), v.ident);
+                let read = match v.style {
+                    // Nothing but the tag: anything else is for the check.
+                    Style::Unit => {
+                        let tag_name = bytes(tag);
+                        quote! {{
+                            let mut __o = __r.object()?;
+                            let mut __tag_seen = false;
+                            while let ::core::option::Option::Some(__k) = __o.next_name(__r)? {
+                                if &*__k != #tag_name || __tag_seen {
+                                    #none;
+                                }
+                                __tag_seen = true;
+                                __r.skip()?;
+                            }
+                            #ident::#vident
+                        }}
+                    }
+                    _ => payload(v, Some(tag)),
+                };
+                quote!(#name => #read,)
+            });
+            quote! {
+                if __r.next_byte() != ::core::option::Option::Some(b'{') {
+                    #none;
+                }
+                let ::core::option::Option::Some(__tag) = __r.member_text(#tag)? else { #none };
+                let __v = match __tag.as_bytes() {
+                    #(#arms)*
+                    _ => #none,
+                };
+                ::core::result::Result::Ok(::core::option::Option::Some(__v))
+            }
+        }
+        Tagging::Adjacent(tag, content) => {
+            let (tag_name, content_name) = (bytes(tag), bytes(content));
+            let index = variants.iter().enumerate().map(|(i, v)| {
+                let name = bytes(&v.json_name);
+                quote!(#name => #i,)
+            });
+            let payloads = variants.iter().enumerate().map(|(i, v)| {
+                let read = payload(v, None);
+                quote!(#i => #read,)
+            });
+            let units = variants
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| v.style == Style::Unit)
+                .map(|(i, v)| {
+                    let vident = v.ident;
+                    quote!(#i => ::core::option::Option::Some(#ident::#vident),)
+                });
+            quote! {
+                if __r.next_byte() != ::core::option::Option::Some(b'{') {
+                    #none;
+                }
+                let ::core::option::Option::Some(__tag) = __r.member_text(#tag)? else { #none };
+                let __i: usize = match __tag.as_bytes() {
+                    #(#index)*
+                    _ => #none,
+                };
+                let mut __o = __r.object()?;
+                let mut __value: ::core::option::Option<#ident> = ::core::option::Option::None;
+                let mut __tag_seen = false;
+                let mut __others = #rt::Others::default();
+                while let ::core::option::Option::Some(__k) = __o.next_name(__r)? {
+                    match &*__k {
+                        #tag_name => {
+                            if __tag_seen {
+                                #none;
+                            }
+                            __tag_seen = true;
+                            __r.skip()?;
+                        }
+                        #content_name => {
+                            if __value.is_some() {
+                                #none;
+                            }
+                            __value = ::core::option::Option::Some(match __i {
+                                #(#payloads)*
+                                _ => #none,
+                            });
+                        }
+                        _ => {
+                            if #deny {
+                                #none;
+                            }
+                            __others.member(__r, __at, __k, false, __found)?;
+                        }
+                    }
+                }
+                ::core::result::Result::Ok(match __value {
+                    ::core::option::Option::Some(__v) => ::core::option::Option::Some(__v),
+                    ::core::option::Option::None => match __i {
+                        #(#units)*
+                        _ => ::core::option::Option::None,
+                    },
+                })
+            }
+        }
+    };
+    let inner_rules = inner_rules_method();
+    quote! {
+        fn report_json(
+            __r: &mut #rt::Reader<'_>,
+            __at: &#krate::Path<'_>,
+            __found: &mut #rt::Found,
+        ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
+            #[allow(unused_variables, unreachable_code, clippy::match_single_binding)]
+            fn __native(
+                __r: &mut #rt::Reader<'_>,
+                __at: &#krate::Path<'_>,
+                __found: &mut #rt::Found,
+            ) -> ::core::result::Result<::core::option::Option<#ident>, #rt::Fail> {
+                #body
+            }
+            let __state = __r.state();
+            let __marks = __found.marks();
+            if let ::core::result::Result::Ok(::core::option::Option::Some(__v)) =
+                __native(__r, __at, __found)
+            {
+                if __found.none_since(__marks) {
+                    return ::core::result::Result::Ok(::core::option::Option::Some(__v));
+                }
+            }
+            __found.forget_since(__marks);
+            __r.restore(__state);
+            #rt::report_checked::<Self>(__r, __at, __found)
+        }
+
+        #inner_rules
+    }
+}

@@ -57,6 +57,10 @@ pub struct Reader<'de> {
     /// `Deserialize` may have skipped it more leniently than the slow
     /// path's parser, so the prefix is not known to be well formed.
     lenient: bool,
+    /// An internally tagged enum's tag, with the depth of the object it
+    /// is in: the newtype variant's struct reading that object passes
+    /// over it, as serde hands that struct the object without it.
+    ignored: Option<(&'static str, usize)>,
 }
 
 /// What a byte means inside a string: [`ORDINARY`] (any byte of a
@@ -121,6 +125,7 @@ impl<'de> Reader<'de> {
             max_depth,
             resume: 0,
             lenient: false,
+            ignored: None,
         }
     }
 
@@ -340,7 +345,7 @@ impl<'de> Reader<'de> {
     /// # Errors
     ///
     /// Malformed, too deep, a repeated name, or not sure.
-    pub(super) fn skip(&mut self) -> Result<(), Fail> {
+    pub fn skip(&mut self) -> Result<(), Fail> {
         match self.peek() {
             Some(b'"') => {
                 // A skipped string may be a secret (a repeated member's).
@@ -440,6 +445,76 @@ impl<'de> Reader<'de> {
     #[inline]
     pub fn position(&self) -> usize {
         self.pos
+    }
+
+    /// Where the reader is and how deep, to go back to with
+    /// [`Reader::restore`].
+    #[inline]
+    pub fn state(&self) -> (usize, usize) {
+        (self.pos, self.depth)
+    }
+
+    /// Goes back to a [`Reader::state`] taken earlier: the value there is
+    /// read again (an enum with data whose one-pass read found a problem).
+    #[cold]
+    pub fn restore(&mut self, (pos, depth): (usize, usize)) {
+        self.pos = pos;
+        self.depth = depth;
+        self.ignored = None;
+    }
+
+    /// The string value of the first member named `name` of the object
+    /// here, found without moving the reader: `None` when it is absent, not
+    /// a string, or the value here is not an object.
+    ///
+    /// # Errors
+    ///
+    /// The object cannot be read up to that member.
+    pub fn member_text(&self, name: &str) -> Result<Option<Cow<'de, str>>, Fail> {
+        let mut r = Reader::new(self.text, self.max_depth);
+        r.pos = self.pos;
+        r.depth = self.depth;
+        if r.peek() != Some(b'{') {
+            return Ok(None);
+        }
+        let mut object = r.object()?;
+        while let Some(key) = object.next_name(&mut r)? {
+            if *key == *name.as_bytes() {
+                return if r.peek() == Some(b'"') {
+                    r.text().map(Some)
+                } else {
+                    Ok(None)
+                };
+            }
+            r.skip()?;
+        }
+        Ok(None)
+    }
+
+    /// The member `name` of the next object opened (at one level deeper
+    /// than here) is passed over (see `ignored`).
+    #[inline]
+    pub fn ignore_in_next_object(&mut self, name: &'static str) {
+        self.ignored = Some((name, self.depth + 1));
+    }
+
+    /// No member is passed over any more.
+    #[inline]
+    pub fn stop_ignoring(&mut self) {
+        self.ignored = None;
+    }
+
+    /// Whether the member `name` just read is the one to pass over; it is
+    /// passed over once.
+    #[inline]
+    pub fn is_ignored(&mut self, name: &[u8]) -> bool {
+        match self.ignored {
+            Some((ignored, depth)) if depth == self.depth && ignored.as_bytes() == name => {
+                self.ignored = None;
+                true
+            }
+            _ => false,
+        }
     }
 
     /// How many items the array, or members the object, read or skipped

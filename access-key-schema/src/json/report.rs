@@ -51,6 +51,25 @@ impl Found {
         self.items.len()
     }
 
+    /// Both counts, repeated names included: for [`Found::forget_since`].
+    #[inline]
+    pub fn marks(&self) -> (usize, usize) {
+        (self.items.len(), self.repeated.len())
+    }
+
+    /// Whether nothing was recorded since `marks`.
+    #[inline]
+    pub fn none_since(&self, marks: (usize, usize)) -> bool {
+        self.marks() == marks
+    }
+
+    /// Forgets what was recorded since `marks`: a value read again.
+    #[cold]
+    pub fn forget_since(&mut self, (items, repeated): (usize, usize)) {
+        self.items.truncate(items);
+        self.repeated.truncate(repeated);
+    }
+
     /// Records `constraint` at `at`.
     ///
     /// # Errors
@@ -258,6 +277,9 @@ impl<'de> Others<'de> {
         deny: bool,
         found: &mut Found,
     ) -> Result<(), Fail> {
+        // An internally tagged newtype variant's tag (see
+        // `Reader::ignore_in_next_object`): known, not a field.
+        let ignored = r.is_ignored(&name);
         let name = match name {
             Cow::Borrowed(b) => Cow::Borrowed(std::str::from_utf8(b).map_err(|_| Fail)?),
             Cow::Owned(b) => Cow::Owned(String::from_utf8(b).map_err(|_| Fail)?),
@@ -270,7 +292,7 @@ impl<'de> Others<'de> {
         {
             return found.repeated(&at.field(&name));
         }
-        if deny {
+        if deny && !ignored {
             self.denied.push(name);
         }
         Ok(())
