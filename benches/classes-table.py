@@ -2,7 +2,7 @@
 """Prints issue 14's tables from criterion's medians (target/criterion/**/new/estimates.json):
 each class payload's `from_json` time against parse-only of the same payload and of the
 valid payload, and the dirty batch's approaches against parse-only. Run after
-`cargo bench -p access-key-bench --bench validation -- 'classes|dirty_100k'`."""
+`cargo bench -p access-key-bench --bench validation -- 'classes|shapes|dirty_100k'`."""
 import json, pathlib, sys
 
 root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "target/criterion")
@@ -20,6 +20,13 @@ for c in classes:
     if p is None or a is None:
         continue
     print(f"| {c} | {p:.0f} ns | {a:.0f} ns | {a / p:.2f}x | {a / valid_parse:.2f}x |")
+print()
+print("| shape (valid) | parse-only | `from_json` | x parse-only |")
+print("|---|---|---|---|")
+for shape in ["generic", "tagged"]:
+    p, a = ns("shapes", f"parse_only_{shape}"), ns("shapes", f"access_key_schema_{shape}")
+    if p is not None and a is not None:
+        print(f"| {shape} | {p:.0f} ns | {a:.0f} ns | {a / p:.2f}x |")
 print()
 base = ns("dirty_100k", "parse_only")
 if base:

@@ -16,6 +16,10 @@
 //!   violation, a wrong enum value, a wrong type, a missing member, a bad
 //!   date, a repeated member, a truncated document, and a valid payload with
 //!   an escape), `parse_only/<kind>` and `access_key_schema/<kind>` each.
+//! - `shapes`: a generic struct (`Page<Item>`) and an internally tagged
+//!   enum with data (`Order` of `Payment`s), valid, `parse_only/<shape>`
+//!   (serde_json into the same shapes without rules) and
+//!   `access_key_schema/<shape>` each.
 //! - `dirty_100k`: 100,000 distinct records, 30% invalid over every kind
 //!   (plus unknown members, read as the `deny_unknown_fields` `StrictKey`),
 //!   every approach; parse-only counts a malformed record as a failed parse.
@@ -137,6 +141,26 @@ fn classes(c: &mut Criterion) {
     g.finish();
 }
 
+/// The shapes users bring beyond the IAM ones: parse-only and `from_json`.
+fn shapes(c: &mut Criterion) {
+    use access_key_bench::{plain, Item, Order, Page, ORDER, PAGE};
+    let mut g = c.benchmark_group("shapes");
+    configure(&mut g);
+    g.bench_function("parse_only/generic", |b| {
+        b.iter(|| serde_json::from_slice::<plain::Page>(black_box(PAGE)).is_ok())
+    });
+    g.bench_function("access_key_schema/generic", |b| {
+        b.iter(|| from_json::<Page<Item>>(black_box(PAGE)).is_ok())
+    });
+    g.bench_function("parse_only/tagged", |b| {
+        b.iter(|| serde_json::from_slice::<plain::Order>(black_box(ORDER)).is_ok())
+    });
+    g.bench_function("access_key_schema/tagged", |b| {
+        b.iter(|| from_json::<Order>(black_box(ORDER)).is_ok())
+    });
+    g.finish();
+}
+
 /// The dirty batch, every approach (see `access_key_bench::dirty_approaches`).
 fn dirty_batch(c: &mut Criterion) {
     let (text, lines, _) = dirty(100_000);
@@ -152,5 +176,5 @@ fn dirty_batch(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, single, batch, classes, dirty_batch);
+criterion_group!(benches, single, batch, classes, shapes, dirty_batch);
 criterion_main!(benches);

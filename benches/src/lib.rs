@@ -677,8 +677,111 @@ pub fn batch_approaches() -> Vec<(&'static str, BatchRun)> {
     ]
 }
 
+// ---- Shapes users bring: a generic struct, an enum with data ----------
+
+/// A page of items: a generic struct (read by the reader in one pass,
+/// like any other struct).
+#[derive(access_key_schema::Validate, Deserialize, Debug)]
+pub struct Page<T> {
+    #[validate(nested, length(max = 50))]
+    pub items: Vec<T>,
+    #[validate(range(min = 1))]
+    pub page: u32,
+}
+
+/// An item of a [`Page`].
+#[derive(access_key_schema::Validate, Deserialize, Debug)]
+pub struct Item {
+    #[validate(length(min = 1, max = 64))]
+    pub name: String,
+    #[validate(range(min = 0))]
+    pub count: i64,
+}
+
+/// A card, inside [`Payment`].
+#[derive(access_key_schema::Validate, Deserialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct Card {
+    #[validate(length(equal = 16), pattern = "[0-9]+")]
+    pub number: String,
+    #[validate(range(min = 1, max = 12))]
+    pub expiry_month: u8,
+}
+
+/// An internally tagged enum with data: struct, newtype and unit variants.
+#[derive(access_key_schema::Validate, Deserialize, Debug)]
+#[serde(tag = "kind")]
+pub enum Payment {
+    Card(#[validate(nested)] Card),
+    Cash {
+        #[validate(range(min = 1))]
+        amount: u32,
+        currency: String,
+    },
+    Free,
+}
+
+/// An order of [`Payment`]s.
+#[derive(access_key_schema::Validate, Deserialize, Debug)]
+pub struct Order {
+    #[validate(length(min = 1))]
+    pub id: String,
+    #[validate(nested)]
+    pub payments: Vec<Payment>,
+}
+
+/// The same shapes without rules, for serde_json parse-only.
+pub mod plain {
+    #![allow(dead_code, missing_docs)]
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    pub struct Page {
+        items: Vec<Item>,
+        page: u32,
+    }
+    #[derive(Deserialize)]
+    pub struct Item {
+        name: String,
+        count: i64,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Card {
+        number: String,
+        expiry_month: u8,
+    }
+    #[derive(Deserialize)]
+    #[serde(tag = "kind")]
+    pub enum Payment {
+        Card(Card),
+        Cash { amount: u32, currency: String },
+        Free,
+    }
+    #[derive(Deserialize)]
+    pub struct Order {
+        id: String,
+        payments: Vec<Payment>,
+    }
+}
+
+/// A valid [`Page<Item>`].
+pub const PAGE: &[u8] = br#"{"items":[{"name":"apple","count":3},{"name":"pear","count":0},{"name":"plum","count":12}],"page":2}"#;
+
+/// A valid [`Order`]: one payment of each variant, the tag first or last.
+pub const ORDER: &[u8] = br#"{"id":"o-1","payments":[{"kind":"Card","number":"4111111111111111","expiryMonth":7},{"amount":12,"kind":"Cash","currency":"EUR"},{"kind":"Free"}]}"#;
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_shapes_payloads_are_valid_for_both_readers() {
+        use access_key_schema::from_json;
+        assert!(from_json::<super::Page<super::Item>>(super::PAGE).is_ok());
+        assert!(serde_json::from_slice::<super::plain::Page>(super::PAGE).is_ok());
+        assert!(from_json::<super::Order>(super::ORDER).is_ok());
+        assert!(serde_json::from_slice::<super::plain::Order>(super::ORDER).is_ok());
+    }
+
     use super::*;
     use access_key_schema::{from_json, AccessKey};
 
