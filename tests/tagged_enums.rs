@@ -622,6 +622,22 @@ where
     }
 }
 
+#[derive(Validate, Serialize, Deserialize, Debug, PartialEq)]
+pub struct CountedMeta {
+    m: Counted,
+    #[validate(length(max = 3))]
+    owner: String,
+}
+
+/// A struct with a flattened member, read in one pass the same way.
+#[derive(Validate, Serialize, Deserialize, Debug, PartialEq)]
+pub struct CountedFlat {
+    n: Counted,
+    #[serde(flatten)]
+    #[validate(nested)]
+    meta: CountedMeta,
+}
+
 /// (read by the reader, read by `Deserialize`) during `f`.
 fn reads(f: impl FnOnce()) -> (usize, usize) {
     use std::sync::atomic::Ordering::SeqCst;
@@ -655,6 +671,18 @@ fn an_enum_with_data_of_the_right_shape_is_read_in_one_pass() {
     ] {
         assert_eq!(reads(|| check(text)), (1, 0), "{text}");
     }
+    // Each flattened struct reads the object, then the struct's own fields.
+    let text = r#"{"m": 2, "n": 1, "owner": "ann"}"#;
+    assert_eq!(reads(|| ok::<CountedFlat>(text)), (2, 0), "{text}");
+    let (read, deserialized) = reads(|| {
+        let report = codes::<CountedFlat>(r#"{"m": 2, "n": 1, "owner": "annabel"}"#);
+        assert_eq!(report, [("/owner".to_owned(), "length")]);
+    });
+    assert_eq!((read, deserialized), (2, 0));
+    assert_eq!(
+        codes::<CountedFlat>(r#"{"m": "2", "n": 1, "owner": "annabel"}"#),
+        [("/m".to_owned(), "type"), ("/owner".to_owned(), "length")]
+    );
     // A rule broken inside: still one pass, the rule from `validate()`.
     let (read, deserialized) = reads(|| {
         let report = codes::<CountedInternal>(r#"{"t": "Newtype", "n": 30, "c": 1}"#);

@@ -302,7 +302,11 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
     // then read, as an enum with data is.
     let reader = if has_flatten(cont) {
         predicates.push(quote!(for<'__json> #ident #ty_generics: #rt::DeserializeOwned));
-        Some(checked_methods())
+        Some(if cont.generics.params.is_empty() {
+            flatten_methods(cont, fields)
+        } else {
+            checked_methods()
+        })
     } else {
         report(cont, fields, patterns, &mut predicates)
     };
@@ -808,77 +812,8 @@ pub(crate) fn tagged_methods(
                 }}
             }
             Style::Struct => {
-                let mut decls = Vec::new();
-                let mut arms = Vec::new();
-                let mut inits = Vec::new();
-                for (i, f) in v.fields.iter().enumerate() {
-                    let member = f.ident;
-                    let ty = f.ty;
-                    let default = match &f.default {
-                        None => None,
-                        Some(None) => Some(quote!(::core::default::Default::default())),
-                        Some(Some(path)) => Some(quote!(#path())),
-                    };
-                    if f.skipped {
-                        inits.push(quote!(#member: #default));
-                        continue;
-                    }
-                    let slot = format_ident!("__f{}", i);
-                    decls.push(quote!(let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;));
-                    let name = bytes(&f.json_name);
-                    arms.push(quote! {
-                        #name => {
-                            if #slot.is_some() {
-                                return ::core::result::Result::Ok(::core::option::Option::None);
-                            }
-                            #slot = #rt::read_member::<#ty>(__r, __at, __found)?;
-                            if #slot.is_none() {
-                                return ::core::result::Result::Ok(::core::option::Option::None);
-                            }
-                        }
-                    });
-                    let absent = default.unwrap_or_else(|| quote!(#rt::absent::<#ty>()?));
-                    inits.push(quote! {
-                        #member: match #slot {
-                            ::core::option::Option::Some(__v) => __v,
-                            ::core::option::Option::None => #absent,
-                        }
-                    });
-                }
-                let tag_arm = skip.map(|tag| {
-                    let name = bytes(tag);
-                    quote! {
-                        #name => {
-                            if __tag_seen {
-                                return ::core::result::Result::Ok(::core::option::Option::None);
-                            }
-                            __tag_seen = true;
-                            __r.skip()?;
-                        }
-                    }
-                });
-                quote! {{
-                    let ::core::option::Option::Some(mut __o) = #rt::open_object(__r, __at, __found)? else {
-                        return ::core::result::Result::Ok(::core::option::Option::None);
-                    };
-                    #(#decls)*
-                    #[allow(unused_mut, unused_variables)]
-                    let mut __tag_seen = false;
-                    let mut __others = #rt::Others::default();
-                    while let ::core::option::Option::Some(__k) = __o.next_name(__r)? {
-                        match &*__k {
-                            #(#arms)*
-                            #tag_arm
-                            _ => {
-                                if #deny {
-                                    return ::core::result::Result::Ok(::core::option::Option::None);
-                                }
-                                __others.member(__r, __at, __k, false, __found)?;
-                            }
-                        }
-                    }
-                    #ident::#vident { #(#inits,)* }
-                }}
+                let vident = v.ident;
+                shape_read(&v.fields, quote!(#ident::#vident), skip, deny, &[])
             }
         }
     };
@@ -1023,6 +958,108 @@ pub(crate) fn tagged_methods(
             }
         }
     };
+    one_pass_or_checked(ident, &body)
+}
+
+/// The one-pass read of an object into the fields of a struct or struct
+/// variant (constructed by `ctor { .. }`, with `extra` initializers for its
+/// flattened fields), passing over `skip` (an internal tag) once: the
+/// struct, or `return Ok(None)` at anything but a clean read of its shape.
+fn shape_read(
+    fields: &[Field],
+    ctor: TokenStream,
+    skip: Option<&str>,
+    deny: bool,
+    extra: &[TokenStream],
+) -> TokenStream {
+    let rt = quote!(::access_key_schema::__json);
+    let bytes = |s: &str| syn::LitByteStr::new(s.as_bytes(), proc_macro2::Span::call_site());
+    let mut decls = Vec::new();
+    let mut arms = Vec::new();
+    let mut inits = Vec::new();
+    for (i, f) in fields.iter().enumerate() {
+        if f.flatten.is_some() {
+            continue;
+        }
+        let member = f.ident;
+        let ty = f.ty;
+        let default = match &f.default {
+            None => None,
+            Some(None) => Some(quote!(::core::default::Default::default())),
+            Some(Some(path)) => Some(quote!(#path())),
+        };
+        if f.skipped {
+            inits.push(quote!(#member: #default));
+            continue;
+        }
+        let slot = format_ident!("__f{}", i);
+        decls.push(
+            quote!(let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;),
+        );
+        let name = bytes(&f.json_name);
+        arms.push(quote! {
+            #name => {
+                if #slot.is_some() {
+                    return ::core::result::Result::Ok(::core::option::Option::None);
+                }
+                #slot = #rt::read_member::<#ty>(__r, __at, __found)?;
+                if #slot.is_none() {
+                    return ::core::result::Result::Ok(::core::option::Option::None);
+                }
+            }
+        });
+        let absent = default.unwrap_or_else(|| quote!(#rt::absent::<#ty>()?));
+        inits.push(quote! {
+            #member: match #slot {
+                ::core::option::Option::Some(__v) => __v,
+                ::core::option::Option::None => #absent,
+            }
+        });
+    }
+    let tag_arm = skip.map(|tag| {
+        let name = bytes(tag);
+        quote! {
+            #name => {
+                if __tag_seen {
+                    return ::core::result::Result::Ok(::core::option::Option::None);
+                }
+                __tag_seen = true;
+                __r.skip()?;
+            }
+        }
+    });
+    quote! {{
+        let ::core::option::Option::Some(mut __o) = #rt::open_object(__r, __at, __found)? else {
+            return ::core::result::Result::Ok(::core::option::Option::None);
+        };
+        #(#decls)*
+        #[allow(unused_mut, unused_variables)]
+        let mut __tag_seen = false;
+        let mut __others = #rt::Others::default();
+        while let ::core::option::Option::Some(__k) = __o.next_name(__r)? {
+            match &*__k {
+                #(#arms)*
+                #tag_arm
+                _ => {
+                    if #deny {
+                        return ::core::result::Result::Ok(::core::option::Option::None);
+                    }
+                    __others.member(__r, __at, __k, false, __found)?;
+                }
+            }
+        }
+        #ctor { #(#inits,)* #(#extra,)* }
+    }}
+}
+
+/// The reader's methods of a type read in one pass when its shape is right
+/// (`body`, the block of the `__native` closure, which returns `Ok(None)` at anything
+/// else) and otherwise read again from where it started, checked on the
+/// parsed value, then read (`__json::report_checked`, the reports'
+/// authority). Its rules come after, from `validate()`.
+fn one_pass_or_checked(ident: &syn::Ident, body: &TokenStream) -> TokenStream {
+    let krate = krate();
+    let rt = quote!(#krate::__json);
     let inner_rules = inner_rules_method();
     quote! {
         fn report_json(
@@ -1030,19 +1067,14 @@ pub(crate) fn tagged_methods(
             __at: &#krate::Path<'_>,
             __found: &mut #rt::Found,
         ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
-            #[allow(unused_variables, unreachable_code, clippy::match_single_binding)]
-            fn __native(
-                __r: &mut #rt::Reader<'_>,
-                __at: &#krate::Path<'_>,
-                __found: &mut #rt::Found,
-            ) -> ::core::result::Result<::core::option::Option<#ident>, #rt::Fail> {
-                #body
-            }
             let __state = __r.state();
             let __marks = __found.marks();
-            if let ::core::result::Result::Ok(::core::option::Option::Some(__v)) =
-                __native(__r, __at, __found)
-            {
+            // A closure, not a nested fn: it sees the impl's bounds.
+            #[allow(unused_mut, unused_variables, unreachable_code, clippy::match_single_binding)]
+            let mut __native = || -> ::core::result::Result<::core::option::Option<#ident>, #rt::Fail> {
+                #body
+            };
+            if let ::core::result::Result::Ok(::core::option::Option::Some(__v)) = __native() {
                 if __found.none_since(__marks) {
                     return ::core::result::Result::Ok(::core::option::Option::Some(__v));
                 }
@@ -1054,4 +1086,46 @@ pub(crate) fn tagged_methods(
 
         #inner_rules
     }
+}
+
+/// The reader's methods of a struct with flattened fields: each flattened
+/// struct reads the whole object (passing over the others' members, as it
+/// denies none), then the struct's own fields are read from it again; a
+/// clean read of all of them is the struct, anything else is checked on the
+/// parsed value (see `one_pass_or_checked`).
+fn flatten_methods(cont: &Container, fields: &[Field]) -> TokenStream {
+    let krate = krate();
+    let ident = cont.ident;
+    let mut reads = Vec::new();
+    let mut extra = Vec::new();
+    for (i, f) in fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.flatten.is_some())
+    {
+        let (ty, member) = (f.ty, f.ident);
+        let flat = format_ident!("__flat{}", i);
+        reads.push(quote! {
+            let ::core::option::Option::Some(#flat) =
+                <#ty as #krate::JsonCheck>::report_json(__r, __at, __found)?
+            else {
+                return ::core::result::Result::Ok(::core::option::Option::None);
+            };
+            __r.restore(__state);
+        });
+        extra.push(quote!(#member: #flat));
+    }
+    let own = shape_read(
+        fields,
+        quote!(#ident),
+        None,
+        cont.serde.deny_unknown_fields,
+        &extra,
+    );
+    let body = quote! {
+        let __state = __r.state();
+        #(#reads)*
+        ::core::result::Result::Ok(::core::option::Option::Some(#own))
+    };
+    one_pass_or_checked(ident, &body)
 }
