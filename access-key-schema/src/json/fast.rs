@@ -591,7 +591,11 @@ impl<'de> Reader<'de> {
         let mut i = self.pos;
         let mut open = 0usize;
         loop {
-            match *bytes.get(i).ok_or(Fail)? {
+            let Some(&byte) = bytes.get(i) else {
+                // A scalar ending the document.
+                return if open == 0 { Ok(i) } else { Err(Fail) };
+            };
+            match byte {
                 b'"' => {
                     i += 1;
                     loop {
