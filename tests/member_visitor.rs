@@ -389,9 +389,10 @@ fn fast_reader_never_reads_a_mutant_differently() {
             reported += usize::from(report_agrees::<Shapes>(&p, 64));
         }
     }
-    // Every mutant but those it is not sure of is reported by the reader.
+    // Every mutant is reported by the reader itself, the same as the slow
+    // path: none is left to the tiers after it.
     assert!(
-        reported > tried * 2,
+        reported == tried * 3,
         "the reporting reader reported {reported} of {} reads",
         tried * 3
     );
@@ -580,27 +581,11 @@ struct Mixed {
     ratio: f32,
 }
 
-/// How many respellings of `payloads` the reader read itself, and how
-/// many there were; every one agrees with serde and the slow path
-/// (`agree`), and the reader leaves only those with a repeated member name
-/// inside a value it hands to serde_json or skips, or that `also_left`
-/// picks by their slow path's report.
-fn read_by_the_reader<T>(
-    payloads: &[String],
-    also_left: fn(&access_key_schema::Violation) -> bool,
-) -> (usize, usize)
-where
-    T: DeserializeOwned + JsonCheck + Validate + Debug + PartialEq,
-{
-    read_by_the_reader_as::<T>(payloads, also_left, true)
-}
-
-/// [`read_by_the_reader`], with [`report_agrees_as`]'s `serde_alike`.
-fn read_by_the_reader_as<T>(
-    payloads: &[String],
-    also_left: fn(&access_key_schema::Violation) -> bool,
-    serde_alike: bool,
-) -> (usize, usize)
+/// Every respelling of `payloads` is read by the reader itself, with the
+/// slow path's report (and, where `serde_alike`, serde's value: see
+/// [`report_agrees_as`]); none is left to the tiers after it. Returns how
+/// many there were.
+fn read_by_the_reader<T>(payloads: &[String], serde_alike: bool) -> usize
 where
     T: DeserializeOwned + JsonCheck + Validate + Debug + PartialEq,
 {
@@ -608,28 +593,20 @@ where
         agree::<T>(payloads, 64);
     }
     let all: Vec<String> = payloads.iter().flat_map(|p| respellings(p)).collect();
-    let mut reported = 0;
     for p in &all {
-        if report_agrees_as::<T>(p.as_bytes(), 64, serde_alike) {
-            reported += 1;
-        } else {
-            let slow = slow_report::<T>(p.as_bytes(), 64, 100);
-            assert!(
-                slow.violations()
-                    .iter()
-                    .any(|v| v.code() == "duplicate_field" || also_left(v)),
-                "left to the tiers after the reader: {p}"
-            );
-        }
+        assert!(
+            report_agrees_as::<T>(p.as_bytes(), 64, serde_alike),
+            "left to the tiers after the reader: {p}"
+        );
     }
-    (reported, all.len())
+    all.len()
 }
 
 #[test]
 fn generic_structs_newtypes_maps_and_floats_are_read_by_the_reader() {
     let item = r#"{"name":"ab","price":1.5,"grade":"A"}"#;
     let page = payloads(&[("items", &format!("[{item},{item}]")), ("page", "1")]);
-    let (reported, all) = read_by_the_reader::<Page<Item>>(&page, |_| false);
+    assert!(read_by_the_reader::<Page<Item>>(&page, true) > 100);
     // A `nested` field's `length` is checked on the item count before the
     // items' problems, as the slow path orders them, an object's members
     // counted too.
@@ -650,10 +627,6 @@ fn generic_structs_newtypes_maps_and_floats_are_read_by_the_reader() {
         let read: Vec<&str> = report.violations().iter().map(|v| v.code()).collect();
         assert_eq!(read, codes, "{doc}");
     }
-    assert!(
-        reported * 10 > all * 8,
-        "the reader reported {reported} of {all}"
-    );
 
     let mixed = payloads(&[
         ("labels", r#"{"b":"bb","a":"aa"}"#),
@@ -662,11 +635,7 @@ fn generic_structs_newtypes_maps_and_floats_are_read_by_the_reader() {
         ("tag", r#""t""#),
         ("ratio", "0.25"),
     ]);
-    let (reported, all) = read_by_the_reader::<Mixed>(&mixed, |_| false);
-    assert!(
-        reported * 10 > all * 8,
-        "the reader reported {reported} of {all}"
-    );
+    assert!(read_by_the_reader::<Mixed>(&mixed, true) > 100);
 
     // Several map values breaking rules, written against key order: the
     // reader reports them in key order, as `validate()` and the slow path.
@@ -744,8 +713,7 @@ fn enums_with_data_and_flatten_report_as_the_slow_path() {
         vec![("Voucher", r#""abc""#)],
         vec![("Card", item)],
     ] {
-        let (reported, all) = read_by_the_reader::<External>(&payloads(&base), |_| false);
-        assert!(reported * 10 > all * 8, "{reported} of {all}");
+        read_by_the_reader::<External>(&payloads(&base), true);
     }
     for base in [
         vec![("t", r#""Cash""#), ("amount", "5")],
@@ -757,16 +725,14 @@ fn enums_with_data_and_flatten_report_as_the_slow_path() {
         ],
         vec![("t", r#""Free""#)],
     ] {
-        let (reported, all) = read_by_the_reader_as::<Internal>(&payloads(&base), |_| false, false);
-        assert!(reported * 10 > all * 8, "{reported} of {all}");
+        read_by_the_reader::<Internal>(&payloads(&base), false);
     }
     for base in [
         vec![("t", r#""Cash""#), ("c", r#"{"amount":5}"#)],
         vec![("c", r#""abc""#), ("t", r#""Voucher""#)],
         vec![("t", r#""Free""#), ("c", "null")],
     ] {
-        let (reported, all) = read_by_the_reader_as::<Adjacent>(&payloads(&base), |_| false, false);
-        assert!(reported * 10 > all * 8, "{reported} of {all}");
+        read_by_the_reader::<Adjacent>(&payloads(&base), false);
     }
     let base = [
         ("id", r#""i1""#),
@@ -774,6 +740,5 @@ fn enums_with_data_and_flatten_report_as_the_slow_path() {
         ("price", "2"),
         ("grade", r#""B""#),
     ];
-    let (reported, all) = read_by_the_reader_as::<Flat>(&payloads(&base), |_| false, false);
-    assert!(reported * 10 > all * 8, "{reported} of {all}");
+    read_by_the_reader::<Flat>(&payloads(&base), false);
 }

@@ -446,7 +446,27 @@ fn the_reporting_reader_reports_each_kind_itself() {
         panic!("malformed: not reported");
     };
     assert_eq!(report.violations()[0].code(), "syntax");
-    // What the reader is not sure of is left to the tiers after it.
-    let inner_repeat = base.replace(r#""Bob""#, r#""Bob","Extra":{"a":1,"a":2}"#);
-    assert!(__json::read_report::<AccessKey>(inner_repeat.as_bytes(), 64, 100).is_none());
+    // A repeated name inside a skipped value: recorded at its path, as the
+    // slow path's parser records it.
+    let inner_repeat = base.replace(r#""Bob""#, r#""Bob","Extra":{"a":1,"a":[{"b":0,"b":1}]}"#);
+    let Some(Err(report)) = __json::read_report::<AccessKey>(inner_repeat.as_bytes(), 64, 100)
+    else {
+        panic!("inner repeat: not reported by the reader");
+    };
+    let paths: Vec<(&str, &str)> = report
+        .violations()
+        .iter()
+        .map(|v| (v.path(), v.code()))
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            ("/Extra/a/0/b", "duplicate_field"),
+            ("/Extra/a", "duplicate_field")
+        ]
+    );
+    assert_eq!(
+        report,
+        __json::slow_report::<AccessKey>(inner_repeat.as_bytes(), 64, 100)
+    );
 }

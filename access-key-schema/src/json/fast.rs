@@ -20,7 +20,9 @@ use std::fmt;
 
 use serde::de::{self, Deserialize};
 
+use super::report::Found;
 use super::strict::{Keys, Strict};
+use crate::path::Path;
 
 /// The reader could not read the payload; the serde tier decides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -346,6 +348,22 @@ impl<'de> Reader<'de> {
     ///
     /// Malformed, too deep, a repeated name, or not sure.
     pub fn skip(&mut self) -> Result<(), Fail> {
+        self.skip_value(&mut Repeats::Refuse)
+    }
+
+    /// [`Reader::skip`] of the value at `at`, recording every repeated
+    /// member name inside it at its path (the first value kept, as the slow
+    /// path's parser keeps it, and recorded after its value, in document
+    /// order) instead of failing.
+    ///
+    /// # Errors
+    ///
+    /// Malformed, too deep, too many problems, or not sure.
+    pub fn skip_at(&mut self, at: &Path<'_>, found: &mut Found) -> Result<(), Fail> {
+        self.skip_value(&mut Repeats::Record(at, found))
+    }
+
+    fn skip_value(&mut self, repeats: &mut Repeats<'_, '_>) -> Result<(), Fail> {
         match self.peek() {
             Some(b'"') => {
                 // A skipped string may be a secret (a repeated member's).
@@ -361,13 +379,25 @@ impl<'de> Reader<'de> {
                 let mut first = true;
                 while self.more(b'}', first)? {
                     first = false;
-                    if !names.insert(self.text()?) {
-                        return Err(Fail);
-                    }
+                    let name = self.text()?;
                     self.ws();
                     self.eat(b':')?;
                     self.ws();
-                    self.skip()?;
+                    match repeats {
+                        Repeats::Refuse => {
+                            if !names.insert(name) {
+                                return Err(Fail);
+                            }
+                            self.skip_value(&mut Repeats::Refuse)?;
+                        }
+                        Repeats::Record(at, found) => {
+                            let member = at.field(&name);
+                            self.skip_value(&mut Repeats::Record(&member, found))?;
+                            if !names.insert(name.clone()) {
+                                found.repeated(&member)?;
+                            }
+                        }
+                    }
                 }
                 Ok(())
             }
@@ -375,9 +405,17 @@ impl<'de> Reader<'de> {
                 self.pos += 1;
                 self.enter()?;
                 let mut first = true;
+                let mut index = 0;
                 while self.more(b']', first)? {
                     first = false;
-                    self.skip()?;
+                    match repeats {
+                        Repeats::Refuse => self.skip_value(&mut Repeats::Refuse)?,
+                        Repeats::Record(at, found) => {
+                            let item = at.index(index);
+                            self.skip_value(&mut Repeats::Record(&item, found))?;
+                        }
+                    }
+                    index += 1;
                 }
                 Ok(())
             }
@@ -460,7 +498,39 @@ impl<'de> Reader<'de> {
     pub fn restore(&mut self, (pos, depth): (usize, usize)) {
         self.pos = pos;
         self.depth = depth;
-        self.ignored = None;
+    }
+
+    /// The value at `at` read as a `T` from its `Value`, with every
+    /// repeated member name inside recorded at its path and the first value
+    /// of each kept (the slow path's parser's reading), where serde_json
+    /// would refuse the repeat: a `serde_json::Value` member, or an enum
+    /// with data being checked.
+    ///
+    /// # Errors
+    ///
+    /// Malformed, too deep, or `T` refuses the value.
+    pub fn value_at<T: de::DeserializeOwned>(
+        &mut self,
+        at: &Path<'_>,
+        found: &mut Found,
+    ) -> Result<T, Fail> {
+        let state = self.state();
+        if let Ok(value) = self.serde() {
+            return Ok(value);
+        }
+        self.restore(state);
+        let start = self.pos;
+        self.skip_at(at, found)?;
+        let rest = self.max_depth.saturating_sub(self.depth);
+        let (value, _) = super::tree::parse(
+            &self.bytes()[start..self.pos],
+            rest,
+            crate::errors::ValidationErrors::with_max(0),
+        )
+        .map_err(|_| Fail)?;
+        let read = T::deserialize(&value).map_err(|_| Fail);
+        super::scrub(value);
+        read
     }
 
     /// The string value of the first member named `name` of the object
@@ -630,6 +700,14 @@ impl<'de> Reader<'de> {
             }
         }
     }
+}
+
+/// What [`Reader::skip_value`] does at a repeated member name.
+enum Repeats<'a, 'p> {
+    /// Fails (the value is left to the tiers after the reader).
+    Refuse,
+    /// Records it at its path inside the value at this path.
+    Record(&'a Path<'p>, &'a mut Found),
 }
 
 /// The members of one object being read by a derived struct.

@@ -731,10 +731,10 @@ impl JsonCheck for Value {
 
     fn report_json(
         r: &mut derive::Reader<'_>,
-        _: &Path<'_>,
-        _: &mut derive::Found,
+        at: &Path<'_>,
+        found: &mut derive::Found,
     ) -> Result<Option<Self>, derive::Fail> {
-        report::any(r)
+        report::any(r, at, found)
     }
 }
 
@@ -876,7 +876,7 @@ impl JsonCheck for serde_json::Map<String, Value> {
         if r.next_byte() != Some(b'{') {
             return report::wrong_type(r, at, found, "object");
         }
-        report::any(r)
+        report::any(r, at, found)
     }
 }
 

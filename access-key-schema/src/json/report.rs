@@ -192,7 +192,7 @@ pub fn wrong_type<T>(
     found: &mut Found,
     expected: &'static str,
 ) -> Result<Option<T>, Fail> {
-    r.skip()?;
+    r.skip_at(at, found)?;
     found.add(at, Constraint::Type(expected))?;
     Ok(None)
 }
@@ -250,7 +250,7 @@ pub fn enum_value<T>(
 /// The value cannot be skipped.
 #[cold]
 pub fn repeated(r: &mut Reader<'_>, at: &Path<'_>, found: &mut Found) -> Result<(), Fail> {
-    r.skip()?;
+    r.skip_at(at, found)?;
     found.repeated(at)
 }
 
@@ -284,7 +284,7 @@ impl<'de> Others<'de> {
             Cow::Borrowed(b) => Cow::Borrowed(std::str::from_utf8(b).map_err(|_| Fail)?),
             Cow::Owned(b) => Cow::Owned(String::from_utf8(b).map_err(|_| Fail)?),
         };
-        r.skip()?;
+        r.skip_at(&at.field(&name), found)?;
         if !self
             .seen
             .get_or_insert_with(Keys::default)
@@ -555,10 +555,15 @@ pub(super) fn float<T: serde::de::DeserializeOwned>(
     }
 }
 
-/// A value of any JSON type, read by serde_json behind the strict wrapper
-/// (a repeated member name inside is the slow path's to report).
-pub(super) fn any<'de, T: serde::Deserialize<'de>>(r: &mut Reader<'de>) -> Result<Option<T>, Fail> {
-    r.serde().map(Some)
+/// A value of any JSON type, read by serde_json behind the strict wrapper;
+/// a repeated member name inside is recorded, the first value kept (see
+/// `Reader::value_at`).
+pub(super) fn any<T: serde::de::DeserializeOwned>(
+    r: &mut Reader<'_>,
+    at: &Path<'_>,
+    found: &mut Found,
+) -> Result<Option<T>, Fail> {
+    r.value_at(at, found).map(Some)
 }
 
 // ---- Containers --------------------------------------------------------

@@ -198,21 +198,22 @@ fn whole_floats_as_integers(value: &mut Value) {
     }
 }
 
-/// The reader's read of an enum with data inside a document (its
-/// `Report`): the value read as a `Value` (repeated members and depth
-/// refused, as the strict reader refuses them), checked by `T`'s
+/// The reader's read of an enum with data, or a struct with a flattened
+/// member, whose one-pass read found a problem (their `report_json`): the
+/// value read as a `Value` (repeated member names recorded, the first value
+/// kept, as the slow path's parser has it; depth refused), checked by `T`'s
 /// `check_json` at `at` (its problems recorded), then read as `T`.
 ///
 /// # Errors
 ///
-/// What the strict reader refuses, too many problems, or a `Deserialize`
-/// stricter than `T`'s check: the tiers after the reader decide.
+/// Malformed, too deep, too many problems, or a `Deserialize` stricter
+/// than `T`'s check: the tiers after the reader decide.
 pub fn report_checked<'de, T: JsonCheck + DeserializeOwned>(
     r: &mut Reader<'de>,
     at: &Path<'_>,
     found: &mut Found,
 ) -> Result<Option<T>, Fail> {
-    let mut value: Value = r.serde()?;
+    let mut value: Value = r.value_at(at, found)?;
     let mut errors = ValidationErrors::new();
     T::check_json(&value, at, &mut errors);
     let out = if errors.is_empty() {
