@@ -128,17 +128,19 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
             (min, max)
         });
 
-        // The rules with no `Value` form (`range`, the table rules,
-        // `inner(..)`/`keys(..)`) read the member once as its field's type
-        // and make the same calls as `validate()`, with the same spans (so a
-        // rule on a type it cannot apply to is reported once).
+        // The field's value rules (and `inner(..)`/`keys(..)`) read the
+        // member once as its field's type and make the same calls as
+        // `validate()` (`expand::value_rule_call`), with the same spans (so
+        // a rule on a type it cannot apply to is reported once); `required`
+        // is the member's own check.
+        let pattern_name = pattern.as_ref().map(|_| format_ident!("__PATTERN_{}", i));
         let typed_calls: Vec<TokenStream> = rules
             .list
             .iter()
-            .filter(|r| matches!(r, Rule::Range(_) | Rule::Table(_)))
+            .filter(|r| !matches!(r, Rule::Required(..)))
             .filter_map(|r| {
                 let value = quote_spanned!(r.key().span()=> &__typed);
-                crate::expand::value_rule_call(r, value, None, quote!(__e))
+                crate::expand::value_rule_call(r, value, pattern_name.as_ref(), quote!(__e))
             })
             .collect();
         let collections = {
@@ -194,31 +196,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
             continue;
         }
 
-        let mut calls = Vec::new();
-        if let (Some((min, max)), Some(rule)) = (len, rules.length()) {
-            calls.push(crate::expand::relabel(
-                &rule.overrides,
-                quote!(__e),
-                quote!(#rt::length(__m, #min, #max, &__p, __e);),
-            ));
-        }
-        if let (Some(rule), Some(_)) = (rules.pattern(), pattern) {
-            let static_name = format_ident!("__PATTERN_{}", i);
-            calls.push(crate::expand::relabel(
-                &rule.overrides,
-                quote!(__e),
-                quote!(#rt::pattern(__m, &#static_name, &__p, __e);),
-            ));
-        }
-        if let Some(rule) = rules.one_of() {
-            let values = &rule.values;
-            calls.push(crate::expand::relabel(
-                &rule.overrides,
-                quote!(__e),
-                quote!(#rt::one_of(__m, &[#(#values),*], &__p, __e);),
-            ));
-        }
-        calls.extend(typed_read(&typed_calls, &collections));
+        let calls: Vec<TokenStream> = typed_read(&typed_calls, &collections).into_iter().collect();
         if calls.is_empty() {
             checks.push(relabel_required(quote! {
                 #rt::field::<#ty>(__o, #name, #required, &__path.segment(#segment), __e);

@@ -1,11 +1,11 @@
 //! What `#[derive(Validate)]`'s generated `JsonCheck` impls call: the loops
 //! and decisions live here, the generated code only lists the fields.
 //!
-//! The rule helpers read the JSON value directly and mirror the typed rules
-//! in [`crate::rules`] exactly (same functions, same constraints). They run
-//! only once the member's own check found nothing, so the value already has
-//! the JSON kind of the field's type: a string for strings, an array for
-//! vectors.
+//! The slow path's check applies a field's rules to the member read as the
+//! field's type ([`typed`]), with the same calls as `validate()`, once the
+//! member's own check found nothing; only a `nested` field's item count
+//! ([`length_items`]) is taken from the JSON value, since the items are not
+//! read as a whole when one of them has a problem.
 
 use serde_json::Map;
 
@@ -25,8 +25,6 @@ pub use crate::errors::Constraint;
 use super::JsonCheck;
 use crate::errors::ValidationErrors;
 use crate::path::Path;
-use crate::rules::length::check_str;
-use crate::rules::pattern::Pattern;
 use crate::Validate;
 
 /// The reader's read of `bytes` alone (no rules): what it must never
@@ -142,26 +140,6 @@ pub fn check<T: JsonCheck + ?Sized>(value: &Value, path: &Path<'_>, errors: &mut
     T::check_json(value, path, errors);
 }
 
-/// `length` on a string (code points), an array (items) or a map (entries), as
-/// [`crate::rules::length::apply`] counts them.
-pub fn length(
-    value: &Value,
-    min: usize,
-    max: usize,
-    path: &Path<'_>,
-    errors: &mut ValidationErrors,
-) {
-    let broken = match value {
-        Value::String(s) => check_str(s, min, max),
-        Value::Array(items) => crate::rules::length::bound(items.len(), min, max),
-        Value::Object(members) => crate::rules::length::bound(members.len(), min, max),
-        _ => None,
-    };
-    if let Some(c) = broken {
-        errors.add(path, c);
-    }
-}
-
 /// `length` on a `nested` field, an array or a map of validatable values:
 /// checked before the values, as `validate()` orders them.
 pub fn length_items(
@@ -194,33 +172,9 @@ pub fn length_count(
     }
 }
 
-/// `pattern` on a string.
-pub fn pattern(
-    value: &Value,
-    pattern: &'static Pattern,
-    path: &Path<'_>,
-    errors: &mut ValidationErrors,
-) {
-    if let Value::String(s) = value {
-        crate::rules::pattern::apply(s, pattern, path, errors);
-    }
-}
-
-/// `one_of` on a string.
-pub fn one_of(
-    value: &Value,
-    values: &'static [&'static str],
-    path: &Path<'_>,
-    errors: &mut ValidationErrors,
-) {
-    if let Value::String(s) = value {
-        crate::rules::one_of::apply(s, values, path, errors);
-    }
-}
-
-/// The member as the field's type, for `range`, which compares in that type.
-/// Read through the strict reader, so a whole float (`5.0`) fits an integer
-/// field exactly as it does on the fast path.
+/// The member as the field's type, for its rules, which read that type (as
+/// `validate()` applies them). Read through the strict reader, so a whole
+/// float (`5.0`) fits an integer field exactly as it does in the reader.
 pub fn typed<T: DeserializeOwned>(value: &Value) -> Option<T> {
     super::strict::from_value(value, usize::MAX)
 }
