@@ -377,11 +377,7 @@ fn report(
     for (i, (field, pattern)) in fields.iter().zip(patterns).enumerate() {
         let member = field.ident;
         let ty = field.ty;
-        let default = match &field.default {
-            None => None,
-            Some(None) => Some(quote!(::core::default::Default::default())),
-            Some(Some(path)) => Some(quote!(#path())),
-        };
+        let default = default_value(field);
         if field.skipped {
             inits.push(quote!(#member: #default));
             continue;
@@ -961,11 +957,7 @@ fn shape_read(
         }
         let member = f.ident;
         let ty = f.ty;
-        let default = match &f.default {
-            None => None,
-            Some(None) => Some(quote!(::core::default::Default::default())),
-            Some(Some(path)) => Some(quote!(#path())),
-        };
+        let default = default_value(f);
         if f.skipped {
             inits.push(quote!(#member: #default));
             continue;
@@ -1106,4 +1098,14 @@ fn flatten_methods(cont: &Container, fields: &[Field]) -> TokenStream {
         ::core::result::Result::Ok(::core::option::Option::Some(#own))
     };
     one_pass_or_checked(ident, &body)
+}
+
+/// The value a field's own serde default gives an absent member, if any:
+/// `Default::default()` or the `default = "path"` function's.
+fn default_value(field: &Field) -> Option<TokenStream> {
+    match &field.default {
+        None => None,
+        Some(None) => Some(quote!(::core::default::Default::default())),
+        Some(Some(path)) => Some(quote!(#path())),
+    }
 }

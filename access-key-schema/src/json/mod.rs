@@ -887,56 +887,40 @@ fn member_forms<T: JsonCheck>(value: &mut Value) {
     }
 }
 
-impl<V: JsonCheck, S: BuildHasher + Default> JsonCheck for HashMap<String, V, S> {
-    const SERDE_SAME: bool = V::SERDE_SAME;
-    fn to_serde_form(value: &mut Value) {
-        member_forms::<V>(value);
-    }
-    fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
-        members::<V>(value, path, errors);
-    }
+/// `JsonCheck` for the string-keyed maps: an object, each value a `V` at
+/// its member's path (see `report::map`).
+macro_rules! string_maps {
+    ($(impl[$($generics:tt)*] $map:ty;)*) => {$(
+        impl<$($generics)*> JsonCheck for $map {
+            const SERDE_SAME: bool = V::SERDE_SAME;
+            fn to_serde_form(value: &mut Value) {
+                member_forms::<V>(value);
+            }
+            fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
+                members::<V>(value, path, errors);
+            }
 
-    fn report_json(
-        r: &mut derive::Reader<'_>,
-        at: &Path<'_>,
-        found: &mut derive::Found,
-    ) -> Result<Option<Self>, derive::Fail> {
-        report::map(r, at, found)
-    }
+            fn report_json(
+                r: &mut derive::Reader<'_>,
+                at: &Path<'_>,
+                found: &mut derive::Found,
+            ) -> Result<Option<Self>, derive::Fail> {
+                report::map(r, at, found)
+            }
 
-    fn inner_rules(
-        &self,
-        at: &Path<'_>,
-        errors: &mut ValidationErrors,
-    ) -> Result<(), derive::Fail> {
-        report::values_rules(self.iter(), at, errors)
-    }
+            fn inner_rules(
+                &self,
+                at: &Path<'_>,
+                errors: &mut ValidationErrors,
+            ) -> Result<(), derive::Fail> {
+                report::values_rules(self.iter(), at, errors)
+            }
+        }
+    )*};
 }
-
-impl<V: JsonCheck> JsonCheck for BTreeMap<String, V> {
-    const SERDE_SAME: bool = V::SERDE_SAME;
-    fn to_serde_form(value: &mut Value) {
-        member_forms::<V>(value);
-    }
-    fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
-        members::<V>(value, path, errors);
-    }
-
-    fn report_json(
-        r: &mut derive::Reader<'_>,
-        at: &Path<'_>,
-        found: &mut derive::Found,
-    ) -> Result<Option<Self>, derive::Fail> {
-        report::map(r, at, found)
-    }
-
-    fn inner_rules(
-        &self,
-        at: &Path<'_>,
-        errors: &mut ValidationErrors,
-    ) -> Result<(), derive::Fail> {
-        report::values_rules(self.iter(), at, errors)
-    }
+string_maps! {
+    impl[V: JsonCheck, S: BuildHasher + Default] HashMap<String, V, S>;
+    impl[V: JsonCheck] BTreeMap<String, V>;
 }
 
 #[cfg(test)]

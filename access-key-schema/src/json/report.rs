@@ -626,18 +626,11 @@ pub(super) fn vec<'de, T: JsonCheck>(
     if parts.is_empty() {
         return Ok(Some(items));
     }
-    let mut problems = found.take(mark);
-    for (i, part) in parts.iter().enumerate() {
-        match part {
-            Ok(item) => {
-                let mut errors = ValidationErrors::new();
-                item.inner_rules(&at.index(i), &mut errors)?;
-                found.extend(errors)?;
-            }
-            Err(span) => found.put_back(&mut problems, mark, *span),
-        }
-    }
-    found.close(problems);
+    let parts = parts
+        .iter()
+        .enumerate()
+        .map(|(i, part)| (at.index(i), part));
+    settle(found, mark, parts)?;
     Ok(None)
 }
 
@@ -700,19 +693,33 @@ pub(super) fn map<'de, V: JsonCheck, M: FromIterator<(String, V)>>(
         ));
     }
     entries.sort_by(|a, b| a.0.cmp(&b.0));
+    let parts = entries.iter().map(|(name, part)| (at.field(name), part));
+    settle(found, mark, parts)?;
+    Ok(None)
+}
+
+/// The problems a container recorded since `mark`, put in the order of its
+/// `parts` (each an item's path and the item, or the span of its
+/// problems), with the rules inside the items that read well in their
+/// places, as the slow path checks every item.
+fn settle<'p, T: JsonCheck + 'p>(
+    found: &mut Found,
+    mark: usize,
+    parts: impl Iterator<Item = (Path<'p>, &'p Part<T>)>,
+) -> Result<(), Fail> {
     let mut problems = found.take(mark);
-    for (name, entry) in &entries {
-        match entry {
-            Ok(value) => {
+    for (at, part) in parts {
+        match part {
+            Ok(item) => {
                 let mut errors = ValidationErrors::new();
-                value.inner_rules(&at.field(name), &mut errors)?;
+                item.inner_rules(&at, &mut errors)?;
                 found.extend(errors)?;
             }
             Err(span) => found.put_back(&mut problems, mark, *span),
         }
     }
     found.close(problems);
-    Ok(None)
+    Ok(())
 }
 
 /// The rules inside each value of a map, in key order (as `validate()`).
