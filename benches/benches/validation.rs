@@ -17,7 +17,8 @@
 //!   date, a repeated member, a truncated document, and a valid payload with
 //!   an escape), `parse_only/<kind>` and `access_key_schema/<kind>` each.
 //! - `shapes`: a generic struct (`Page<Item>`) and an internally tagged
-//!   enum with data (`Order` of `Payment`s), valid, `parse_only/<shape>`
+//!   enum with data (`Order` of `Payment`s), valid (and the order with a
+//!   wrong type inside a variant, `tagged_invalid`), `parse_only/<shape>`
 //!   (serde_json into the same shapes without rules) and
 //!   `access_key_schema/<shape>` each.
 //! - `dirty_100k`: 100,000 distinct records, 30% invalid over every kind
@@ -143,7 +144,7 @@ fn classes(c: &mut Criterion) {
 
 /// The shapes users bring beyond the IAM ones: parse-only and `from_json`.
 fn shapes(c: &mut Criterion) {
-    use access_key_bench::{plain, Item, Order, Page, ORDER, PAGE};
+    use access_key_bench::{plain, Item, Order, Page, ORDER, ORDER_BAD, PAGE};
     let mut g = c.benchmark_group("shapes");
     configure(&mut g);
     g.bench_function("parse_only/generic", |b| {
@@ -157,6 +158,9 @@ fn shapes(c: &mut Criterion) {
     });
     g.bench_function("access_key_schema/tagged", |b| {
         b.iter(|| from_json::<Order>(black_box(ORDER)).is_ok())
+    });
+    g.bench_function("access_key_schema/tagged_invalid", |b| {
+        b.iter(|| from_json::<Order>(black_box(ORDER_BAD)).is_ok())
     });
     g.finish();
 }

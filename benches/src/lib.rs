@@ -771,6 +771,10 @@ pub const PAGE: &[u8] = br#"{"items":[{"name":"apple","count":3},{"name":"pear",
 /// A valid [`Order`]: one payment of each variant, the tag first or last.
 pub const ORDER: &[u8] = br#"{"id":"o-1","payments":[{"kind":"Card","number":"4111111111111111","expiryMonth":7},{"amount":12,"kind":"Cash","currency":"EUR"},{"kind":"Free"}]}"#;
 
+/// [`ORDER`] with a wrong type inside a variant (`"amount": "12"`): the
+/// enum's shape has a problem, so it is read again and checked.
+pub const ORDER_BAD: &[u8] = br#"{"id":"o-1","payments":[{"kind":"Card","number":"4111111111111111","expiryMonth":7},{"amount":"12","kind":"Cash","currency":"EUR"},{"kind":"Free"}]}"#;
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -780,6 +784,8 @@ mod tests {
         assert!(serde_json::from_slice::<super::plain::Page>(super::PAGE).is_ok());
         assert!(from_json::<super::Order>(super::ORDER).is_ok());
         assert!(serde_json::from_slice::<super::plain::Order>(super::ORDER).is_ok());
+        let report = from_json::<super::Order>(super::ORDER_BAD).unwrap_err();
+        assert_eq!(report.violations()[0].path(), "/payments/1/amount");
     }
 
     use super::*;
