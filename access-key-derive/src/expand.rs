@@ -407,7 +407,7 @@ fn pattern_static(name: &syn::Ident, aws: &syn::LitStr, t: &Translated) -> Token
 /// Where `field_check` reads the value: the field of `self` (in
 /// `validate_into`), or a local holding its default (in `json_schema`).
 #[derive(Clone, Copy)]
-enum Receiver {
+pub(crate) enum Receiver {
     SelfField,
     Local,
     /// The one field of a newtype, `self.0`.
@@ -519,7 +519,7 @@ pub(crate) fn value_rule_call(
 /// `__p` into `__errors`, in `validate()`'s order: what a field, a newtype,
 /// and each item of `inner(..)`/`keys(..)` check. `sensitive` is the
 /// field's: a `custom` check in its reach keeps its code, not its message.
-fn rule_calls(
+pub(crate) fn rule_calls(
     rules: &FieldRules,
     member: &syn::Ident,
     others: &[Field],
@@ -977,7 +977,7 @@ fn variant_segment(tagging: &Tagging, variant: &Variant) -> String {
     escaped_segment(name)
 }
 
-fn escaped_segment(name: &str) -> String {
+pub(crate) fn escaped_segment(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 1);
     out.push('/');
     for c in name.chars() {

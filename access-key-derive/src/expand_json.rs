@@ -368,13 +368,79 @@ fn report(
         Some(path) => quote!(#path()),
         None => quote!(<Self as ::core::default::Default>::default()),
     });
+    let body = object_reader(&ObjectRead {
+        fields,
+        patterns: patterns
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.as_ref().map(|_| format_ident!("__PATTERN_{}", i)), false))
+            .collect(),
+        ctor: quote!(#ident),
+        deny,
+        tag: None,
+        container_default,
+        variant: false,
+    });
+    let inner_rules = inner_rules_method();
+    Some(quote! {
+        fn report_json(
+            __r: &mut #rt::Reader<'_>,
+            __at: &#krate::Path<'_>,
+            __found: &mut #rt::Found,
+        ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
+            #body
+        }
+
+        #inner_rules
+    })
+}
+
+/// How [`object_reader`] reads an object into the fields of a struct or of
+/// a struct variant.
+pub(crate) struct ObjectRead<'a> {
+    pub fields: &'a [Field<'a>],
+    /// Each field's pattern matcher (its `static`'s name) and whether it is
+    /// one ASCII class.
+    pub patterns: Vec<(Option<syn::Ident>, bool)>,
+    /// What builds the value: `Name` or `Enum::Variant`, then `{ .. }`.
+    pub ctor: TokenStream,
+    pub deny: bool,
+    /// An internally tagged variant's tag: a member known, not a field.
+    pub tag: Option<&'a str>,
+    /// A container `#[serde(default)]`: what gives absent members.
+    pub container_default: Option<TokenStream>,
+    /// A variant's fields, checked as the enum's slow-path check checks
+    /// them (see [`object_reader`]).
+    pub variant: bool,
+}
+
+/// The reporting read of an object into fields (see `report`): the body of
+/// a function of `__r`, `__at` and `__found` returning
+/// `Result<Option<T>, Fail>`. Each member is read into its slot, a member's
+/// problems recorded at its path (the span of `Found` they fill
+/// remembered), a repeated or unknown member recorded and skipped. When the
+/// object closes with no problem, the value is built; otherwise the
+/// problems are put back in declaration order, with each well-read field's
+/// rules and `required` for absent members in their places, then the
+/// refused unknown members.
+///
+/// A struct's well-read field gets the rules `validate()` applies to it
+/// (`custom` and `must_match` read the whole struct, and are not run on an
+/// object with problems). A variant's gets what the enum's slow-path check
+/// applies: the rules inside the value, then, when they found nothing, its
+/// own rules and `custom` (`expand::rule_calls`); a `null` or absent
+/// `Option` nothing but `required`.
+pub(crate) fn object_reader(o: &ObjectRead) -> TokenStream {
+    let krate = krate();
+    let rt = quote!(#krate::__json);
+    let (ctor, deny) = (&o.ctor, o.deny);
     let mut decls = Vec::new();
     let mut arms = Vec::new();
     let mut inits = Vec::new();
     let mut clean = Vec::new();
     let mut places = Vec::new();
-    let mut known = Vec::new();
-    for (i, (field, pattern)) in fields.iter().zip(patterns).enumerate() {
+    let mut known: Vec<&str> = o.tag.into_iter().collect();
+    for (i, (field, (pattern_name, ascii))) in o.fields.iter().zip(&o.patterns).enumerate() {
         let member = field.ident;
         let ty = field.ty;
         let default = default_value(field);
@@ -389,10 +455,11 @@ fn report(
         let rules = &field.rules;
         let slot = format_ident!("__f{}", i);
         let span = format_ident!("__s{}", i);
-        // A `nested` field's `length` is checked on the item count before
-        // the items' problems (as `validate()` and the slow path order
-        // them): where the value starts, to count them again if needed.
-        let counted = rules.nested().and(rules.length());
+        // A struct's `nested` field's `length` is checked on the item
+        // count before the items' problems (as `validate()` and the slow
+        // path order them): where the value starts, to count them again if
+        // needed. (A variant's is checked only on items without problems.)
+        let counted = rules.nested().and(rules.length()).filter(|_| !o.variant);
         let len_bounds = rules.length().map(|len| {
             let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
             let max = len.max.as_ref().map_or(quote!(usize::MAX), |m| quote!(#m));
@@ -423,7 +490,7 @@ fn report(
         });
         // An absent member: its own default, the container's, or what
         // serde's derive makes of it (`None` for an `Option`).
-        let absent = match (default, &container_default) {
+        let absent = match (default, &o.container_default) {
             (Some(default), _) => default,
             (None, Some(container)) => quote!({
                 let __default: Self = #container;
@@ -441,55 +508,83 @@ fn report(
             clean.push(quote!(&& #span.is_some()));
         }
 
-        // The field's rules on a well-read value, as `validate()` applies
-        // them (the same runtime functions). Each call is written exactly as
-        // `expand::field_check` writes it, with the same spans, so a rule on
-        // a type it cannot apply to is reported once, not once per impl.
+        // The field's rules on a well-read value. Each call is written
+        // exactly as `expand` writes it for `validate()` (or for the enum's
+        // check), with the same spans, so a rule on a type it cannot apply
+        // to is reported once, not once per impl.
         let value = |span: proc_macro2::Span| quote_spanned!(span=> __v);
-        // `inner(..)`/`keys(..)`: the same loops as `validate()`.
-        let collections =
-            crate::expand::collection_calls(rules, &value, rules.sensitive().is_some());
-        // The value rules, each the same call as `validate()` makes
-        // (`expand::value_rule_call`), in the same order. The user's own
-        // checks (`custom`, `must_match`) are not run on an object with
-        // problems: they read the whole value, as `from_json`'s full report
-        // always has.
-        let pattern_name = pattern.as_ref().map(|_| format_ident!("__PATTERN_{}", i));
-        let calls_of = |pick: fn(&Rule) -> bool| -> Vec<TokenStream> {
-            rules
-                .list
-                .iter()
-                .filter(|r| pick(r))
-                .filter_map(|r| {
-                    crate::expand::value_rule_call(
-                        r,
-                        value(r.key().span()),
-                        pattern_name.as_ref(),
-                        quote!(__errors),
-                    )
-                })
-                .collect()
-        };
-        // `required` on an `Option`: a `null` was read as `None`.
-        let required_rule = calls_of(|r| matches!(r, Rule::Required(..)));
-        let len = calls_of(|r| matches!(r, Rule::Length(_)));
-        let value_rules = calls_of(|r| !matches!(r, Rule::Required(..)));
-        let checks = if let Some(key) = rules.nested() {
-            let span = key.span();
-            let v = value(span);
-            quote! {
-                #(#required_rule)*
-                #(#len)*
-                #krate::Validate::validate_into(#v, &__p, __errors);
-                #(#collections)*
-            }
-        } else {
-            quote! {
-                #(#required_rule)*
+        let checks = if o.variant {
+            let calls = crate::expand::rule_calls(
+                rules,
+                member,
+                o.fields,
+                pattern_name.as_ref(),
+                *ascii,
+                crate::expand::Receiver::Bound,
+                rules.sensitive().is_some(),
+            );
+            let checked = quote! {
                 <#ty as #krate::JsonCheck>::inner_rules(__v, &__p, __errors)?;
                 if __errors.is_empty() {
-                    #(#value_rules)*
+                    #[allow(unused_variables)]
+                    let #member = __v;
+                    #(#calls)*
+                }
+            };
+            if field.option_inner.is_some() {
+                let null = required
+                    .then(|| quote!(__errors.add(&__p, #krate::__json::Constraint::Required);));
+                quote! {
+                    if ::core::option::Option::is_none(__v) {
+                        #null
+                    } else {
+                        #checked
+                    }
+                }
+            } else {
+                checked
+            }
+        } else {
+            // `inner(..)`/`keys(..)`: the same loops as `validate()`.
+            let collections =
+                crate::expand::collection_calls(rules, &value, rules.sensitive().is_some());
+            // The value rules, each the same call as `validate()` makes
+            // (`expand::value_rule_call`), in the same order.
+            let calls_of = |pick: fn(&Rule) -> bool| -> Vec<TokenStream> {
+                rules
+                    .list
+                    .iter()
+                    .filter(|r| pick(r))
+                    .filter_map(|r| {
+                        crate::expand::value_rule_call(
+                            r,
+                            value(r.key().span()),
+                            pattern_name.as_ref(),
+                            quote!(__errors),
+                        )
+                    })
+                    .collect()
+            };
+            // `required` on an `Option`: a `null` was read as `None`.
+            let required_rule = calls_of(|r| matches!(r, Rule::Required(..)));
+            let len = calls_of(|r| matches!(r, Rule::Length(_)));
+            let value_rules = calls_of(|r| !matches!(r, Rule::Required(..)));
+            if let Some(key) = rules.nested() {
+                let v = value(key.span());
+                quote! {
+                    #(#required_rule)*
+                    #(#len)*
+                    #krate::Validate::validate_into(#v, &__p, __errors);
                     #(#collections)*
+                }
+            } else {
+                quote! {
+                    #(#required_rule)*
+                    <#ty as #krate::JsonCheck>::inner_rules(__v, &__p, __errors)?;
+                    if __errors.is_empty() {
+                        #(#value_rules)*
+                        #(#collections)*
+                    }
                 }
             }
         };
@@ -518,8 +613,11 @@ fn report(
             _ => quote!(__found.put_back(&mut __problems, __mark, __span);),
         };
         let missing = required.then(|| {
-            let o = &rules.required_overrides();
-            let (code, message) = crate::expand::overrides_tokens(o);
+            if o.variant {
+                return quote!(__found.add(&__p, #krate::__json::Constraint::Required)?;);
+            }
+            let overrides = &rules.required_overrides();
+            let (code, message) = crate::expand::overrides_tokens(overrides);
             quote!(__found.add(&__p, #krate::__json::Constraint::Required.relabeled(#code, #message))?;)
         });
         places.push(quote! {
@@ -544,39 +642,47 @@ fn report(
             }
         });
     }
-
-    let inner_rules = inner_rules_method();
-    Some(quote! {
-        fn report_json(
-            __r: &mut #rt::Reader<'_>,
-            __at: &#krate::Path<'_>,
-            __found: &mut #rt::Found,
-        ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
-            let ::core::option::Option::Some(mut __o) = #rt::open_object(__r, __at, __found)? else {
-                return ::core::result::Result::Ok(::core::option::Option::None);
-            };
-            let __mark = __found.mark();
-            #(#decls)*
-            let mut __others = #rt::Others::default();
-            while let ::core::option::Option::Some(__k) = __o.next_name(__r)? {
-                match &*__k {
-                    #(#arms)*
-                    _ => __others.member(__r, __at, __k, #deny, __found)?,
+    // An internally tagged variant's tag: passed over once (it was read
+    // first), repeated after.
+    let tag_arm = o.tag.map(|tag| {
+        let name = syn::LitByteStr::new(tag.as_bytes(), proc_macro2::Span::call_site());
+        quote! {
+            #name => {
+                if __tag_seen {
+                    #rt::repeated(__r, &__at.field(#tag), __found)?;
+                } else {
+                    __tag_seen = true;
+                    __r.skip_at(&__at.field(#tag), __found)?;
                 }
             }
-            if __found.mark() == __mark && !__others.any_denied() #(#clean)* {
-                return ::core::result::Result::Ok(::core::option::Option::Some(#ident { #(#inits,)* }));
-            }
-            #[allow(unused_mut)]
-            let mut __problems = __found.take(__mark);
-            #(#places)*
-            __found.close(__problems);
-            __others.record(__at, &[#(#known),*], __found)?;
-            ::core::result::Result::Ok(::core::option::Option::None)
         }
-
-        #inner_rules
-    })
+    });
+    quote! {
+        let ::core::option::Option::Some(mut __o) = #rt::open_object(__r, __at, __found)? else {
+            return ::core::result::Result::Ok(::core::option::Option::None);
+        };
+        let __mark = __found.mark();
+        #(#decls)*
+        #[allow(unused_mut, unused_variables)]
+        let mut __tag_seen = false;
+        let mut __others = #rt::Others::default();
+        while let ::core::option::Option::Some(__k) = __o.next_name(__r)? {
+            match &*__k {
+                #(#arms)*
+                #tag_arm
+                _ => __others.member(__r, __at, __k, #deny, __found)?,
+            }
+        }
+        if __found.mark() == __mark && !__others.any_denied() #(#clean)* {
+            return ::core::result::Result::Ok(::core::option::Option::Some(#ctor { #(#inits,)* }));
+        }
+        #[allow(unused_mut)]
+        let mut __problems = __found.take(__mark);
+        #(#places)*
+        __found.close(__problems);
+        __others.record(__at, &[#(#known),*], __found)?;
+        ::core::result::Result::Ok(::core::option::Option::None)
+    }
 }
 
 /// `JsonCheck::inner_rules` of a type that implements `Validate`: its
