@@ -742,3 +742,86 @@ fn enums_with_data_and_flatten_report_as_the_slow_path() {
     ];
     read_by_the_reader::<Flat>(&payloads(&base), false);
 }
+
+fn not_x(s: &String) -> Result<(), access_key_schema::CustomError> {
+    if s == "x" {
+        Err(access_key_schema::CustomError::new(
+            "not_x",
+            "Member must not be x",
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+fn small(n: &Option<u32>) -> Result<(), access_key_schema::CustomError> {
+    match n {
+        Some(n) if *n > 9 => Err(access_key_schema::CustomError::new(
+            "small",
+            "Member must be small",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Every kind of rule on a variant's fields: what the enum's check applies
+/// to a well-read field (its own rules and `custom`, even with problems
+/// elsewhere; nothing but `required` for a `null` `Option`).
+#[derive(Validate, Deserialize, Debug, PartialEq)]
+#[serde(tag = "t")]
+enum Ruled {
+    Many {
+        #[validate(length(min = 1), custom = not_x)]
+        name: String,
+        #[validate(required(code = "need_n"), custom = small)]
+        n: Option<u32>,
+        #[validate(length(max = 2), inner(length(max = 3)))]
+        tags: Vec<String>,
+        #[validate(nested, length(max = 2))]
+        items: Vec<Item>,
+        opt: Option<bool>,
+    },
+}
+
+#[derive(Validate, Deserialize, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+enum RuledExternal {
+    Many {
+        #[validate(length(min = 1), custom = not_x)]
+        name: String,
+        #[validate(custom = small)]
+        n: Option<u32>,
+    },
+    One(#[validate(custom = not_x)] String),
+}
+
+/// The rules of a variant's fields are reported as the enum's slow-path
+/// check reports them, whatever else is wrong.
+#[test]
+fn a_variants_rules_report_as_the_slow_path() {
+    let item = r#"{"name":"ab","price":1.5,"grade":"A"}"#;
+    let many = [
+        ("t", r#""Many""#),
+        ("name", r#""x""#),
+        ("n", "12"),
+        ("tags", r#"["abcd","e","f"]"#),
+        ("items", &format!("[{item},{item},{item}]")),
+        ("opt", "true"),
+    ];
+    read_by_the_reader::<Ruled>(&payloads(&many), false);
+    let many = [
+        ("t", r#""Many""#),
+        ("name", r#""ok""#),
+        ("n", "1"),
+        ("tags", r#"["a"]"#),
+        ("items", "[]"),
+    ];
+    read_by_the_reader::<Ruled>(&payloads(&many), false);
+    for base in [
+        vec![("Many", r#"{"name":"x","n":12}"#)],
+        vec![("Many", r#"{"name":"","n":null}"#)],
+        vec![("One", r#""x""#)],
+    ] {
+        read_by_the_reader::<RuledExternal>(&payloads(&base), true);
+    }
+}

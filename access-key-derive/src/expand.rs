@@ -990,6 +990,27 @@ pub(crate) fn escaped_segment(name: &str) -> String {
     out
 }
 
+/// What an externally tagged value must be, for the report of one that is
+/// not one variant: `a string of [..] or an object of one member of [..]`.
+pub(crate) fn external_expected(variants: &[Variant]) -> String {
+    let of = |unit: bool| -> Vec<&str> {
+        variants
+            .iter()
+            .filter(|v| (v.style == Style::Unit) == unit)
+            .map(|v| v.json_name.as_str())
+            .collect()
+    };
+    let (unit, data) = (of(true), of(false));
+    let mut expected = Vec::new();
+    if !unit.is_empty() {
+        expected.push(format!("a string of [{}]", unit.join(", ")));
+    }
+    if !data.is_empty() {
+        expected.push(format!("an object of one member of [{}]", data.join(", ")));
+    }
+    expected.join(" or ")
+}
+
 /// An enum with data: `validate()` checks the fields of the variant the
 /// value is, at paths through the variant's wire shape; the schema is a
 /// `oneOf` of one branch per variant, each pinned by a `const`; `from_json`
@@ -1013,6 +1034,7 @@ fn expand_tagged(
     let mut names = Vec::new();
     let mut units = Vec::new();
     let mut index = 0;
+    let mut all_pats = Vec::new();
     for (vi, v) in variants.iter().enumerate() {
         let fields = &v.fields;
         let mut pats = Vec::new();
@@ -1149,14 +1171,27 @@ fn expand_tagged(
                         }
                     }
                 } else {
+                    // `required(code = .., message = ..)`: the `required`
+                    // that reading the member records, in the annotation's
+                    // words (as `validate()` and a struct's check have it).
+                    let o = f.rules.required_overrides();
+                    let relabel = (f.rules.required().is_some()
+                        && (o.code.is_some() || o.message.is_some()))
+                    .then(|| {
+                        let (code, message) = overrides_tokens(&o);
+                        quote!(__e.relabel_required_since(__start, &__p, #code, #message);)
+                    });
                     quote! {
                         {
                             let __p = __vp.segment(#fsegment);
+                            #[allow(unused_variables)]
+                            let __start = __e.kept();
                             if let ::core::option::Option::Some(__m) =
                                 #rt::field::<#ty>(__o, #fname, #required, &__p, __e)
                             {
                                 #typed
                             }
+                            #relabel
                         }
                     }
                 }
@@ -1198,29 +1233,11 @@ fn expand_tagged(
         check_arms.push(quote! {
             #vi => { #body }
         });
+        all_pats.push(pats);
     }
     let locate = match tagging {
         Tagging::External => {
-            let unit: Vec<&str> = names
-                .iter()
-                .zip(&units)
-                .filter(|(_, u)| **u)
-                .map(|(n, _)| *n)
-                .collect();
-            let data: Vec<&str> = names
-                .iter()
-                .zip(&units)
-                .filter(|(_, u)| !**u)
-                .map(|(n, _)| *n)
-                .collect();
-            let mut expected = Vec::new();
-            if !unit.is_empty() {
-                expected.push(format!("a string of [{}]", unit.join(", ")));
-            }
-            if !data.is_empty() {
-                expected.push(format!("an object of one member of [{}]", data.join(", ")));
-            }
-            let expected = expected.join(" or ");
+            let expected = external_expected(variants);
             quote! {
                 let ::core::option::Option::Some((__i, __payload)) =
                     #rt::external_variant(__v, __NAMES, __UNITS, #expected, __path, __e)
@@ -1258,7 +1275,7 @@ fn expand_tagged(
     let doc = &cont.doc;
     let schema_header = schema_impl_header(cont);
     let schema_names = schema_names(cont);
-    let checked = crate::expand_json::tagged_methods(cont, tagging, variants);
+    let checked = crate::expand_json::tagged_methods(cont, tagging, variants, &all_pats);
     quote! {
         #(#statics)*
 

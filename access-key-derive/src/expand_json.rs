@@ -532,8 +532,11 @@ pub(crate) fn object_reader(o: &ObjectRead) -> TokenStream {
                 }
             };
             if field.option_inner.is_some() {
-                let null = required
-                    .then(|| quote!(__errors.add(&__p, #krate::__json::Constraint::Required);));
+                let null = required.then(|| {
+                    let overrides = &rules.required_overrides();
+                    let (code, message) = crate::expand::overrides_tokens(overrides);
+                    quote!(__errors.add(&__p, #krate::__json::Constraint::Required.relabeled(#code, #message));)
+                });
                 quote! {
                     if ::core::option::Option::is_none(__v) {
                         #null
@@ -613,9 +616,6 @@ pub(crate) fn object_reader(o: &ObjectRead) -> TokenStream {
             _ => quote!(__found.put_back(&mut __problems, __mark, __span);),
         };
         let missing = required.then(|| {
-            if o.variant {
-                return quote!(__found.add(&__p, #krate::__json::Constraint::Required)?;);
-            }
             let overrides = &rules.required_overrides();
             let (code, message) = crate::expand::overrides_tokens(overrides);
             quote!(__found.add(&__p, #krate::__json::Constraint::Required.relabeled(#code, #message))?;)
@@ -848,16 +848,38 @@ fn expand_enum(cont: &Container, variants: &[Variant<'_>]) -> TokenStream {
     }
 }
 
-/// The reader's methods for an enum with data: a one-pass read of the
-/// variant's shape (`__native`), taken when it finds nothing at all; at
-/// anything else (a problem, a repeated member, whatever it is not sure
-/// of) the value is read again from where it started, checked on the
-/// parsed value and only then read (`checked_methods`, the reports'
-/// authority). The variant's rules come after, from `validate()`.
+/// The reader's methods for an enum with data: it reports every problem
+/// in the one pass, exactly as the enum's slow-path check (`check_json`,
+/// `expand::expand_tagged`) does, in its order.
+///
+/// - External: a unit variant's string; an object of one member, the
+///   variant's name, whose value is the payload (at `/Name`). Anything else
+///   is one problem at the enum's path: `variant` (a string not a unit
+///   variant's, an object of another number of members), `type` (another
+///   JSON type, or a unit variant's name as a member), `unknown_field` (an
+///   unknown name as the member).
+/// - Internal: the tag found first (`Reader::member_kind`); a missing,
+///   `null`, non-string or unknown tag is the one problem, at `/tag`. A
+///   struct variant's fields are read from the same object around the tag
+///   (`object_reader`); a newtype variant's struct reads the object passing
+///   over the tag (`Reader::ignore_in_next_object`). A unit variant with
+///   other members is left to the checked read (`report_checked`), since
+///   serde decides that one.
+/// - Adjacent: the tag's problem first, then the unknown members (with
+///   `deny_unknown_fields`), then the content's: `required` when absent
+///   for a variant with data, `type` when not `null` for a unit variant,
+///   else the payload's, at `/content`.
+///
+/// A variant's payload is checked as the enum's check checks it: the
+/// struct variant's fields by `object_reader` in variant mode, a newtype
+/// variant's value by its type's reader directly (a `null` is that type's
+/// to refuse). Nothing is reported when nothing is wrong: the variant's
+/// rules then come from `validate()`, as for a struct.
 pub(crate) fn tagged_methods(
     cont: &Container,
     tagging: &crate::ast::Tagging,
     variants: &[Variant],
+    patterns: &[Vec<(Option<syn::Ident>, bool)>],
 ) -> TokenStream {
     use crate::ast::{Style, Tagging};
     let krate = krate();
@@ -865,267 +887,293 @@ pub(crate) fn tagged_methods(
     let ident = cont.ident;
     let deny = cont.serde.deny_unknown_fields;
     let bytes = |s: &str| syn::LitByteStr::new(s.as_bytes(), proc_macro2::Span::call_site());
+    let names: Vec<&str> = variants.iter().map(|v| v.json_name.as_str()).collect();
+    let none = quote!(::core::result::Result::Ok(::core::option::Option::None));
 
-    // A variant's payload read as the value here, evaluating to the enum,
-    // or `return Ok(None)` from `__native`.
-    let payload = |v: &Variant, skip: Option<&str>| -> TokenStream {
+    // A variant's payload read at the path `vp`, as an expression of type
+    // `Option<Enum>` (`?` for the reader giving up). `tag`: an internally
+    // tagged variant's tag, in the same object.
+    let payload = |vi: usize, vp: TokenStream, tag: Option<&str>| -> TokenStream {
+        let v = &variants[vi];
         let vident = v.ident;
         match v.style {
             Style::Unit => quote! {{
-                if __r.next_byte() != ::core::option::Option::Some(b'n') {
-                    return ::core::result::Result::Ok(::core::option::Option::None);
+                let __vp = #vp;
+                if __r.next_byte() == ::core::option::Option::Some(b'n') {
+                    __r.skip()?;
+                    ::core::option::Option::Some(#ident::#vident)
+                } else {
+                    __r.skip_at(&__vp, __found)?;
+                    __found.add(&__vp, #rt::Constraint::Type("null"))?;
+                    ::core::option::Option::None
                 }
-                __r.skip()?;
-                #ident::#vident
             }},
             Style::Newtype => {
-                let ty = v.fields[0].ty;
-                let ignore = skip.map(|tag| quote!(__r.ignore_in_next_object(#tag);));
+                let f = &v.fields[0];
+                let ty = f.ty;
+                let segment = f.pointer_segment();
+                let ignore = tag.map(|tag| quote!(__r.ignore_in_next_object(#tag);));
                 quote! {{
+                    let __vp = #vp;
                     #ignore
-                    let __v = #rt::read_member::<#ty>(__r, __at, __found);
+                    let __v = <#ty as #krate::JsonCheck>::report_json(
+                        __r,
+                        &__vp.segment(#segment),
+                        __found,
+                    );
                     __r.stop_ignoring();
-                    let ::core::option::Option::Some(__v) = __v? else {
-                        return ::core::result::Result::Ok(::core::option::Option::None);
-                    };
-                    #ident::#vident(__v)
+                    __v?.map(#ident::#vident)
                 }}
             }
             Style::Struct => {
-                let vident = v.ident;
-                shape_read(&v.fields, quote!(#ident::#vident), skip, deny, &[])
+                let body = object_reader(&ObjectRead {
+                    fields: &v.fields,
+                    patterns: patterns[vi].clone(),
+                    ctor: quote!(#ident::#vident),
+                    deny,
+                    tag,
+                    container_default: None,
+                    variant: true,
+                });
+                quote! {
+                    (|| -> ::core::result::Result<::core::option::Option<#ident>, #rt::Fail> {
+                        let __vp = #vp;
+                        let __at = &__vp;
+                        #body
+                    })()?
+                }
             }
         }
     };
-    let none = quote!(return ::core::result::Result::Ok(::core::option::Option::None));
+    // The tag of internal and adjacent tagging: its variant's index, or
+    // its problem recorded at `/tag`.
+    let tag_of = |tag: &str| -> TokenStream {
+        let segment = crate::expand::escaped_segment(tag);
+        quote! {
+            let __tag_at = __at.segment(#segment);
+            let __i: ::core::option::Option<usize> = match __r.member_kind(#tag)? {
+                #rt::Member::Absent | #rt::Member::Null => {
+                    __found.add(&__tag_at, #rt::Constraint::Required)?;
+                    ::core::option::Option::None
+                }
+                #rt::Member::Other => {
+                    __found.add(&__tag_at, #rt::Constraint::Type("string"))?;
+                    ::core::option::Option::None
+                }
+                #rt::Member::Text(__t) => {
+                    let __i = __NAMES.iter().position(|__n| *__n == &*__t);
+                    if __i.is_none() {
+                        __found.add(&__tag_at, #rt::Constraint::Enum(__NAMES))?;
+                    }
+                    __i
+                }
+            };
+        }
+    };
 
     let body = match tagging {
         Tagging::External => {
-            let units = variants.iter().filter(|v| v.style == Style::Unit).map(|v| {
+            let expected = crate::expand::external_expected(variants);
+            let unit_strings = variants.iter().filter(|v| v.style == Style::Unit).map(|v| {
                 let (name, vident) = (bytes(&v.json_name), v.ident);
                 quote!(#name => ::core::result::Result::Ok(::core::option::Option::Some(#ident::#vident)),)
             });
-            let data = variants.iter().filter(|v| v.style != Style::Unit).map(|v| {
+            let members = variants.iter().enumerate().map(|(vi, v)| {
                 let name = bytes(&v.json_name);
-                let read = payload(v, None);
-                quote!(#name => #read,)
+                if v.style == Style::Unit {
+                    quote! {
+                        #name => {
+                            __r.skip_at(&__at.field(#rt::utf8(&__k)?), __found)?;
+                            __found.add(__at, #rt::Constraint::Type("string"))?;
+                            ::core::option::Option::None
+                        }
+                    }
+                } else {
+                    let segment = crate::expand::escaped_segment(&v.json_name);
+                    let read = payload(vi, quote!(__at.segment(#segment)), None);
+                    quote!(#name => #read,)
+                }
             });
             quote! {
                 match __r.next_byte() {
                     ::core::option::Option::Some(b'"') => {
                         let __k = __r.name()?;
                         match &*__k {
-                            #(#units)*
-                            _ => ::core::result::Result::Ok(::core::option::Option::None),
+                            #(#unit_strings)*
+                            _ => {
+                                __found.add(__at, #rt::one_variant(#expected))?;
+                                #none
+                            }
                         }
                     }
                     ::core::option::Option::Some(b'{') => {
+                        let __mark = __found.mark();
                         let mut __o = __r.object()?;
-                        let ::core::option::Option::Some(__k) = __o.next_name(__r)? else { #none };
-                        let __v = match &*__k {
-                            #(#data)*
-                            _ => #none,
+                        let ::core::option::Option::Some(__k) = __o.next_name(__r)? else {
+                            __found.add(__at, #rt::one_variant(#expected))?;
+                            return #none;
                         };
-                        if __o.next_name(__r)?.is_some() {
-                            #none;
+                        let __v: ::core::option::Option<#ident> = match &*__k {
+                            #(#members)*
+                            _ => {
+                                let __p = __at.field(#rt::utf8(&__k)?);
+                                __r.skip_at(&__p, __found)?;
+                                __found.add(&__p, #rt::Constraint::UnknownField(__NAMES))?;
+                                ::core::option::Option::None
+                            }
+                        };
+                        // Another member: the one problem is the number of
+                        // members (the first one repeated is a repeat).
+                        let mut __several = false;
+                        let mut __others = #rt::Others::default();
+                        while let ::core::option::Option::Some(__other) = __o.next_name(__r)? {
+                            if *__other == *__k {
+                                #rt::repeated(__r, &__at.field(#rt::utf8(&__other)?), __found)?;
+                            } else {
+                                __several = true;
+                                __others.member(__r, __at, __other, false, __found)?;
+                            }
                         }
-                        ::core::result::Result::Ok(::core::option::Option::Some(__v))
+                        if __several {
+                            __found.forget_problems_since(__mark);
+                            __found.add(__at, #rt::one_variant(#expected))?;
+                            return #none;
+                        }
+                        ::core::result::Result::Ok(__v)
                     }
-                    _ => ::core::result::Result::Ok(::core::option::Option::None),
+                    _ => #rt::wrong_type(__r, __at, __found, "object"),
                 }
             }
         }
         Tagging::Internal(tag) => {
-            let arms = variants.iter().map(|v| {
-                let (name, vident) = (bytes(&v.json_name), v.ident);
+            let locate = tag_of(tag);
+            let arms = variants.iter().enumerate().map(|(vi, v)| {
+                let vident = v.ident;
                 let read = match v.style {
-                    // Nothing but the tag: anything else is for the check.
-                    Style::Unit => {
-                        let tag_name = bytes(tag);
-                        quote! {{
-                            let mut __o = __r.object()?;
-                            let mut __tag_seen = false;
-                            while let ::core::option::Option::Some(__k) = __o.next_name(__r)? {
-                                if &*__k != #tag_name || __tag_seen {
-                                    #none;
-                                }
-                                __tag_seen = true;
-                                __r.skip()?;
-                            }
-                            #ident::#vident
-                        }}
-                    }
-                    _ => payload(v, Some(tag)),
+                    // Only the tag: anything else is serde's to decide.
+                    Style::Unit => quote! {{
+                        if __r.items_at(__r.position())? != ::core::option::Option::Some(1) {
+                            return #rt::report_checked::<Self>(__r, __at, __found);
+                        }
+                        __r.skip_at(__at, __found)?;
+                        ::core::option::Option::Some(#ident::#vident)
+                    }},
+                    _ => payload(vi, quote!(__at.segment("")), Some(tag)),
                 };
-                quote!(#name => #read,)
+                quote!(#vi => ::core::result::Result::Ok(#read),)
             });
             quote! {
                 if __r.next_byte() != ::core::option::Option::Some(b'{') {
-                    #none;
+                    return #rt::wrong_type(__r, __at, __found, "object");
                 }
-                let ::core::option::Option::Some(__tag) = __r.member_text(#tag)? else { #none };
-                let __v = match __tag.as_bytes() {
-                    #(#arms)*
-                    _ => #none,
+                #locate
+                let ::core::option::Option::Some(__i) = __i else {
+                    __r.skip_at(__at, __found)?;
+                    return #none;
                 };
-                ::core::result::Result::Ok(::core::option::Option::Some(__v))
+                match __i {
+                    #(#arms)*
+                    _ => ::core::result::Result::Err(#rt::Fail),
+                }
             }
         }
         Tagging::Adjacent(tag, content) => {
+            let locate = tag_of(tag);
             let (tag_name, content_name) = (bytes(tag), bytes(content));
-            let index = variants.iter().enumerate().map(|(i, v)| {
-                let name = bytes(&v.json_name);
-                quote!(#name => #i,)
-            });
-            let payloads = variants.iter().enumerate().map(|(i, v)| {
-                let read = payload(v, None);
-                quote!(#i => #read,)
+            let content_segment = crate::expand::escaped_segment(content);
+            let payloads = (0..variants.len()).map(|vi| {
+                let read = payload(vi, quote!(__at.segment(#content_segment)), None);
+                quote!(::core::option::Option::Some(#vi) => #read,)
             });
             let units = variants
                 .iter()
                 .enumerate()
                 .filter(|(_, v)| v.style == Style::Unit)
-                .map(|(i, v)| {
+                .map(|(vi, v)| {
                     let vident = v.ident;
-                    quote!(#i => ::core::option::Option::Some(#ident::#vident),)
+                    quote!(#vi => ::core::option::Option::Some(#ident::#vident),)
                 });
             quote! {
                 if __r.next_byte() != ::core::option::Option::Some(b'{') {
-                    #none;
+                    return #rt::wrong_type(__r, __at, __found, "object");
                 }
-                let ::core::option::Option::Some(__tag) = __r.member_text(#tag)? else { #none };
-                let __i: usize = match __tag.as_bytes() {
-                    #(#index)*
-                    _ => #none,
-                };
+                #locate
+                let __content_at = __at.segment(#content_segment);
+                let __mark = __found.mark();
                 let mut __o = __r.object()?;
-                let mut __value: ::core::option::Option<#ident> = ::core::option::Option::None;
-                let mut __tag_seen = false;
                 let mut __others = #rt::Others::default();
+                let mut __tag_seen = false;
+                let mut __content: ::core::option::Option<::core::option::Option<#ident>> =
+                    ::core::option::Option::None;
+                let mut __span = (__mark, __mark);
                 while let ::core::option::Option::Some(__k) = __o.next_name(__r)? {
                     match &*__k {
                         #tag_name => {
                             if __tag_seen {
-                                #none;
+                                #rt::repeated(__r, &__at.field(#tag), __found)?;
+                            } else {
+                                __tag_seen = true;
+                                __r.skip_at(&__at.field(#tag), __found)?;
                             }
-                            __tag_seen = true;
-                            __r.skip()?;
                         }
                         #content_name => {
-                            if __value.is_some() {
-                                #none;
+                            if __content.is_some() {
+                                #rt::repeated(__r, &__at.field(#content), __found)?;
+                            } else {
+                                let __from = __found.mark();
+                                __content = ::core::option::Option::Some(match __i {
+                                    #(#payloads)*
+                                    _ => {
+                                        __r.skip_at(&__content_at, __found)?;
+                                        ::core::option::Option::None
+                                    }
+                                });
+                                __span = (__from, __found.mark());
                             }
-                            __value = ::core::option::Option::Some(match __i {
-                                #(#payloads)*
-                                _ => #none,
-                            });
                         }
-                        _ => {
-                            if #deny {
-                                #none;
-                            }
-                            __others.member(__r, __at, __k, false, __found)?;
-                        }
+                        _ => __others.member(__r, __at, __k, #deny, __found)?,
                     }
                 }
-                ::core::result::Result::Ok(match __value {
-                    ::core::option::Option::Some(__v) => ::core::option::Option::Some(__v),
+                // The tag's problem, the unknown members, then the content's.
+                let mut __problems = __found.take(__mark);
+                __others.record(__at, &[#tag, #content], __found)?;
+                __found.put_back(&mut __problems, __mark, __span);
+                __found.close(__problems);
+                let ::core::option::Option::Some(__i) = __i else {
+                    return #none;
+                };
+                let __v = match __content {
+                    ::core::option::Option::Some(__v) => __v,
                     ::core::option::Option::None => match __i {
                         #(#units)*
-                        _ => ::core::option::Option::None,
+                        _ => {
+                            __found.add(&__content_at, #rt::Constraint::Required)?;
+                            ::core::option::Option::None
+                        }
                     },
+                };
+                ::core::result::Result::Ok(if __others.any_denied() {
+                    ::core::option::Option::None
+                } else {
+                    __v
                 })
             }
         }
     };
-    one_pass_or_checked(ident, &body)
-}
+    let inner_rules = inner_rules_method();
+    quote! {
+        #[allow(unused_variables, unused_mut, clippy::match_single_binding)]
+        fn report_json(
+            __r: &mut #rt::Reader<'_>,
+            __at: &#krate::Path<'_>,
+            __found: &mut #rt::Found,
+        ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
+            const __NAMES: &[&str] = &[#(#names),*];
+            #body
+        }
 
-/// The one-pass read of an object into the fields of a struct or struct
-/// variant (constructed by `ctor { .. }`, with `extra` initializers for its
-/// flattened fields), passing over `skip` (an internal tag) once: the
-/// struct, or `return Ok(None)` at anything but a clean read of its shape.
-fn shape_read(
-    fields: &[Field],
-    ctor: TokenStream,
-    skip: Option<&str>,
-    deny: bool,
-    extra: &[TokenStream],
-) -> TokenStream {
-    let rt = quote!(::access_key_schema::__json);
-    let bytes = |s: &str| syn::LitByteStr::new(s.as_bytes(), proc_macro2::Span::call_site());
-    let mut decls = Vec::new();
-    let mut arms = Vec::new();
-    let mut inits = Vec::new();
-    for (i, f) in fields.iter().enumerate() {
-        if f.flatten.is_some() {
-            continue;
-        }
-        let member = f.ident;
-        let ty = f.ty;
-        let default = default_value(f);
-        if f.skipped {
-            inits.push(quote!(#member: #default));
-            continue;
-        }
-        let slot = format_ident!("__f{}", i);
-        decls.push(
-            quote!(let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;),
-        );
-        let name = bytes(&f.json_name);
-        arms.push(quote! {
-            #name => {
-                if #slot.is_some() {
-                    return ::core::result::Result::Ok(::core::option::Option::None);
-                }
-                #slot = #rt::read_member::<#ty>(__r, __at, __found)?;
-                if #slot.is_none() {
-                    return ::core::result::Result::Ok(::core::option::Option::None);
-                }
-            }
-        });
-        let absent = default.unwrap_or_else(|| quote!(#rt::absent::<#ty>()?));
-        inits.push(quote! {
-            #member: match #slot {
-                ::core::option::Option::Some(__v) => __v,
-                ::core::option::Option::None => #absent,
-            }
-        });
+        #inner_rules
     }
-    let tag_arm = skip.map(|tag| {
-        let name = bytes(tag);
-        quote! {
-            #name => {
-                if __tag_seen {
-                    return ::core::result::Result::Ok(::core::option::Option::None);
-                }
-                __tag_seen = true;
-                __r.skip()?;
-            }
-        }
-    });
-    quote! {{
-        let ::core::option::Option::Some(mut __o) = #rt::open_object(__r, __at, __found)? else {
-            return ::core::result::Result::Ok(::core::option::Option::None);
-        };
-        #(#decls)*
-        #[allow(unused_mut, unused_variables)]
-        let mut __tag_seen = false;
-        let mut __others = #rt::Others::default();
-        while let ::core::option::Option::Some(__k) = __o.next_name(__r)? {
-            match &*__k {
-                #(#arms)*
-                #tag_arm
-                _ => {
-                    if #deny {
-                        return ::core::result::Result::Ok(::core::option::Option::None);
-                    }
-                    __others.member(__r, __at, __k, false, __found)?;
-                }
-            }
-        }
-        #ctor { #(#inits,)* #(#extra,)* }
-    }}
 }
 
 /// The reader's methods of a type read in one pass when its shape is right
@@ -1214,4 +1262,91 @@ fn default_value(field: &Field) -> Option<TokenStream> {
         Some(None) => Some(quote!(::core::default::Default::default())),
         Some(Some(path)) => Some(quote!(#path())),
     }
+}
+
+/// The one-pass read of an object into the fields of a struct or struct
+/// variant (constructed by `ctor { .. }`, with `extra` initializers for its
+/// flattened fields), passing over `skip` (an internal tag) once: the
+/// struct, or `return Ok(None)` at anything but a clean read of its shape.
+fn shape_read(
+    fields: &[Field],
+    ctor: TokenStream,
+    skip: Option<&str>,
+    deny: bool,
+    extra: &[TokenStream],
+) -> TokenStream {
+    let rt = quote!(::access_key_schema::__json);
+    let bytes = |s: &str| syn::LitByteStr::new(s.as_bytes(), proc_macro2::Span::call_site());
+    let mut decls = Vec::new();
+    let mut arms = Vec::new();
+    let mut inits = Vec::new();
+    for (i, f) in fields.iter().enumerate() {
+        if f.flatten.is_some() {
+            continue;
+        }
+        let member = f.ident;
+        let ty = f.ty;
+        let default = default_value(f);
+        if f.skipped {
+            inits.push(quote!(#member: #default));
+            continue;
+        }
+        let slot = format_ident!("__f{}", i);
+        decls.push(
+            quote!(let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;),
+        );
+        let name = bytes(&f.json_name);
+        arms.push(quote! {
+            #name => {
+                if #slot.is_some() {
+                    return ::core::result::Result::Ok(::core::option::Option::None);
+                }
+                #slot = #rt::read_member::<#ty>(__r, __at, __found)?;
+                if #slot.is_none() {
+                    return ::core::result::Result::Ok(::core::option::Option::None);
+                }
+            }
+        });
+        let absent = default.unwrap_or_else(|| quote!(#rt::absent::<#ty>()?));
+        inits.push(quote! {
+            #member: match #slot {
+                ::core::option::Option::Some(__v) => __v,
+                ::core::option::Option::None => #absent,
+            }
+        });
+    }
+    let tag_arm = skip.map(|tag| {
+        let name = bytes(tag);
+        quote! {
+            #name => {
+                if __tag_seen {
+                    return ::core::result::Result::Ok(::core::option::Option::None);
+                }
+                __tag_seen = true;
+                __r.skip()?;
+            }
+        }
+    });
+    quote! {{
+        let ::core::option::Option::Some(mut __o) = #rt::open_object(__r, __at, __found)? else {
+            return ::core::result::Result::Ok(::core::option::Option::None);
+        };
+        #(#decls)*
+        #[allow(unused_mut, unused_variables)]
+        let mut __tag_seen = false;
+        let mut __others = #rt::Others::default();
+        while let ::core::option::Option::Some(__k) = __o.next_name(__r)? {
+            match &*__k {
+                #(#arms)*
+                #tag_arm
+                _ => {
+                    if #deny {
+                        return ::core::result::Result::Ok(::core::option::Option::None);
+                    }
+                    __others.member(__r, __at, __k, false, __found)?;
+                }
+            }
+        }
+        #ctor { #(#inits,)* #(#extra,)* }
+    }}
 }

@@ -12,7 +12,7 @@ use serde_json::Map;
 pub use serde::de::{Deserialize, DeserializeOwned};
 pub use serde_json::Value;
 
-pub use super::fast::{Fail, Object, Reader};
+pub use super::fast::{Fail, Member, Object, Reader};
 pub use super::report::{
     absent, enum_value, member as read_member, open_object, repeated, report_document, wrong_type,
     Found, Others,
@@ -157,6 +157,22 @@ pub fn length_items(
     if let Some(c) = crate::rules::length::bound(n, min, max) {
         errors.add(path, c);
     }
+}
+
+/// A member name as text.
+///
+/// # Errors
+///
+/// Not UTF-8 (never for a name the reader read).
+#[inline]
+pub fn utf8(name: &[u8]) -> Result<&str, Fail> {
+    std::str::from_utf8(name).map_err(|_| Fail)
+}
+
+/// An externally tagged value that is not one variant: `expected` says
+/// what would be.
+pub fn one_variant(expected: &'static str) -> Constraint {
+    super::tagged::one_variant(expected)
 }
 
 /// `length` on a `nested` field's item count `n` (see [`Reader::items_at`]).

@@ -390,6 +390,7 @@ impl<'de> Reader<'de> {
                             }
                             self.skip_value(&mut Repeats::Refuse)?;
                         }
+                        Repeats::Ignore => self.skip_value(&mut Repeats::Ignore)?,
                         Repeats::Record(at, found) => {
                             let member = at.field(&name);
                             self.skip_value(&mut Repeats::Record(&member, found))?;
@@ -410,6 +411,7 @@ impl<'de> Reader<'de> {
                     first = false;
                     match repeats {
                         Repeats::Refuse => self.skip_value(&mut Repeats::Refuse)?,
+                        Repeats::Ignore => self.skip_value(&mut Repeats::Ignore)?,
                         Repeats::Record(at, found) => {
                             let item = at.index(index);
                             self.skip_value(&mut Repeats::Record(&item, found))?;
@@ -533,32 +535,32 @@ impl<'de> Reader<'de> {
         read
     }
 
-    /// The string value of the first member named `name` of the object
-    /// here, found without moving the reader: `None` when it is absent, not
-    /// a string, or the value here is not an object.
+    /// What the first member named `name` of the object here is (the tag
+    /// of an enum with data), found without moving the reader.
     ///
     /// # Errors
     ///
-    /// The object cannot be read up to that member.
-    pub fn member_text(&self, name: &str) -> Result<Option<Cow<'de, str>>, Fail> {
+    /// The value here is not an object, or cannot be read up to that
+    /// member.
+    pub fn member_kind(&self, name: &str) -> Result<Member<'de>, Fail> {
         let mut r = Reader::new(self.text, self.max_depth);
         r.pos = self.pos;
         r.depth = self.depth;
         if r.peek() != Some(b'{') {
-            return Ok(None);
+            return Err(Fail);
         }
         let mut object = r.object()?;
         while let Some(key) = object.next_name(&mut r)? {
             if *key == *name.as_bytes() {
-                return if r.peek() == Some(b'"') {
-                    r.text().map(Some)
-                } else {
-                    Ok(None)
-                };
+                return Ok(match r.peek() {
+                    Some(b'"') => Member::Text(r.text()?),
+                    Some(b'n') => Member::Null,
+                    _ => Member::Other,
+                });
             }
-            r.skip()?;
+            r.skip_value(&mut Repeats::Ignore)?;
         }
-        Ok(None)
+        Ok(Member::Absent)
     }
 
     /// The member `name` of the next object opened (at one level deeper
@@ -614,7 +616,7 @@ impl<'de> Reader<'de> {
                 r.eat(b':')?;
                 r.ws();
             }
-            r.skip()?;
+            r.skip_value(&mut Repeats::Ignore)?;
             n += 1;
         }
         Ok(Some(n))
@@ -702,10 +704,24 @@ impl<'de> Reader<'de> {
     }
 }
 
+/// What [`Reader::member_kind`] found.
+pub enum Member<'de> {
+    /// No such member.
+    Absent,
+    /// `null`.
+    Null,
+    /// A string, decoded.
+    Text(Cow<'de, str>),
+    /// Another JSON type.
+    Other,
+}
+
 /// What [`Reader::skip_value`] does at a repeated member name.
 enum Repeats<'a, 'p> {
     /// Fails (the value is left to the tiers after the reader).
     Refuse,
+    /// Nothing (a look ahead: the value is read again after).
+    Ignore,
     /// Records it at its path inside the value at this path.
     Record(&'a Path<'p>, &'a mut Found),
 }

@@ -63,6 +63,14 @@ impl Found {
         self.marks() == marks
     }
 
+    /// Forgets the problems recorded since `mark`, keeping the repeated
+    /// names (an externally tagged value of several members: its one
+    /// problem replaces what its first member's payload had).
+    #[cold]
+    pub fn forget_problems_since(&mut self, mark: usize) {
+        self.items.truncate(mark);
+    }
+
     /// Forgets what was recorded since `marks`: a value read again.
     #[cold]
     pub fn forget_since(&mut self, (items, repeated): (usize, usize)) {

@@ -30,11 +30,7 @@ pub fn external_variant<'v>(
     path: &Path<'_>,
     errors: &mut ValidationErrors,
 ) -> Option<(usize, Option<&'v Value>)> {
-    let one = Constraint::Rule {
-        code: "variant",
-        text: "Member must be one variant: ",
-        arg: expected,
-    };
+    let one = one_variant(expected);
     match value {
         Value::String(s) => match names.iter().position(|n| n == s) {
             Some(i) if units[i] => Some((i, None)),
@@ -65,6 +61,15 @@ pub fn external_variant<'v>(
             errors.add(path, Constraint::Type("object"));
             None
         }
+    }
+}
+
+/// An externally tagged value that is not one variant.
+pub(super) fn one_variant(expected: &'static str) -> Constraint {
+    Constraint::Rule {
+        code: "variant",
+        text: "Member must be one variant: ",
+        arg: expected,
     }
 }
 
