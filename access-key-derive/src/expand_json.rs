@@ -274,20 +274,8 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
         }
     });
 
-    // The reader (`report_json`): the member readers, or for a struct with
-    // a flattened member (serde buffers what its own fields do not name,
-    // and reads no `5.0` for an integer there) the document checked first,
-    // then read, as an enum with data is.
-    let reader = if has_flatten(cont) {
-        predicates.push(quote!(for<'__json> #ident #ty_generics: #rt::DeserializeOwned));
-        Some(if cont.generics.params.is_empty() {
-            flatten_methods(cont, fields)
-        } else {
-            checked_methods()
-        })
-    } else {
-        report(cont, fields, patterns, &mut predicates)
-    };
+    // The reader (`report_json`): the member readers.
+    let reader = report(cont, fields, patterns, &mut predicates);
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::JsonCheck for #ident #ty_generics
@@ -355,7 +343,7 @@ fn report(
         if mentions(ty.to_token_stream(), ident) {
             continue;
         }
-        if field.rules.nested().is_some() && !field.skipped {
+        if (field.rules.nested().is_some() || field.flatten.is_some()) && !field.skipped {
             predicates.push(quote_spanned! {ty.span()=> for<'__json> #ty: #krate::Validate});
         }
         if let Some(None) = field.default {
@@ -440,12 +428,45 @@ pub(crate) fn object_reader(o: &ObjectRead) -> TokenStream {
     let mut clean = Vec::new();
     let mut places = Vec::new();
     let mut known: Vec<&str> = o.tag.into_iter().collect();
+    // Each flattened struct reads the whole object first (passing over the
+    // others' members: it denies none), its problems kept for its place
+    // among the fields; the repeated names are the struct's own pass's to
+    // record. Then the struct's own fields are read from the object again.
+    let mut flattened = Vec::new();
     for (i, (field, (pattern_name, ascii))) in o.fields.iter().zip(&o.patterns).enumerate() {
         let member = field.ident;
         let ty = field.ty;
         let default = default_value(field);
         if field.skipped {
             inits.push(quote!(#member: #default));
+            continue;
+        }
+        if field.flatten.is_some() {
+            let (slot, span) = (format_ident!("__f{}", i), format_ident!("__s{}", i));
+            flattened.push(quote! {
+                let __repeated = __found.repeated_mark();
+                let __from = __found.mark();
+                let #slot: ::core::option::Option<#ty> =
+                    <#ty as #krate::JsonCheck>::report_json(__r, __at, __found)?;
+                let #span = ::core::option::Option::Some((__from, __found.mark()));
+                __found.forget_repeated_since(__repeated);
+                __r.restore(__state);
+            });
+            inits.push(quote! {
+                #member: match #slot {
+                    ::core::option::Option::Some(__v) => __v,
+                    ::core::option::Option::None => return ::core::result::Result::Err(#rt::Fail),
+                }
+            });
+            places.push(quote! {
+                if let (::core::option::Option::Some(__span), ::core::option::Option::None) = (#span, &#slot) {
+                    __found.put_back(&mut __problems, __mark, __span);
+                } else if let ::core::option::Option::Some(__v) = &#slot {
+                    let mut __e = #krate::ValidationErrors::new();
+                    #krate::Validate::validate_into(__v, __at, &mut __e);
+                    __found.extend(__e)?;
+                }
+            });
             continue;
         }
         let name = field.json_name.as_str();
@@ -657,11 +678,27 @@ pub(crate) fn object_reader(o: &ObjectRead) -> TokenStream {
             }
         }
     });
+    let (open, flattened) = if flattened.is_empty() {
+        (quote!(let __mark = __found.mark();), quote!())
+    } else {
+        (
+            quote!(),
+            quote! {
+                if __r.next_byte() != ::core::option::Option::Some(b'{') {
+                    return #rt::wrong_type(__r, __at, __found, "object");
+                }
+                let __mark = __found.mark();
+                let __state = __r.state();
+                #(#flattened)*
+            },
+        )
+    };
     quote! {
+        #flattened
         let ::core::option::Option::Some(mut __o) = #rt::open_object(__r, __at, __found)? else {
             return ::core::result::Result::Ok(::core::option::Option::None);
         };
-        let __mark = __found.mark();
+        #open
         #(#decls)*
         #[allow(unused_mut, unused_variables)]
         let mut __tag_seen = false;
@@ -700,33 +737,6 @@ fn inner_rules_method() -> TokenStream {
             ::core::result::Result::Ok(())
         }
     }
-}
-
-/// The reader's methods for a type checked on the parsed value first and
-/// read after (an enum with data, a struct with a flattened member): serde
-/// reads those from its buffered content, which takes no `5.0` for an
-/// integer (see the runtime's `json::tagged`).
-pub(crate) fn checked_methods() -> TokenStream {
-    let krate = krate();
-    let rt = quote!(#krate::__json);
-    let inner_rules = inner_rules_method();
-    quote! {
-        fn report_json(
-            __r: &mut #rt::Reader<'_>,
-            __at: &#krate::Path<'_>,
-            __found: &mut #rt::Found,
-        ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
-            #rt::report_checked::<Self>(__r, __at, __found)
-        }
-
-        #inner_rules
-    }
-}
-
-/// Whether a struct has a `#[serde(flatten)]` field (no member reader:
-/// serde buffers what its own fields do not name).
-fn has_flatten(cont: &Container) -> bool {
-    matches!(&cont.data, Body::Struct(fields) if fields.iter().any(|f| f.flatten.is_some()))
 }
 
 /// A newtype: the reader reads its field's type and wraps it, its rules
@@ -1176,84 +1186,6 @@ pub(crate) fn tagged_methods(
     }
 }
 
-/// The reader's methods of a type read in one pass when its shape is right
-/// (`body`, the block of the `__native` closure, which returns `Ok(None)` at anything
-/// else) and otherwise read again from where it started, checked on the
-/// parsed value, then read (`__json::report_checked`, the reports'
-/// authority). Its rules come after, from `validate()`.
-fn one_pass_or_checked(ident: &syn::Ident, body: &TokenStream) -> TokenStream {
-    let krate = krate();
-    let rt = quote!(#krate::__json);
-    let inner_rules = inner_rules_method();
-    quote! {
-        fn report_json(
-            __r: &mut #rt::Reader<'_>,
-            __at: &#krate::Path<'_>,
-            __found: &mut #rt::Found,
-        ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
-            let __state = __r.state();
-            let __marks = __found.marks();
-            // A closure, not a nested fn: it sees the impl's bounds.
-            #[allow(unused_mut, unused_variables, unreachable_code, clippy::match_single_binding)]
-            let mut __native = || -> ::core::result::Result<::core::option::Option<#ident>, #rt::Fail> {
-                #body
-            };
-            if let ::core::result::Result::Ok(::core::option::Option::Some(__v)) = __native() {
-                if __found.none_since(__marks) {
-                    return ::core::result::Result::Ok(::core::option::Option::Some(__v));
-                }
-            }
-            __found.forget_since(__marks);
-            __r.restore(__state);
-            #rt::report_checked::<Self>(__r, __at, __found)
-        }
-
-        #inner_rules
-    }
-}
-
-/// The reader's methods of a struct with flattened fields: each flattened
-/// struct reads the whole object (passing over the others' members, as it
-/// denies none), then the struct's own fields are read from it again; a
-/// clean read of all of them is the struct, anything else is checked on the
-/// parsed value (see `one_pass_or_checked`).
-fn flatten_methods(cont: &Container, fields: &[Field]) -> TokenStream {
-    let krate = krate();
-    let ident = cont.ident;
-    let mut reads = Vec::new();
-    let mut extra = Vec::new();
-    for (i, f) in fields
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.flatten.is_some())
-    {
-        let (ty, member) = (f.ty, f.ident);
-        let flat = format_ident!("__flat{}", i);
-        reads.push(quote! {
-            let ::core::option::Option::Some(#flat) =
-                <#ty as #krate::JsonCheck>::report_json(__r, __at, __found)?
-            else {
-                return ::core::result::Result::Ok(::core::option::Option::None);
-            };
-            __r.restore(__state);
-        });
-        extra.push(quote!(#member: #flat));
-    }
-    let own = shape_read(
-        fields,
-        quote!(#ident),
-        None,
-        cont.serde.deny_unknown_fields,
-        &extra,
-    );
-    let body = quote! {
-        let __state = __r.state();
-        #(#reads)*
-        ::core::result::Result::Ok(::core::option::Option::Some(#own))
-    };
-    one_pass_or_checked(ident, &body)
-}
-
 /// The value a field's own serde default gives an absent member, if any:
 /// `Default::default()` or the `default = "path"` function's.
 fn default_value(field: &Field) -> Option<TokenStream> {
@@ -1262,91 +1194,4 @@ fn default_value(field: &Field) -> Option<TokenStream> {
         Some(None) => Some(quote!(::core::default::Default::default())),
         Some(Some(path)) => Some(quote!(#path())),
     }
-}
-
-/// The one-pass read of an object into the fields of a struct or struct
-/// variant (constructed by `ctor { .. }`, with `extra` initializers for its
-/// flattened fields), passing over `skip` (an internal tag) once: the
-/// struct, or `return Ok(None)` at anything but a clean read of its shape.
-fn shape_read(
-    fields: &[Field],
-    ctor: TokenStream,
-    skip: Option<&str>,
-    deny: bool,
-    extra: &[TokenStream],
-) -> TokenStream {
-    let rt = quote!(::access_key_schema::__json);
-    let bytes = |s: &str| syn::LitByteStr::new(s.as_bytes(), proc_macro2::Span::call_site());
-    let mut decls = Vec::new();
-    let mut arms = Vec::new();
-    let mut inits = Vec::new();
-    for (i, f) in fields.iter().enumerate() {
-        if f.flatten.is_some() {
-            continue;
-        }
-        let member = f.ident;
-        let ty = f.ty;
-        let default = default_value(f);
-        if f.skipped {
-            inits.push(quote!(#member: #default));
-            continue;
-        }
-        let slot = format_ident!("__f{}", i);
-        decls.push(
-            quote!(let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;),
-        );
-        let name = bytes(&f.json_name);
-        arms.push(quote! {
-            #name => {
-                if #slot.is_some() {
-                    return ::core::result::Result::Ok(::core::option::Option::None);
-                }
-                #slot = #rt::read_member::<#ty>(__r, __at, __found)?;
-                if #slot.is_none() {
-                    return ::core::result::Result::Ok(::core::option::Option::None);
-                }
-            }
-        });
-        let absent = default.unwrap_or_else(|| quote!(#rt::absent::<#ty>()?));
-        inits.push(quote! {
-            #member: match #slot {
-                ::core::option::Option::Some(__v) => __v,
-                ::core::option::Option::None => #absent,
-            }
-        });
-    }
-    let tag_arm = skip.map(|tag| {
-        let name = bytes(tag);
-        quote! {
-            #name => {
-                if __tag_seen {
-                    return ::core::result::Result::Ok(::core::option::Option::None);
-                }
-                __tag_seen = true;
-                __r.skip()?;
-            }
-        }
-    });
-    quote! {{
-        let ::core::option::Option::Some(mut __o) = #rt::open_object(__r, __at, __found)? else {
-            return ::core::result::Result::Ok(::core::option::Option::None);
-        };
-        #(#decls)*
-        #[allow(unused_mut, unused_variables)]
-        let mut __tag_seen = false;
-        let mut __others = #rt::Others::default();
-        while let ::core::option::Option::Some(__k) = __o.next_name(__r)? {
-            match &*__k {
-                #(#arms)*
-                #tag_arm
-                _ => {
-                    if #deny {
-                        return ::core::result::Result::Ok(::core::option::Option::None);
-                    }
-                    __others.member(__r, __at, __k, false, __found)?;
-                }
-            }
-        }
-        #ctor { #(#inits,)* #(#extra,)* }
-    }}
 }

@@ -51,16 +51,11 @@ impl Found {
         self.items.len()
     }
 
-    /// Both counts, repeated names included: for [`Found::forget_since`].
+    /// How many repeated names are recorded: for
+    /// [`Found::forget_repeated_since`].
     #[inline]
-    pub fn marks(&self) -> (usize, usize) {
-        (self.items.len(), self.repeated.len())
-    }
-
-    /// Whether nothing was recorded since `marks`.
-    #[inline]
-    pub fn none_since(&self, marks: (usize, usize)) -> bool {
-        self.marks() == marks
+    pub fn repeated_mark(&self) -> usize {
+        self.repeated.len()
     }
 
     /// Forgets the problems recorded since `mark`, keeping the repeated
@@ -71,11 +66,11 @@ impl Found {
         self.items.truncate(mark);
     }
 
-    /// Forgets what was recorded since `marks`: a value read again.
+    /// Forgets the repeated names recorded since `mark`: the pass of a
+    /// flattened struct over an object whose own pass records them.
     #[cold]
-    pub fn forget_since(&mut self, (items, repeated): (usize, usize)) {
-        self.items.truncate(items);
-        self.repeated.truncate(repeated);
+    pub fn forget_repeated_since(&mut self, mark: usize) {
+        self.repeated.truncate(mark);
     }
 
     /// Records `constraint` at `at`.
