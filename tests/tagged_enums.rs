@@ -525,7 +525,7 @@ fn whole_floats_in_serdes_buffered_content_read_as_integers_everywhere() {
 }
 
 /// Counts how it is read: by the reader (`report_json`) or by its
-/// `Deserialize` (the check-then-read of an enum with data).
+/// `Deserialize` (what the slow path's check-then-read would use).
 #[derive(Serialize, Debug, Clone, PartialEq)]
 pub struct Counted(u32);
 
@@ -649,10 +649,10 @@ fn reads(f: impl FnOnce()) -> (usize, usize) {
     )
 }
 
-/// A payload of an enum with data whose shape is right is read in one
-/// pass, its rules applied after; one with a problem is checked on the
-/// parsed value and read after, as before. (Only test that reads the
-/// counters.)
+/// An enum with data (and a struct with a flattened member) is read by the
+/// reader in one pass, never through its `Deserialize`: a valid payload's
+/// rules applied after, an invalid one's problems reported as the slow path
+/// reports them. (Only test that reads the counters.)
 #[test]
 fn an_enum_with_data_of_the_right_shape_is_read_in_one_pass() {
     fn ok<T: access_key_schema::JsonCheck + Validate + serde::de::DeserializeOwned>(text: &str) {
@@ -689,8 +689,22 @@ fn an_enum_with_data_of_the_right_shape_is_read_in_one_pass() {
         assert_eq!(report, [("/n".to_owned(), "range")]);
     });
     assert_eq!((read, deserialized), (1, 0));
-    // A problem of the shape, or a repeated tag: read again, checked on
-    // the parsed value, reported as the slow path does.
+    // A problem of the shape, or a repeated tag: reported in the same
+    // pass, as the slow path reports it, nothing deserialized.
+    let (_, deserialized) = reads(|| {
+        assert_eq!(
+            codes::<CountedExternal>(r#"{"Struct": {"n": "1"}, "Newtype": 2}"#),
+            [("".to_owned(), "variant")]
+        );
+        assert_eq!(
+            codes::<CountedInternal>(r#"{"t": "Struct", "n": null, "x": {"y": 1, "y": 2}}"#),
+            [
+                ("/x/y".to_owned(), "duplicate_field"),
+                ("/n".to_owned(), "required")
+            ]
+        );
+    });
+    assert_eq!(deserialized, 0);
     assert_eq!(
         codes::<CountedInternal>(r#"{"t": "Newtype", "n": 3, "c": 1, "x": 0}"#),
         [("/x".to_owned(), "unknown_field")]
