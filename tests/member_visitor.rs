@@ -817,6 +817,24 @@ fn a_variants_rules_report_as_the_slow_path() {
         ("items", "[]"),
     ];
     read_by_the_reader::<Ruled>(&payloads(&many), false);
+    // A variant field's `required(code = ..)` is the report's, absent or
+    // `null`, in the reader and the slow path alike.
+    for doc in [
+        r#"{"t":"Many","name":"a","tags":[],"items":[]}"#,
+        r#"{"t":"Many","name":"a","n":null,"tags":[],"items":[]}"#,
+    ] {
+        for report in [
+            access_key_schema::from_str::<Ruled>(doc).expect_err("refused"),
+            slow_report::<Ruled>(doc.as_bytes(), 64, 100),
+        ] {
+            let codes: Vec<_> = report
+                .violations()
+                .iter()
+                .map(|v| (v.path(), v.code()))
+                .collect();
+            assert_eq!(codes, [("/n", "need_n")], "{doc}");
+        }
+    }
     for base in [
         vec![("Many", r#"{"name":"x","n":12}"#)],
         vec![("Many", r#"{"name":"","n":null}"#)],
