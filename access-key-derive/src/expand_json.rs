@@ -668,14 +668,7 @@ pub(crate) fn object_reader(o: &ObjectRead) -> TokenStream {
     let tag_arm = o.tag.map(|tag| {
         let name = syn::LitByteStr::new(tag.as_bytes(), proc_macro2::Span::call_site());
         quote! {
-            #name => {
-                if __tag_seen {
-                    #rt::repeated(__r, &__at.field(#tag), __found)?;
-                } else {
-                    __tag_seen = true;
-                    __r.skip_at(&__at.field(#tag), __found)?;
-                }
-            }
+            #name => #rt::skip_once(__r, &__at.field(#tag), &mut __tag_seen, __found)?,
         }
     });
     let (open, flattened) = if flattened.is_empty() {
@@ -1119,12 +1112,7 @@ pub(crate) fn tagged_methods(
                 while let ::core::option::Option::Some(__k) = __o.next_name(__r)? {
                     match &*__k {
                         #tag_name => {
-                            if __tag_seen {
-                                #rt::repeated(__r, &__at.field(#tag), __found)?;
-                            } else {
-                                __tag_seen = true;
-                                __r.skip_at(&__at.field(#tag), __found)?;
-                            }
+                            #rt::skip_once(__r, &__at.field(#tag), &mut __tag_seen, __found)?;
                         }
                         #content_name => {
                             if __content.is_some() {

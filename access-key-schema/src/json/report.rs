@@ -257,6 +257,25 @@ pub fn repeated(r: &mut Reader<'_>, at: &Path<'_>, found: &mut Found) -> Result<
     found.repeated(at)
 }
 
+/// Skips a tag member's value (read before, see `Reader::member_kind`): the
+/// first time at `at`, and recorded as repeated after.
+///
+/// # Errors
+///
+/// The value cannot be skipped.
+pub fn skip_once(
+    r: &mut Reader<'_>,
+    at: &Path<'_>,
+    seen: &mut bool,
+    found: &mut Found,
+) -> Result<(), Fail> {
+    if std::mem::replace(seen, true) {
+        repeated(r, at, found)
+    } else {
+        r.skip_at(at, found)
+    }
+}
+
 /// The members of one object that are not fields: repeats recorded, and
 /// with `deny_unknown_fields` their names kept for the end of the object.
 #[derive(Default)]
