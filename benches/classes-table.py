@@ -23,7 +23,9 @@ for c in classes:
 print()
 print("| shape (valid) | parse-only | `from_json` | x parse-only |")
 print("|---|---|---|---|")
-for shape, parse in [("generic", "generic"), ("tagged", "tagged"), ("tagged_invalid", "tagged")]:
+for shape, parse in [("generic", "generic"), ("tagged", "tagged"), ("tagged_invalid", "tagged"),
+                     ("hand_written_check", "hand_written_check"),
+                     ("hand_written_check_invalid", "hand_written_check")]:
     p, a = ns("shapes", f"parse_only_{parse}"), ns("shapes", f"access_key_schema_{shape}")
     if p is not None and a is not None:
         print(f"| {shape} | {p:.0f} ns | {a:.0f} ns | {a / p:.2f}x |")

@@ -18,7 +18,10 @@
 //!   an escape), `parse_only/<kind>` and `access_key_schema/<kind>` each.
 //! - `shapes`: a generic struct (`Page<Item>`) and an internally tagged
 //!   enum with data (`Order` of `Payment`s), valid (and the order with a
-//!   wrong type inside a variant, `tagged_invalid`), `parse_only/<shape>`
+//!   wrong type inside a variant, `tagged_invalid`), and a struct holding a
+//!   type with a hand-written `JsonCheck` (`Line`, valid and invalid: the
+//!   payloads the reader leaves to the serde tier and the slow path),
+//!   `parse_only/<shape>`
 //!   (serde_json into the same shapes without rules) and
 //!   `access_key_schema/<shape>` each.
 //! - `dirty_100k`: 100,000 distinct records, 30% invalid over every kind
@@ -144,7 +147,9 @@ fn classes(c: &mut Criterion) {
 
 /// The shapes users bring beyond the IAM ones: parse-only and `from_json`.
 fn shapes(c: &mut Criterion) {
-    use access_key_bench::{plain, Item, Order, Page, ORDER, ORDER_BAD, PAGE};
+    use access_key_bench::{
+        plain, Item, Line, Order, Page, LINE, LINE_BAD, ORDER, ORDER_BAD, PAGE,
+    };
     let mut g = c.benchmark_group("shapes");
     configure(&mut g);
     g.bench_function("parse_only/generic", |b| {
@@ -161,6 +166,15 @@ fn shapes(c: &mut Criterion) {
     });
     g.bench_function("access_key_schema/tagged_invalid", |b| {
         b.iter(|| from_json::<Order>(black_box(ORDER_BAD)).is_ok())
+    });
+    g.bench_function("parse_only/hand_written_check", |b| {
+        b.iter(|| serde_json::from_slice::<plain::Line>(black_box(LINE)).is_ok())
+    });
+    g.bench_function("access_key_schema/hand_written_check", |b| {
+        b.iter(|| from_json::<Line>(black_box(LINE)).is_ok())
+    });
+    g.bench_function("access_key_schema/hand_written_check_invalid", |b| {
+        b.iter(|| from_json::<Line>(black_box(LINE_BAD)).is_ok())
     });
     g.finish();
 }

@@ -730,6 +730,52 @@ pub struct Order {
     pub payments: Vec<Payment>,
 }
 
+/// A code whose `JsonCheck` is written by hand (its `check_json` only): a
+/// payload holding one is left by the reader to the serde tier, and when
+/// invalid to the slow path.
+#[derive(Deserialize, Debug)]
+pub struct Sku(pub String);
+
+impl access_key_schema::Validate for Sku {
+    fn validate_into(
+        &self,
+        _: &access_key_schema::Path<'_>,
+        _: &mut access_key_schema::ValidationErrors,
+    ) {
+    }
+}
+
+impl access_key_schema::schemars::JsonSchema for Sku {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Sku".into()
+    }
+    fn json_schema(
+        generator: &mut access_key_schema::schemars::SchemaGenerator,
+    ) -> access_key_schema::schemars::Schema {
+        String::json_schema(generator)
+    }
+}
+
+impl access_key_schema::JsonCheck for Sku {
+    fn check_json(
+        value: &serde_json::Value,
+        path: &access_key_schema::Path<'_>,
+        errors: &mut access_key_schema::ValidationErrors,
+    ) {
+        String::check_json(value, path, errors);
+    }
+}
+
+/// An order line holding a [`Sku`].
+#[derive(access_key_schema::Validate, Deserialize, Debug)]
+pub struct Line {
+    #[validate(length(min = 1, max = 64))]
+    pub name: String,
+    pub sku: Sku,
+    #[validate(range(min = 1))]
+    pub qty: u32,
+}
+
 /// The same shapes without rules, for serde_json parse-only.
 pub mod plain {
     #![allow(dead_code, missing_docs)]
@@ -763,6 +809,12 @@ pub mod plain {
         id: String,
         payments: Vec<Payment>,
     }
+    #[derive(Deserialize)]
+    pub struct Line {
+        name: String,
+        sku: String,
+        qty: u32,
+    }
 }
 
 /// A valid [`Page<Item>`].
@@ -770,6 +822,12 @@ pub const PAGE: &[u8] = br#"{"items":[{"name":"apple","count":3},{"name":"pear",
 
 /// A valid [`Order`]: one payment of each variant, the tag first or last.
 pub const ORDER: &[u8] = br#"{"id":"o-1","payments":[{"kind":"Card","number":"4111111111111111","expiryMonth":7},{"amount":12,"kind":"Cash","currency":"EUR"},{"kind":"Free"}]}"#;
+
+/// A valid [`Line`].
+pub const LINE: &[u8] = br#"{"name":"apple","sku":"A-1","qty":3}"#;
+
+/// [`LINE`] with a wrong type (`"qty": "3"`).
+pub const LINE_BAD: &[u8] = br#"{"name":"apple","sku":"A-1","qty":"3"}"#;
 
 /// [`ORDER`] with a wrong type inside a variant (`"amount": "12"`): the
 /// enum's shape has a problem, so it is read again and checked.
@@ -784,6 +842,10 @@ mod tests {
         assert!(serde_json::from_slice::<super::plain::Page>(super::PAGE).is_ok());
         assert!(from_json::<super::Order>(super::ORDER).is_ok());
         assert!(serde_json::from_slice::<super::plain::Order>(super::ORDER).is_ok());
+        assert!(from_json::<super::Line>(super::LINE).is_ok());
+        assert!(serde_json::from_slice::<super::plain::Line>(super::LINE).is_ok());
+        let report = from_json::<super::Line>(super::LINE_BAD).unwrap_err();
+        assert_eq!(report.violations()[0].path(), "/qty");
         let report = from_json::<super::Order>(super::ORDER_BAD).unwrap_err();
         assert_eq!(report.violations()[0].path(), "/payments/1/amount");
     }
