@@ -843,3 +843,84 @@ fn a_variants_rules_report_as_the_slow_path() {
         read_by_the_reader::<RuledExternal>(&payloads(&base), true);
     }
 }
+
+/// A type whose `JsonCheck` is written by hand: `check_json` only (no
+/// reader of its own).
+#[derive(Deserialize, Debug, PartialEq)]
+struct Code(String);
+
+impl Validate for Code {
+    fn validate_into(
+        &self,
+        _: &access_key_schema::Path<'_>,
+        _: &mut access_key_schema::ValidationErrors,
+    ) {
+    }
+}
+
+impl access_key_schema::schemars::JsonSchema for Code {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Code".into()
+    }
+    fn json_schema(
+        generator: &mut access_key_schema::schemars::SchemaGenerator,
+    ) -> access_key_schema::schemars::Schema {
+        String::json_schema(generator)
+    }
+}
+
+impl JsonCheck for Code {
+    fn check_json(
+        value: &Value,
+        path: &access_key_schema::Path<'_>,
+        errors: &mut access_key_schema::ValidationErrors,
+    ) {
+        match value.as_str() {
+            Some(s) if s.chars().all(|c| c.is_ascii_uppercase()) => {}
+            Some(_) => errors.add(path, access_key_schema::__json::Constraint::Format("code")),
+            None => errors.add(path, access_key_schema::__json::Constraint::Type("string")),
+        }
+    }
+}
+
+#[derive(Validate, Deserialize, Debug, PartialEq)]
+struct WithCode {
+    code: Code,
+    codes: Vec<Code>,
+    maybe: Option<Code>,
+    #[validate(range(min = 1))]
+    n: u8,
+}
+
+/// A member of a type with a hand-written `JsonCheck` is read as a `Value`,
+/// checked by it and deserialized, that member alone: the payload is still
+/// the reader's, with the slow path's report.
+#[test]
+fn a_hand_written_check_is_the_readers_member_by_member() {
+    let base = [
+        ("code", r#""AB""#),
+        ("codes", r#"["X","YZ"]"#),
+        ("maybe", r#""Q""#),
+        ("n", "3"),
+    ];
+    assert!(read_by_the_reader::<WithCode>(&payloads(&base), true) > 100);
+    let doc = r#"{"code":"abcd","codes":["X",1,"y"],"maybe":null,"n":0}"#;
+    let report = read_report::<WithCode>(doc.as_bytes(), 64, 100)
+        .expect("read by the reader")
+        .expect_err("refused");
+    let codes: Vec<_> = report
+        .violations()
+        .iter()
+        .map(|v| (v.path(), v.code()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("/code", "format"),
+            ("/codes/1", "type"),
+            ("/codes/2", "format"),
+            ("/n", "range")
+        ]
+    );
+    assert_eq!(report, slow_report::<WithCode>(doc.as_bytes(), 64, 100));
+}

@@ -558,6 +558,8 @@ impl schemars::JsonSchema for Counted {
 }
 
 impl access_key_schema::JsonCheck for Counted {
+    const READS: bool = true;
+
     fn check_json(
         value: &Value,
         path: &access_key_schema::Path<'_>,

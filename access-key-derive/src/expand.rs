@@ -1310,6 +1310,8 @@ fn expand_tagged(
             #(#predicates,)*
             for<'__json> #ident: #rt::DeserializeOwned,
         {
+            const READS: bool = true;
+
             fn check_json(
                 __v: &#rt::Value,
                 __path: &#krate::Path<'_>,

@@ -283,6 +283,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
             #existing
             #(#predicates,)*
         {
+            const READS: bool = true;
             const SERDE_SAME: bool = true #(&& #serde_same)*;
 
             #[allow(unused_variables)]
@@ -345,6 +346,13 @@ fn report(
         }
         if (field.rules.nested().is_some() || field.flatten.is_some()) && !field.skipped {
             predicates.push(quote_spanned! {ty.span()=> for<'__json> #ty: #krate::Validate});
+        }
+        // A member of a type with a hand-written `JsonCheck` is read as a
+        // `Value`, checked, then deserialized (`__json::read_field`).
+        if field.flatten.is_none() && !field.skipped {
+            predicates.push(quote_spanned! {ty.span()=>
+                for<'__json> #ty: #krate::__json::DeserializeOwned
+            });
         }
         if let Some(None) = field.default {
             predicates.push(quote_spanned! {ty.span()=>
@@ -504,7 +512,7 @@ pub(crate) fn object_reader(o: &ObjectRead) -> TokenStream {
                 } else {
                     let __from = __found.mark();
                     #mark_start
-                    #slot = #rt::read_member::<#ty>(__r, &__p, __found)?;
+                    #slot = #rt::read_field::<#ty>(__r, &__p, __found)?;
                     #span = ::core::option::Option::Some((__from, __found.mark()));
                 }
             }
@@ -759,17 +767,18 @@ fn expand_newtype(cont: &Container, field: &Field) -> TokenStream {
         where
             #existing
             for<'__json> #ty: #krate::JsonCheck,
+            for<'__json> #ty: #rt::DeserializeOwned,
             for<'__json> #ident #ty_generics: #krate::Validate,
         {
+            const READS: bool = true;
+
             #[inline]
             fn report_json(
                 __r: &mut #rt::Reader<'_>,
                 __at: &#krate::Path<'_>,
                 __found: &mut #rt::Found,
             ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
-                ::core::result::Result::Ok(
-                    <#ty as #krate::JsonCheck>::report_json(__r, __at, __found)?.map(#wrap),
-                )
+                ::core::result::Result::Ok(#rt::read_value::<#ty>(__r, __at, __found)?.map(#wrap))
             }
 
             #inner_rules
@@ -817,6 +826,8 @@ fn expand_enum(cont: &Container, variants: &[Variant<'_>]) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::JsonCheck for #ident #ty_generics #where_clause {
+            const READS: bool = true;
+
             fn check_json(
                 __v: &#krate::__json::Value,
                 __path: &#krate::Path<'_>,
@@ -919,11 +930,7 @@ pub(crate) fn tagged_methods(
                 quote! {{
                     let __vp = #vp;
                     #ignore
-                    let __v = <#ty as #krate::JsonCheck>::report_json(
-                        __r,
-                        &__vp.segment(#segment),
-                        __found,
-                    );
+                    let __v = #rt::read_value::<#ty>(__r, &__vp.segment(#segment), __found);
                     __r.stop_ignoring();
                     __v?.map(#ident::#vident)
                 }}

@@ -174,6 +174,7 @@ pub(crate) trait Foreign: Sized {
 macro_rules! foreign_impls {
     ($t:ty) => {
         impl crate::json::JsonCheck for $t {
+            const READS: bool = true;
             const SERDE_SAME: bool = false;
 
             fn check_json(

@@ -14,8 +14,8 @@ pub use serde_json::Value;
 
 pub use super::fast::{Fail, Member, Object, Reader};
 pub use super::report::{
-    absent, enum_value, member as read_member, open_object, repeated, report_document, skip_once,
-    wrong_type, Found, Others,
+    absent, enum_value, member as read_member, open_object, read_field, read_value, repeated,
+    report_document, skip_once, wrong_type, Found, Others,
 };
 pub use super::tagged::{
     adjacent_variant, external_variant, internal_variant, only, report_checked, without,
@@ -31,7 +31,10 @@ use crate::Validate;
 /// accept differently from [`read_with_serde`]. `None` when it leaves the
 /// payload to the tiers after it, or finds a problem. For tests; not an
 /// API.
-pub fn read_fast<T: JsonCheck + Validate>(bytes: &[u8], max_depth: usize) -> Option<T> {
+pub fn read_fast<T: JsonCheck + Validate + DeserializeOwned>(
+    bytes: &[u8],
+    max_depth: usize,
+) -> Option<T> {
     report_document::<T>(bytes, max_depth, 1)?.ok()
 }
 
@@ -39,7 +42,7 @@ pub fn read_fast<T: JsonCheck + Validate>(bytes: &[u8], max_depth: usize) -> Opt
 /// it leaves the payload to the tiers after it, the value when it found no
 /// problem of its shape, its report otherwise. For tests that compare it
 /// with [`slow_report`]; not an API.
-pub fn read_report<T: JsonCheck + Validate>(
+pub fn read_report<T: JsonCheck + Validate + DeserializeOwned>(
     bytes: &[u8],
     max_depth: usize,
     max_violations: usize,

@@ -138,6 +138,14 @@ pub trait JsonCheck {
     #[doc(hidden)]
     const SERDE_SAME: bool = true;
 
+    /// Whether [`report_json`](Self::report_json) reads a `Self` (true
+    /// for every impl of this crate and the derive's; a hand-written impl
+    /// has none). A member of a type without one is read as a `Value`,
+    /// checked by `check_json` and then deserialized, that member alone.
+    /// Not meant to be set by hand.
+    #[doc(hidden)]
+    const READS: bool = false;
+
     /// Records every problem of `value`, read as a `Self`, found at `path`.
     fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors);
 
@@ -512,6 +520,7 @@ fn expect_string<'v>(
 macro_rules! strings {
     ($($t:ty => |$s:ident| $read:expr),*) => {$(
         impl JsonCheck for $t {
+            const READS: bool = true;
             fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
                 expect_string(value, path, errors);
             }
@@ -541,6 +550,7 @@ impl JsonCheck for str {
 }
 
 impl JsonCheck for char {
+    const READS: bool = true;
     fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
         if let Some(s) = expect_string(value, path, errors) {
             let mut chars = s.chars();
@@ -562,6 +572,7 @@ impl JsonCheck for char {
 }
 
 impl JsonCheck for Timestamp {
+    const READS: bool = true;
     fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
         if let Some(s) = expect_string(value, path, errors) {
             if Timestamp::parse(s).is_err() {
@@ -581,6 +592,7 @@ impl JsonCheck for Timestamp {
 }
 
 impl JsonCheck for bool {
+    const READS: bool = true;
     fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
         if !value.is_boolean() {
             errors.add(path, Constraint::Type("boolean"));
@@ -664,6 +676,7 @@ macro_rules! integers {
         }
 
         impl JsonCheck for $t {
+            const READS: bool = true;
             fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
                 integer(value, <$t as IntegerBounds>::BOUNDS, path, errors);
             }
@@ -707,6 +720,7 @@ integers! {
 macro_rules! floats {
     ($($t:ty),*) => {$(
         impl JsonCheck for $t {
+            const READS: bool = true;
             fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
                 if !value.is_number() {
                     errors.add(path, Constraint::Type("number"));
@@ -726,6 +740,7 @@ macro_rules! floats {
 floats!(f32, f64);
 
 impl JsonCheck for Value {
+    const READS: bool = true;
     const NULLABLE: bool = true;
     fn check_json(_: &Value, _: &Path<'_>, _: &mut ValidationErrors) {}
 
@@ -739,6 +754,7 @@ impl JsonCheck for Value {
 }
 
 impl<T: JsonCheck> JsonCheck for Option<T> {
+    const READS: bool = T::READS;
     const NULLABLE: bool = true;
     const SERDE_SAME: bool = T::SERDE_SAME;
     fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
@@ -780,6 +796,7 @@ impl<T: JsonCheck> JsonCheck for Option<T> {
 }
 
 impl<T: JsonCheck> JsonCheck for Box<T> {
+    const READS: bool = T::READS;
     const NULLABLE: bool = T::NULLABLE;
     const SERDE_SAME: bool = T::SERDE_SAME;
     fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
@@ -814,6 +831,7 @@ impl<T: JsonCheck> JsonCheck for Box<T> {
 }
 
 impl<T: JsonCheck> JsonCheck for Vec<T> {
+    const READS: bool = T::READS;
     const SERDE_SAME: bool = T::SERDE_SAME;
     fn to_serde_form(value: &mut Value) {
         if let (false, Value::Array(items)) = (T::SERDE_SAME, value) {
@@ -864,6 +882,7 @@ fn members<T: JsonCheck>(value: &Value, path: &Path<'_>, errors: &mut Validation
 }
 
 impl JsonCheck for serde_json::Map<String, Value> {
+    const READS: bool = true;
     fn check_json(value: &Value, path: &Path<'_>, errors: &mut ValidationErrors) {
         members::<Value>(value, path, errors);
     }
@@ -892,6 +911,7 @@ fn member_forms<T: JsonCheck>(value: &mut Value) {
 macro_rules! string_maps {
     ($(impl[$($generics:tt)*] $map:ty;)*) => {$(
         impl<$($generics)*> JsonCheck for $map {
+            const READS: bool = V::READS;
             const SERDE_SAME: bool = V::SERDE_SAME;
             fn to_serde_form(value: &mut Value) {
                 member_forms::<V>(value);

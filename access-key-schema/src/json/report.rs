@@ -350,7 +350,7 @@ impl<'de> Others<'de> {
 /// problem of its shape (its rules are `from_json`'s next step), and the
 /// report otherwise: a malformed or too deep document's one problem
 /// included (see `malformed`).
-pub fn report_document<T: JsonCheck + Validate>(
+pub fn report_document<T: JsonCheck + Validate + serde::de::DeserializeOwned>(
     bytes: &[u8],
     max_depth: usize,
     max_violations: usize,
@@ -361,7 +361,7 @@ pub fn report_document<T: JsonCheck + Validate>(
     let mut r = Reader::new(text, max_depth);
     let mut found = Found::default();
     r.ws();
-    let Ok(value) = T::report_json(&mut r, &Path::ROOT, &mut found) else {
+    let Ok(value) = read_value::<T>(&mut r, &Path::ROOT, &mut found) else {
         return malformed(bytes, max_depth, r.resume_point());
     };
     r.ws();
@@ -433,6 +433,75 @@ pub fn member<'de, T: JsonCheck>(
         return Ok(None);
     }
     T::report_json(r, at, found)
+}
+
+/// Reads a member's value as a `T` ([`member`]), or, for a type without a
+/// reader of its own (a hand-written `JsonCheck`, see `JsonCheck::READS`),
+/// as a `Value` checked by `T`'s `check_json` and then deserialized, that
+/// member alone, as the slow path checks it.
+///
+/// # Errors
+///
+/// `T`'s own, or a `Deserialize` stricter than `T`'s check.
+#[inline(always)]
+pub fn read_field<'de, T: JsonCheck + serde::de::DeserializeOwned>(
+    r: &mut Reader<'de>,
+    at: &Path<'_>,
+    found: &mut Found,
+) -> Result<Option<T>, Fail> {
+    if T::READS {
+        member::<T>(r, at, found)
+    } else {
+        checked(r, at, found, true)
+    }
+}
+
+/// [`read_field`] of a value that is not an object's member (the document,
+/// a newtype's or a variant's payload): a `null` is `T`'s to refuse.
+///
+/// # Errors
+///
+/// As [`read_field`].
+#[inline(always)]
+pub fn read_value<'de, T: JsonCheck + serde::de::DeserializeOwned>(
+    r: &mut Reader<'de>,
+    at: &Path<'_>,
+    found: &mut Found,
+) -> Result<Option<T>, Fail> {
+    if T::READS {
+        T::report_json(r, at, found)
+    } else {
+        checked(r, at, found, false)
+    }
+}
+
+/// A value of a type without a reader: read as a `Value` (repeated names
+/// recorded), checked by `T::check_json`, deserialized when that found
+/// nothing. `member`: a `null` where `T` is not nullable is `required`.
+#[cold]
+fn checked<T: JsonCheck + serde::de::DeserializeOwned>(
+    r: &mut Reader<'_>,
+    at: &Path<'_>,
+    found: &mut Found,
+    member: bool,
+) -> Result<Option<T>, Fail> {
+    if member && !T::NULLABLE && r.next_byte() == Some(b'n') {
+        r.skip()?;
+        found.add(at, Constraint::Required)?;
+        return Ok(None);
+    }
+    let value: serde_json::Value = r.value_at(at, found)?;
+    let mut errors = ValidationErrors::new();
+    T::check_json(&value, at, &mut errors);
+    let out = if errors.is_empty() {
+        super::strict::from_value(&value, usize::MAX)
+            .map(Some)
+            .ok_or(Fail)
+    } else {
+        found.extend(errors).map(|()| None)
+    };
+    super::scrub(value);
+    out
 }
 
 /// The value of an absent member of type `T` (`None` for an `Option`, as
@@ -764,7 +833,10 @@ mod tests {
     use crate::{AccessKey, ListAccessKeysResponse};
 
     /// The `syntax`/`limit` problem the reader reports for `bytes`, if any.
-    fn reported<T: JsonCheck + Validate>(bytes: &[u8], depth: usize) -> Option<Violation> {
+    fn reported<T: JsonCheck + Validate + serde::de::DeserializeOwned>(
+        bytes: &[u8],
+        depth: usize,
+    ) -> Option<Violation> {
         match report_document::<T>(bytes, depth, 100)? {
             Ok(_) => None,
             Err(report) => {
