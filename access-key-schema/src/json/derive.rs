@@ -14,8 +14,8 @@ pub use serde_json::Value;
 
 pub use super::fast::{Fail, Member, Object, Reader};
 pub use super::report::{
-    absent, enum_value, member as read_member, open_object, read_field, read_value, repeated,
-    report_document, skip_once, wrong_type, Found, Others,
+    absent, enum_value, open_object, read_field, read_value, repeated, report_document, skip_once,
+    wrong_type, Found, Others,
 };
 pub use super::tagged::{
     adjacent_variant, external_variant, internal_variant, only, report_checked, without,

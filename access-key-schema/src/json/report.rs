@@ -276,6 +276,18 @@ pub fn skip_once(
     }
 }
 
+/// A member name the reader read (`Object::next_name`) as text.
+///
+/// # Errors
+///
+/// Not UTF-8 (never for a name the reader read: the document is).
+fn name_text(name: Cow<'_, [u8]>) -> Result<Cow<'_, str>, Fail> {
+    Ok(match name {
+        Cow::Borrowed(b) => Cow::Borrowed(std::str::from_utf8(b).map_err(|_| Fail)?),
+        Cow::Owned(b) => Cow::Owned(String::from_utf8(b).map_err(|_| Fail)?),
+    })
+}
+
 /// The members of one object that are not fields: repeats recorded, and
 /// with `deny_unknown_fields` their names kept for the end of the object.
 #[derive(Default)]
@@ -302,10 +314,7 @@ impl<'de> Others<'de> {
         // An internally tagged newtype variant's tag (see
         // `Reader::ignore_in_next_object`): known, not a field.
         let ignored = r.is_ignored(&name);
-        let name = match name {
-            Cow::Borrowed(b) => Cow::Borrowed(std::str::from_utf8(b).map_err(|_| Fail)?),
-            Cow::Owned(b) => Cow::Owned(String::from_utf8(b).map_err(|_| Fail)?),
-        };
+        let name = name_text(name)?;
         r.skip_at(&at.field(&name), found)?;
         if !self
             .seen
@@ -415,14 +424,14 @@ fn malformed<T>(
 
 // ---- How a value is read: its type's `JsonCheck::report_json` -----------
 
-/// Reads a member's value as a `T`: a `null` where `T` is not nullable is
-/// `required`, as the slow path has it.
+/// Reads a member's value as a `T` ([`read_value`]); a `null` where `T` is
+/// not nullable is `required`, as the slow path has it.
 ///
 /// # Errors
 ///
-/// `T`'s own.
+/// As [`read_value`].
 #[inline(always)]
-pub fn member<'de, T: JsonCheck>(
+pub fn read_field<'de, T: JsonCheck + serde::de::DeserializeOwned>(
     r: &mut Reader<'de>,
     at: &Path<'_>,
     found: &mut Found,
@@ -432,36 +441,17 @@ pub fn member<'de, T: JsonCheck>(
         found.add(at, Constraint::Required)?;
         return Ok(None);
     }
-    T::report_json(r, at, found)
+    read_value::<T>(r, at, found)
 }
 
-/// Reads a member's value as a `T` ([`member`]), or, for a type without a
-/// reader of its own (a hand-written `JsonCheck`, see `JsonCheck::READS`),
-/// as a `Value` checked by `T`'s `check_json` and then deserialized, that
-/// member alone, as the slow path checks it.
+/// Reads a value as a `T` with its reader, or, for a type without one (a
+/// hand-written `JsonCheck`, see `JsonCheck::READS`), as a `Value` checked
+/// by `T`'s `check_json` and then deserialized, that value alone, as the
+/// slow path checks it. A `null` is `T`'s to refuse.
 ///
 /// # Errors
 ///
 /// `T`'s own, or a `Deserialize` stricter than `T`'s check.
-#[inline(always)]
-pub fn read_field<'de, T: JsonCheck + serde::de::DeserializeOwned>(
-    r: &mut Reader<'de>,
-    at: &Path<'_>,
-    found: &mut Found,
-) -> Result<Option<T>, Fail> {
-    if T::READS {
-        member::<T>(r, at, found)
-    } else {
-        checked(r, at, found, true)
-    }
-}
-
-/// [`read_field`] of a value that is not an object's member (the document,
-/// a newtype's or a variant's payload): a `null` is `T`'s to refuse.
-///
-/// # Errors
-///
-/// As [`read_field`].
 #[inline(always)]
 pub fn read_value<'de, T: JsonCheck + serde::de::DeserializeOwned>(
     r: &mut Reader<'de>,
@@ -471,25 +461,19 @@ pub fn read_value<'de, T: JsonCheck + serde::de::DeserializeOwned>(
     if T::READS {
         T::report_json(r, at, found)
     } else {
-        checked(r, at, found, false)
+        checked(r, at, found)
     }
 }
 
 /// A value of a type without a reader: read as a `Value` (repeated names
 /// recorded), checked by `T::check_json`, deserialized when that found
-/// nothing. `member`: a `null` where `T` is not nullable is `required`.
+/// nothing.
 #[cold]
 fn checked<T: JsonCheck + serde::de::DeserializeOwned>(
     r: &mut Reader<'_>,
     at: &Path<'_>,
     found: &mut Found,
-    member: bool,
 ) -> Result<Option<T>, Fail> {
-    if member && !T::NULLABLE && r.next_byte() == Some(b'n') {
-        r.skip()?;
-        found.add(at, Constraint::Required)?;
-        return Ok(None);
-    }
     let value: serde_json::Value = r.value_at(at, found)?;
     let mut errors = ValidationErrors::new();
     T::check_json(&value, at, &mut errors);
@@ -756,10 +740,7 @@ pub(super) fn map<'de, V: JsonCheck, M: FromIterator<(String, V)>>(
     let mut bad = false;
     let mut seen = Keys::default();
     while let Some(name) = object.next_name(r)? {
-        let name = match name {
-            Cow::Borrowed(b) => std::str::from_utf8(b).map_err(|_| Fail)?.to_owned(),
-            Cow::Owned(b) => String::from_utf8(b).map_err(|_| Fail)?,
-        };
+        let name = name_text(name)?.into_owned();
         let path = at.field(&name);
         if !seen.insert(Cow::Owned(name.clone())) {
             repeated(r, &path, found)?;
