@@ -495,7 +495,8 @@ impl<'de> Reader<'de> {
     }
 
     /// Goes back to a [`Reader::state`] taken earlier: the value there is
-    /// read again (an enum with data whose one-pass read found a problem).
+    /// read again (by serde_json's `Value` parse in [`Reader::value_at`], by
+    /// the struct after its flattened members' pass over the object).
     #[cold]
     pub fn restore(&mut self, (pos, depth): (usize, usize)) {
         self.pos = pos;
@@ -535,6 +536,15 @@ impl<'de> Reader<'de> {
         read
     }
 
+    /// A reader of the same input at `pos` and this depth, for a look at a
+    /// value that does not move this one.
+    fn ahead(&self, pos: usize) -> Reader<'de> {
+        let mut r = Reader::new(self.text, self.max_depth);
+        r.pos = pos;
+        r.depth = self.depth;
+        r
+    }
+
     /// What the first member named `name` of the object here is (the tag
     /// of an enum with data), found without moving the reader.
     ///
@@ -543,9 +553,7 @@ impl<'de> Reader<'de> {
     /// The value here is not an object, or cannot be read up to that
     /// member.
     pub fn member_kind(&self, name: &str) -> Result<Member<'de>, Fail> {
-        let mut r = Reader::new(self.text, self.max_depth);
-        r.pos = self.pos;
-        r.depth = self.depth;
+        let mut r = self.ahead(self.pos);
         if r.peek() != Some(b'{') {
             return Err(Fail);
         }
@@ -599,8 +607,7 @@ impl<'de> Reader<'de> {
     /// Never for a value already read (it is well formed).
     #[cold]
     pub fn items_at(&self, start: usize) -> Result<Option<usize>, Fail> {
-        let mut r = Reader::new(self.text, usize::MAX);
-        r.pos = start;
+        let mut r = self.ahead(start);
         let close = match r.peek() {
             Some(b'[') => b']',
             Some(b'{') => b'}',
