@@ -284,8 +284,8 @@ macro_rules! language_tests {
                 let mut e = crate::ValidationErrors::new();
                 <$t>::check_json(&serde_json::json!(s), &crate::Path::ROOT, &mut e);
                 assert!(e.is_empty(), "{s:?}: {e}");
-                // The reader, and the tiers after it (`5.0` makes the reader
-                // give up): the same value.
+                // With a plain integer beside it and with `5.0` (which the
+                // reader reads as 5): the same value.
                 for n in ["5", "5.0"] {
                     let doc = format!(r#"{{"v": [{}], "n": {n}}}"#, serde_json::json!(s));
                     let read = crate::from_str::<Holder>(&doc)
@@ -344,3 +344,33 @@ macro_rules! language_tests {
     )
 ))]
 pub(crate) use language_tests;
+
+/// Strings in the `date_time` language, for the tests of every UTC
+/// date-time type (each adds its own last instant).
+#[cfg(all(test, any(feature = "chrono", feature = "time", feature = "jiff")))]
+pub(crate) const DATE_TIMES: [&str; 5] = [
+    "2015-03-09T18:39:23Z",
+    "2015-03-09T18:39:23.411000+00:00",
+    "2015-03-09T18:39:23.1234567891234-05:30",
+    "2024-02-29T00:00:00-23:59",
+    "0001-01-01T00:00:00+01:00",
+];
+
+/// Strings outside the `date_time` language that every UTC date-time
+/// type's crate, or a near miss of it, might read (each type adds the
+/// looser forms its own crate takes).
+#[cfg(all(test, any(feature = "chrono", feature = "time", feature = "jiff")))]
+pub(crate) const NOT_DATE_TIMES: [&str; 12] = [
+    "2015-03-09t18:39:23z",
+    "2015-03-09 18:39:23Z",
+    "2015-03-09T23:59:60Z",
+    "2015-02-29T18:39:23Z",
+    "2015-03-09T24:00:00Z",
+    "2015-03-09T18:39:23",
+    "2015-03-09T18:39:23+01:00:30",
+    "2015-03-09T18:39:23+0100",
+    "2015-03-09T18:39:23.Z",
+    "0000-01-01T00:00:00Z",
+    "2015-03-09T18:39:23Z\n",
+    "",
+];
