@@ -69,8 +69,9 @@ pub struct Named {
 #[serde(transparent)]
 pub struct Tuple(#[validate(range(max = 9))] u8);
 
-/// `from_json`'s report as `(path, message)` pairs; empty when accepted.
-fn report<T>(text: &str) -> Vec<(String, String)>
+/// `from_json`'s report of `text` as a `T`, each violation's path and
+/// what `what` takes from it; empty when accepted.
+fn violations<T, R>(text: &str, what: fn(&access_key_schema::Violation) -> R) -> Vec<(String, R)>
 where
     T: Validate + serde::de::DeserializeOwned + access_key_schema::JsonCheck,
 {
@@ -79,9 +80,17 @@ where
         Err(e) => e
             .violations()
             .iter()
-            .map(|v| (v.path().to_owned(), v.constraint().to_string()))
+            .map(|v| (v.path().to_owned(), what(v)))
             .collect(),
     }
+}
+
+/// `from_json`'s report as `(path, message)` pairs; empty when accepted.
+fn report<T>(text: &str) -> Vec<(String, String)>
+where
+    T: Validate + serde::de::DeserializeOwned + access_key_schema::JsonCheck,
+{
+    violations::<T, _>(text, |v| v.constraint().to_string())
 }
 
 /// The schema's verdict on `payload`.
@@ -614,14 +623,7 @@ fn codes<T>(text: &str) -> Vec<(String, &'static str)>
 where
     T: Validate + serde::de::DeserializeOwned + access_key_schema::JsonCheck,
 {
-    match from_str::<T>(text) {
-        Ok(_) => Vec::new(),
-        Err(e) => e
-            .violations()
-            .iter()
-            .map(|v| (v.path().to_owned(), v.code()))
-            .collect(),
-    }
+    violations::<T, _>(text, |v| v.code())
 }
 
 #[derive(Validate, Serialize, Deserialize, Debug, PartialEq)]
