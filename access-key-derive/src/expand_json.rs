@@ -326,7 +326,6 @@ fn report(
     predicates: &mut Vec<TokenStream>,
 ) -> Option<TokenStream> {
     let krate = krate();
-    let rt = quote!(#krate::__json);
     let (ident, deny) = (cont.ident, cont.serde.deny_unknown_fields);
     let (_, ty_generics, _) = cont.generics.split_for_impl();
 
@@ -378,14 +377,9 @@ fn report(
         variant: false,
     });
     let inner_rules = inner_rules_method();
+    let report_json = report_json_method(quote!(), body);
     Some(quote! {
-        fn report_json(
-            __r: &mut #rt::Reader<'_>,
-            __at: &#krate::Path<'_>,
-            __found: &mut #rt::Found,
-        ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
-            #body
-        }
+        #report_json
 
         #inner_rules
     })
@@ -723,6 +717,23 @@ pub(crate) fn object_reader(o: &ObjectRead) -> TokenStream {
     }
 }
 
+/// `JsonCheck::report_json` (the reader of `__r` at `__at` into
+/// `__found`) with `body`, under `attrs`.
+fn report_json_method(attrs: TokenStream, body: TokenStream) -> TokenStream {
+    let krate = krate();
+    let rt = quote!(#krate::__json);
+    quote! {
+        #attrs
+        fn report_json(
+            __r: &mut #rt::Reader<'_>,
+            __at: &#krate::Path<'_>,
+            __found: &mut #rt::Found,
+        ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
+            #body
+        }
+    }
+}
+
 /// `JsonCheck::inner_rules` of a type that implements `Validate`: its
 /// rules.
 fn inner_rules_method() -> TokenStream {
@@ -761,6 +772,10 @@ fn expand_newtype(cont: &Container, field: &Field) -> TokenStream {
         quote!(#ident)
     };
     let inner_rules = inner_rules_method();
+    let report_json = report_json_method(
+        quote!(#[inline]),
+        quote!(::core::result::Result::Ok(#rt::read_value::<#ty>(__r, __at, __found)?.map(#wrap))),
+    );
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::JsonCheck for #ident #ty_generics
@@ -772,14 +787,7 @@ fn expand_newtype(cont: &Container, field: &Field) -> TokenStream {
         {
             const READS: bool = true;
 
-            #[inline]
-            fn report_json(
-                __r: &mut #rt::Reader<'_>,
-                __at: &#krate::Path<'_>,
-                __found: &mut #rt::Found,
-            ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
-                ::core::result::Result::Ok(#rt::read_value::<#ty>(__r, __at, __found)?.map(#wrap))
-            }
+            #report_json
 
             #inner_rules
 
@@ -823,6 +831,21 @@ fn expand_enum(cont: &Container, variants: &[Variant<'_>]) -> TokenStream {
         let variant = v.ident;
         quote!(#bytes => ::core::option::Option::Some(#ident::#variant),)
     });
+    let report_json = report_json_method(
+        quote!(#[inline]),
+        quote! {
+            #rt::enum_value(
+                __r,
+                __at,
+                __found,
+                <Self as #krate::EnumValues>::VALUES,
+                |__name| match __name {
+                    #(#arms)*
+                    _ => ::core::option::Option::None,
+                },
+            )
+        },
+    );
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::JsonCheck for #ident #ty_generics #where_clause {
@@ -841,23 +864,7 @@ fn expand_enum(cont: &Container, variants: &[Variant<'_>]) -> TokenStream {
                 );
             }
 
-            #[inline]
-            fn report_json(
-                __r: &mut #rt::Reader<'_>,
-                __at: &#krate::Path<'_>,
-                __found: &mut #rt::Found,
-            ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
-                #rt::enum_value(
-                    __r,
-                    __at,
-                    __found,
-                    <Self as #krate::EnumValues>::VALUES,
-                    |__name| match __name {
-                        #(#arms)*
-                        _ => ::core::option::Option::None,
-                    },
-                )
-            }
+            #report_json
         }
     }
 }
@@ -1166,16 +1173,15 @@ pub(crate) fn tagged_methods(
         }
     };
     let inner_rules = inner_rules_method();
-    quote! {
-        #[allow(unused_variables, unused_mut, clippy::match_single_binding)]
-        fn report_json(
-            __r: &mut #rt::Reader<'_>,
-            __at: &#krate::Path<'_>,
-            __found: &mut #rt::Found,
-        ) -> ::core::result::Result<::core::option::Option<Self>, #rt::Fail> {
+    let report_json = report_json_method(
+        quote!(#[allow(unused_variables, unused_mut, clippy::match_single_binding)]),
+        quote! {
             const __NAMES: &[&str] = &[#(#names),*];
             #body
-        }
+        },
+    );
+    quote! {
+        #report_json
 
         #inner_rules
     }
