@@ -3,7 +3,7 @@
 //! error points at the offending token.
 
 use proc_macro2::{Span, TokenStream};
-use quote::ToTokens;
+use quote::{quote, ToTokens};
 use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
 use syn::{Attribute, Ident, Lit, LitInt, LitStr, Token};
@@ -26,6 +26,16 @@ pub struct LengthRule {
     pub min: Option<LitInt>,
     pub max: Option<LitInt>,
     pub overrides: Overrides,
+}
+
+impl LengthRule {
+    /// The bounds as the runtime's `length` functions take them: `0` and
+    /// `usize::MAX` for an open end.
+    pub fn bounds_tokens(&self) -> (TokenStream, TokenStream) {
+        let min = self.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
+        let max = self.max.as_ref().map_or(quote!(usize::MAX), |m| quote!(#m));
+        (min, max)
+    }
 }
 
 /// A number as written in `range(..)`, sign included.

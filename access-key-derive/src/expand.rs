@@ -467,8 +467,7 @@ pub(crate) fn value_rule_call(
             quote_spanned! {span=> #krate::rules::required::apply(#v, &__p, #errors); },
         ),
         Rule::Length(len) => {
-            let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
-            let max = len.max.as_ref().map_or(quote!(usize::MAX), |m| quote!(#m));
+            let (min, max) = len.bounds_tokens();
             (
                 &len.overrides,
                 quote_spanned! {span=> #krate::rules::length::apply(#v, #min, #max, &__p, #errors); },
@@ -607,8 +606,7 @@ pub(crate) fn rule_calls(
         pattern,
         ascii_class,
     ) {
-        let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
-        let max = len.max.as_ref().map_or(quote!(usize::MAX), |m| quote!(#m));
+        let (min, max) = len.bounds_tokens();
         let field = match receiver {
             Receiver::SelfField => quote!(&self.#member),
             Receiver::Local => quote!(&__default),
@@ -736,8 +734,7 @@ fn schema_edits(rules: &FieldRules, pattern: Option<TokenStream>) -> Vec<TokenSt
     for rule in &rules.list {
         match rule {
             Rule::Length(len) => {
-                let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
-                let max = len.max.as_ref().map_or(quote!(usize::MAX), |m| quote!(#m));
+                let (min, max) = len.bounds_tokens();
                 edits.push(quote!(#krate::rules::length::schema(&mut __s, #min, #max);));
             }
             Rule::Pattern(_) => {
@@ -990,6 +987,28 @@ pub(crate) fn escaped_segment(name: &str) -> String {
     out
 }
 
+/// `check` (the slow path's check of a member, into `__e`) with the
+/// `required` it records at `path` in the words of the field's
+/// `required(code = .., message = ..)`, as `validate()` has them.
+pub(crate) fn relabel_required(
+    rules: &FieldRules,
+    path: TokenStream,
+    check: TokenStream,
+) -> TokenStream {
+    let o = rules.required_overrides();
+    if rules.required().is_none() || (o.code.is_none() && o.message.is_none()) {
+        return check;
+    }
+    let (code, message) = overrides_tokens(&o);
+    quote! {
+        {
+            let __start = __e.kept();
+            #check
+            __e.relabel_required_since(__start, &#path, #code, #message);
+        }
+    }
+}
+
 /// What an externally tagged value must be, for the report of one that is
 /// not one variant: `a string of [..] or an object of one member of [..]`.
 pub(crate) fn external_expected(variants: &[Variant]) -> String {
@@ -1171,29 +1190,20 @@ fn expand_tagged(
                         }
                     }
                 } else {
-                    // `required(code = .., message = ..)`: the `required`
-                    // that reading the member records, in the annotation's
-                    // words (as `validate()` and a struct's check have it).
-                    let o = f.rules.required_overrides();
-                    let relabel = (f.rules.required().is_some()
-                        && (o.code.is_some() || o.message.is_some()))
-                    .then(|| {
-                        let (code, message) = overrides_tokens(&o);
-                        quote!(__e.relabel_required_since(__start, &__p, #code, #message);)
-                    });
-                    quote! {
-                        {
-                            let __p = __vp.segment(#fsegment);
-                            #[allow(unused_variables)]
-                            let __start = __e.kept();
-                            if let ::core::option::Option::Some(__m) =
-                                #rt::field::<#ty>(__o, #fname, #required, &__p, __e)
+                    relabel_required(
+                        &f.rules,
+                        quote!(__vp.segment(#fsegment)),
+                        quote! {
                             {
-                                #typed
+                                let __p = __vp.segment(#fsegment);
+                                if let ::core::option::Option::Some(__m) =
+                                    #rt::field::<#ty>(__o, #fname, #required, &__p, __e)
+                                {
+                                    #typed
+                                }
                             }
-                            #relabel
-                        }
-                    }
+                        },
+                    )
                 }
             })
             .collect();

@@ -95,18 +95,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
         // `required(code = .., message = ..)`: the `required` that reading
         // the member records at its own path, in the annotation's words.
         let relabel_required = |check: TokenStream| -> TokenStream {
-            let o = &rules.required_overrides();
-            if rules.required().is_none() || (o.code.is_none() && o.message.is_none()) {
-                return check;
-            }
-            let (code, message) = crate::expand::overrides_tokens(o);
-            quote! {
-                {
-                    let __start = __e.kept();
-                    #check
-                    __e.relabel_required_since(__start, &__path.segment(#segment), #code, #message);
-                }
-            }
+            crate::expand::relabel_required(rules, quote!(__path.segment(#segment)), check)
         };
 
         let recursive = mentions(ty.to_token_stream(), ident);
@@ -122,11 +111,7 @@ fn expand_struct(cont: &Container, fields: &[Field], patterns: &Patterns) -> Tok
             }
         });
 
-        let len = rules.length().map(|len| {
-            let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
-            let max = len.max.as_ref().map_or(quote!(usize::MAX), |m| quote!(#m));
-            (min, max)
-        });
+        let len = rules.length().map(|len| len.bounds_tokens());
 
         // The field's value rules (and `inner(..)`/`keys(..)`) read the
         // member once as its field's type and make the same calls as
@@ -483,11 +468,7 @@ pub(crate) fn object_reader(o: &ObjectRead) -> TokenStream {
         // path order them): where the value starts, to count them again if
         // needed. (A variant's is checked only on items without problems.)
         let counted = rules.nested().and(rules.length()).filter(|_| !o.variant);
-        let len_bounds = rules.length().map(|len| {
-            let min = len.min.as_ref().map_or(quote!(0usize), |m| quote!(#m));
-            let max = len.max.as_ref().map_or(quote!(usize::MAX), |m| quote!(#m));
-            (min, max)
-        });
+        let len_bounds = rules.length().map(|len| len.bounds_tokens());
         let start = format_ident!("__c{}", i);
         decls.push(quote! {
             let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;
