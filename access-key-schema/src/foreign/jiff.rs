@@ -117,25 +117,7 @@ mod tests {
 
     #[test]
     fn serialize_round_trips_in_the_language() {
-        for s in [
-            "2015-03-09T18:39:23Z",
-            "2015-03-09T18:39:23.411+01:00",
-            "2015-03-09T18:39:23.000001Z",
-            "2015-03-09T18:39:23.123456789Z",
-            "0001-01-01T00:00:00Z",
-            "9999-12-28T23:59:59.5Z",
-        ] {
-            let v = Timestamp::read(s).unwrap();
-            let written = serde_json::to_value(v).unwrap();
-            let text = written.as_str().unwrap();
-            assert!(Timestamp::format().matches(text), "{s} written as {text}");
-            assert_eq!(Timestamp::read(text), Some(v), "{s} written as {text}");
-        }
-        assert_eq!(
-            serde_json::to_value(Timestamp::read("2015-03-09T18:39:23.411+01:00").unwrap())
-                .unwrap(),
-            "2015-03-09T17:39:23.411Z"
-        );
+        super::super::serialize_round_trips::<Timestamp>("9999-12-28T23:59:59.5Z");
     }
 
     #[test]

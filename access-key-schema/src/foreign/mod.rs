@@ -345,6 +345,34 @@ macro_rules! language_tests {
 ))]
 pub(crate) use language_tests;
 
+/// A UTC date-time type's `Serialize` writes strings of the language that
+/// read back as the same instant, in UTC (`2015-03-09T17:39:23.411Z` for
+/// `2015-03-09T18:39:23.411+01:00`); `last` is a late instant in its range.
+#[cfg(all(test, any(feature = "chrono", feature = "jiff")))]
+pub(crate) fn serialize_round_trips<T>(last: &str)
+where
+    T: Foreign + serde::Serialize + PartialEq + std::fmt::Debug,
+{
+    for s in [
+        "2015-03-09T18:39:23Z",
+        "2015-03-09T18:39:23.411+01:00",
+        "2015-03-09T18:39:23.000001Z",
+        "2015-03-09T18:39:23.123456789Z",
+        "0001-01-01T00:00:00Z",
+        last,
+    ] {
+        let v = T::read(s).unwrap();
+        let written = serde_json::to_value(&v).unwrap();
+        let text = written.as_str().unwrap();
+        assert!(T::format().matches(text), "{s} written as {text}");
+        assert_eq!(T::read(text), Some(v), "{s} written as {text}");
+    }
+    assert_eq!(
+        serde_json::to_value(T::read("2015-03-09T18:39:23.411+01:00").unwrap()).unwrap(),
+        "2015-03-09T17:39:23.411Z"
+    );
+}
+
 /// Strings in the `date_time` language, for the tests of every UTC
 /// date-time type (each adds its own last instant).
 #[cfg(all(test, any(feature = "chrono", feature = "time", feature = "jiff")))]
