@@ -1656,8 +1656,9 @@ fn format_names<'a>(v: &View<'a>) -> Vec<&'a str> {
     names
 }
 
-/// Every probe string of `format` (valid ones and near misses).
-#[cfg(test)]
+/// Every probe string of `format` (valid ones and near misses), for the
+/// `url` type's tests.
+#[cfg(all(test, feature = "url"))]
 pub(crate) fn format_samples(format: &str) -> impl Iterator<Item = &'static &'static str> {
     let (valid, near) = format_probes(format).unwrap_or((&[], &[]));
     valid.iter().chain(near)
